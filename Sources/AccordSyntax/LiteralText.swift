@@ -1,0 +1,98 @@
+/// Reading the text of date-like literals. Lives in the front end because the lexer validates
+/// these literals, the formatter normalises them, and duplicate-key checks compare them.
+public enum LiteralText {
+    public struct Date: Hashable, Sendable, Comparable {
+        public var year: Int, month: Int, day: Int
+        public init(year: Int, month: Int, day: Int) { self.year = year; self.month = month; self.day = day }
+        public static func < (a: Date, b: Date) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
+    }
+
+    public struct Month: Hashable, Sendable, Comparable {
+        public var year: Int, month: Int
+        public init(year: Int, month: Int) { self.year = year; self.month = month }
+        public static func < (a: Month, b: Month) -> Bool { (a.year, a.month) < (b.year, b.month) }
+    }
+
+    /// `2022-09-30` → (2022, 9, 30), with month 1–12 and day 1–31 (calendar validity is separate).
+    public static func date(_ text: String) -> Date? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+              (1...12).contains(m), (1...31).contains(d) else { return nil }
+        return Date(year: y, month: m, day: d)
+    }
+
+    /// `2022-09` → (2022, 9).
+    public static func month(_ text: String) -> Month? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
+              let y = Int(parts[0]), let m = Int(parts[1]), (1...12).contains(m) else { return nil }
+        return Month(year: y, month: m)
+    }
+
+    /// The calendar year a financial year starts in: `FY22/23` and `2022/23` → 2022.
+    public static func financialYearStart(_ text: String) -> Int? {
+        guard let (first, second) = financialYearHalves(text), (first + 1) % 100 == second else { return nil }
+        return first
+    }
+
+    /// The two halves of a financial year as written, the first as a full year.
+    static func financialYearHalves(_ text: String) -> (Int, Int)? {
+        var body = Substring(text)
+        let short = body.hasPrefix("FY")
+        if short { body = body.dropFirst(2) }
+        let parts = body.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count == (short ? 2 : 4), parts[1].count == 2,
+              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              let first = Int(parts[0]), let second = Int(parts[1]) else { return nil }
+        return (short ? 2000 + first : first, second)
+    }
+
+    /// The years of a range `FY22/23..FY24/25`.
+    public static func yearRange(_ text: String) -> (first: Int, last: Int)? {
+        let halves = text.split(separator: ".", omittingEmptySubsequences: true)
+        guard halves.count == 2, let a = financialYearStart(String(halves[0])),
+              let b = financialYearStart(String(halves[1])), a <= b else { return nil }
+        return (a, b)
+    }
+
+    /// The canonical spelling of the financial year starting in `year`: `FY22/23`.
+    public static func financialYear(_ year: Int) -> String {
+        "FY\(twoDigits(year))/\(twoDigits(year + 1))"
+    }
+
+    static func twoDigits(_ year: Int) -> String {
+        let n = ((year % 100) + 100) % 100
+        return n < 10 ? "0\(n)" : "\(n)"
+    }
+
+    public static func daysInMonth(year: Int, month: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    public static func monthName(_ month: Int) -> String {
+        ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+         "October", "November", "December"][(month - 1) % 12]
+    }
+
+    /// The month of a financial year `M1`…`M12` (M1 is April), or nil for any other name.
+    public static func monthOfYear(_ text: String) -> Int? {
+        guard text.hasPrefix("M"), let n = Int(text.dropFirst()), (1...12).contains(n),
+              !text.dropFirst().hasPrefix("0") else { return nil }
+        return n
+    }
+
+    /// The canonical spelling of a literal token's text; the formatter writes this, and keys are
+    /// compared by it (so `2022/23` and `FY22/23` are the same envelope year).
+    public static func normalized(_ kind: TokenKind, _ text: String) -> String {
+        switch kind {
+        case .financialYear: financialYearStart(text).map(financialYear) ?? text
+        case .yearRange: yearRange(text).map { "\(financialYear($0.first))..\(financialYear($0.last))" } ?? text
+        default: text
+        }
+    }
+}

@@ -1,0 +1,371 @@
+import AccordDiagnostics
+
+/// What parsing a file gives: always a tree, plus what went wrong.
+public struct ParseResult: Sendable {
+    public let tree: SyntaxTree
+    /// Lexical and grammatical errors (E101–E104, E109). The formatter refuses a file with any.
+    public let syntaxErrors: [Diagnostic]
+    /// Attributes checked against `Grammar`: shapes (E104), unknown keywords (E105), repeats (E106),
+    /// missing required attributes (E107).
+    public let structureDiagnostics: [Diagnostic]
+
+    public var diagnostics: [Diagnostic] { syntaxErrors + structureDiagnostics }
+}
+
+/// Parses a plan file. Never fails: errors become diagnostics and error nodes, and parsing
+/// resumes at the next statement or block, so one run reports every mistake in the file.
+public func parse(_ file: SourceFile) -> ParseResult {
+    let (tokens, lexErrors) = Lexer.tokenize(file)
+    var parser = Parser(file: file, tokens: tokens)
+    parser.parseSourceFile()
+    let tree = parser.builder.build(file: file, tokens: tokens)
+    let structure = StructureCheck.run(tree)
+    return ParseResult(tree: tree, syntaxErrors: lexErrors + parser.diagnostics, structureDiagnostics: structure)
+}
+
+struct Parser {
+    /// Deeper nesting of blocks or expressions is refused (E104) rather than risking the stack.
+    static let maximumExpressionDepth = 64
+    static let maximumBlockDepth = 32
+
+    let file: SourceFile
+    let tokens: [Token]
+    var builder: TreeBuilder
+    var diagnostics: [Diagnostic] = []
+    /// The next token to hand to the builder (trivia included).
+    private var position = 0
+    /// The next significant token.
+    private var current = 0
+    private var expressionDepth = 0
+    private var blockDepth = 0
+    /// One E104 per statement: later ones are usually echoes of the first.
+    private var statementHasError = false
+
+    init(file: SourceFile, tokens: [Token]) {
+        self.file = file
+        self.tokens = tokens
+        self.builder = TreeBuilder(expectedTokens: tokens.count)
+        self.current = nextSignificant(from: 0)
+    }
+
+    // MARK: Token movement
+
+    private func nextSignificant(from index: Int) -> Int {
+        var i = index
+        while tokens[i].kind.isTrivia { i += 1 }
+        return i
+    }
+
+    private var kind: TokenKind { tokens[current].kind }
+    private var token: Token { tokens[current] }
+
+    private func text(_ token: Token) -> String { String(decoding: file.bytes[token.range], as: UTF8.self) }
+
+    private mutating func flushTrivia() {
+        while position < current { builder.addToken(position); position += 1 }
+    }
+
+    private mutating func advance() {
+        flushTrivia()
+        builder.addToken(current)
+        position = current + 1
+        current = nextSignificant(from: position)
+    }
+
+    private mutating func startNode(_ kind: SyntaxKind) {
+        flushTrivia()
+        builder.startNode(kind)
+    }
+
+    private mutating func checkpoint() -> Int {
+        flushTrivia()
+        return builder.checkpoint
+    }
+
+    private mutating func finishNode() { builder.finishNode(nextToken: position) }
+
+    private mutating func error(_ message: String, at range: Range<Int>, help: String? = nil, code: DiagnosticCode = .E104) {
+        guard !statementHasError else { return }
+        statementHasError = true
+        diagnostics.append(Diagnostic(code, file: file, range: range, message: message, help: help))
+    }
+
+    /// A token already reported by the lexer (E101, E103) needs no second message.
+    private var currentWasReported: Bool { kind == .invalid || token.isMalformed }
+
+    private func describeCurrent() -> String {
+        switch kind {
+        case .newline, .endOfFile: kind.description
+        case .invalid: "`\(text(token))`"
+        default: "`\(text(token))`"
+        }
+    }
+
+    // MARK: Statements and blocks
+
+    mutating func parseSourceFile() {
+        builder.startNode(.sourceFile)
+        parseStatements(in: .file, inBlock: false)
+        flushTrivia()
+        builder.addToken(current) // end of file
+        position = current + 1
+        finishNode()
+    }
+
+    /// Statements until `}` (in a block) or the end of the file. Inside a block, a top-level
+    /// declaration at the start of a line ends the block early: its `}` was most likely forgotten,
+    /// and reading on as if it were not would bury every later declaration in bogus errors.
+    private mutating func parseStatements(in block: BlockKind?, inBlock: Bool) {
+        while true {
+            switch kind {
+            case .endOfFile:
+                return
+            case .rightBrace:
+                if inBlock { return }
+                statementHasError = false
+                startNode(.error)
+                error("unexpected `}`: no block is open here", at: token.range, help: "remove this `}`, or look for a block above that was closed twice")
+                advance()
+                finishNode()
+            case .newline, .semicolon:
+                advance()
+            default:
+                if inBlock, startsTopLevelDeclaration(in: block) { return }
+                parseStatement(in: block)
+            }
+        }
+    }
+
+    private func startsTopLevelDeclaration(in block: BlockKind?) -> Bool {
+        guard kind == .identifier else { return false }
+        let start = Int(token.start)
+        guard start == 0 || file.bytes[start - 1] == UInt8(ascii: "\n") else { return false }
+        let word = text(token)
+        guard Grammar.topLevelKeywords.contains(word) else { return false }
+        return block.map { Grammar.schema($0).attribute(word) == nil } ?? true
+    }
+
+    private mutating func parseStatement(in block: BlockKind?) {
+        statementHasError = false
+        startNode(.statement)
+        let head = kind == .identifier ? text(token) : nil
+        if kind == .leftBrace {
+            error("a block must open on the same line as its header", at: token.range,
+                  help: "move this `{` to the end of the line above")
+            _ = parseBlock(nil)
+        } else {
+            parseElements()
+            if kind == .leftBrace {
+                let inner = block.flatMap { Grammar.schema($0).attribute(head ?? "")?.block }
+                // A block closed early by recovery leaves the next declaration for the caller.
+                guard parseBlock(inner) else { return finishNode() }
+            }
+        }
+        parseTerminator()
+        finishNode()
+    }
+
+    private mutating func parseTerminator() {
+        switch kind {
+        case .newline, .semicolon: advance()
+        case .rightBrace, .endOfFile: break
+        default:
+            startNode(.error)
+            if !currentWasReported {
+                error("unexpected \(describeCurrent()) after the end of a block", at: token.range,
+                      help: "start a new line (or use `;`) before the next statement")
+            }
+            skipToEndOfStatement()
+            finishNode()
+            if kind == .newline || kind == .semicolon { advance() }
+        }
+    }
+
+    private mutating func skipToEndOfStatement() {
+        while ![.newline, .semicolon, .rightBrace, .leftBrace, .endOfFile].contains(kind) { advance() }
+    }
+
+    /// Parses `{ … }`; false when the block was not closed (E102).
+    private mutating func parseBlock(_ blockKind: BlockKind?) -> Bool {
+        startNode(.block)
+        let open = token
+        if blockDepth >= Parser.maximumBlockDepth {
+            error("blocks are nested more than \(Parser.maximumBlockDepth) deep", at: open.range, help: "close the blocks above with `}`")
+            skipBalancedBlock()
+            finishNode()
+            return true
+        }
+        advance() // `{`
+        blockDepth += 1
+        parseStatements(in: blockKind, inBlock: true)
+        blockDepth -= 1
+        let closed = kind == .rightBrace
+        if closed {
+            advance()
+        } else {
+            let openLine = file.line(of: Int(open.start))
+            let reason = kind == .endOfFile ? "before the end of the file" : "before `\(text(token))` on line \(file.line(of: Int(token.start)))"
+            statementHasError = false
+            error("the `{` on line \(openLine) is never closed \(reason)", at: open.range,
+                  help: "add a `}` where this block ends", code: .E102)
+        }
+        finishNode()
+        return closed
+    }
+
+    /// Skips a block without recursion, counting braces.
+    private mutating func skipBalancedBlock() {
+        var depth = 0
+        repeat {
+            if kind == .leftBrace { depth += 1 } else if kind == .rightBrace { depth -= 1 }
+            advance()
+        } while depth > 0 && kind != .endOfFile
+    }
+
+    // MARK: Elements and expressions
+
+    /// The elements of a statement: expressions, with `,` and `=` between them. A newline right
+    /// after a comma continues the statement, so long lists may wrap. The head (a keyword or a
+    /// key) never joins an expression: `change -33%` is `change` and then `-33%`.
+    private mutating func parseElements() {
+        if kind == .identifier || kind.isLiteral { parsePrimary() }
+        while true {
+            switch kind {
+            case .newline, .semicolon, .rightBrace, .leftBrace, .endOfFile:
+                return
+            case .comma:
+                advance()
+                while kind == .newline { advance() }
+            case .equals:
+                advance()
+            default:
+                if canStartExpression {
+                    parseExpression()
+                } else {
+                    startNode(.error)
+                    if !currentWasReported {
+                        var help: String? = nil
+                        if kind == .dotDot { help = "write a year range without spaces: FY22/23..FY24/25" }
+                        if kind == .rightParen { help = "remove this `)`, or add the `(` it closes" }
+                        error("unexpected \(describeCurrent()); expected a value, `,` or the end of the line", at: token.range, help: help)
+                    }
+                    skipToEndOfStatement()
+                    finishNode()
+                }
+            }
+        }
+    }
+
+    private var canStartExpression: Bool {
+        switch kind {
+        case .identifier, .leftParen, .plus, .minus: true
+        default: kind.isLiteral
+        }
+    }
+
+    private mutating func parseExpression() {
+        let start = checkpoint()
+        parseTerm()
+        let depth = expressionDepth
+        defer { expressionDepth = depth }
+        while kind == .plus || kind == .minus {
+            // A left-associative chain nests one level per operator.
+            guard enterExpression() else { return }
+            builder.startNode(at: start, .binaryExpression)
+            let op = token
+            advance()
+            parseOperand(after: op) { $0.parseTerm() }
+            finishNode()
+        }
+    }
+
+    private mutating func parseTerm() {
+        let start = checkpoint()
+        parseUnary()
+        let depth = expressionDepth
+        defer { expressionDepth = depth }
+        while kind == .star || kind == .slash {
+            // A left-associative chain nests one level per operator.
+            guard enterExpression() else { return }
+            builder.startNode(at: start, .binaryExpression)
+            let op = token
+            advance()
+            parseOperand(after: op) { $0.parseUnary() }
+            finishNode()
+        }
+    }
+
+    /// The right operand of `op`, or an empty error node when the line ends first.
+    private mutating func parseOperand(after op: Token, _ parse: (inout Parser) -> Void) {
+        if canStartExpression { return parse(&self) }
+        startNode(.error)
+        if !currentWasReported {
+            error("expected a value after `\(text(op))`, found \(describeCurrent())", at: op.range,
+                  help: "complete the expression, or remove the `\(text(op))`")
+        }
+        finishNode()
+    }
+
+    private mutating func parseUnary() {
+        guard kind == .plus || kind == .minus else { return parsePrimary() }
+        guard enterExpression() else { return }
+        startNode(.prefixExpression)
+        let op = token
+        advance()
+        parseOperand(after: op) { $0.parseUnary() }
+        finishNode()
+        expressionDepth -= 1
+    }
+
+    private mutating func parsePrimary() {
+        switch kind {
+        case .identifier:
+            startNode(.name)
+            advance()
+            while kind == .dot {
+                advance()
+                if kind == .identifier {
+                    advance()
+                } else {
+                    error("expected a name after `.`, found \(describeCurrent())", at: token.range,
+                          help: "dotted names look like PIP-05.M1 or fu-f2f.baseline")
+                    break
+                }
+            }
+            finishNode()
+        case .leftParen:
+            guard enterExpression() else { return }
+            startNode(.parenthesized)
+            let open = token
+            advance()
+            parseOperand(after: open) { $0.parseExpression() }
+            if kind == .rightParen {
+                advance()
+            } else if !currentWasReported {
+                error("expected `)` to close the `(` at column \(file.location(of: Int(open.start)).column), found \(describeCurrent())",
+                      at: token.range.isEmpty ? open.range : token.range, help: "add the missing `)`")
+            }
+            finishNode()
+            expressionDepth -= 1
+        default:
+            startNode(.literal)
+            advance()
+            finishNode()
+        }
+    }
+
+    /// Counts one more level of expression nesting; past the limit, reports it and skips the
+    /// rest of the statement.
+    private mutating func enterExpression() -> Bool {
+        if expressionDepth < Parser.maximumExpressionDepth {
+            expressionDepth += 1
+            return true
+        }
+        startNode(.error)
+        error("this expression is nested more than \(Parser.maximumExpressionDepth) deep", at: token.range,
+              help: "split it into named values with `let`")
+        skipToEndOfStatement()
+        finishNode()
+        return false
+    }
+}

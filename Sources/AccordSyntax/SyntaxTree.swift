@@ -1,0 +1,186 @@
+import AccordDiagnostics
+
+/// The kinds of node. The tree is deliberately generic — a statement is a list of elements and
+/// an optional block — so the parser accepts any attribute anywhere (parse generously) and the
+/// structure check, driven by `Grammar`, says what is allowed where.
+public enum SyntaxKind: UInt8, Sendable {
+    case sourceFile
+    /// Elements (expressions, with `,` and `=` between them), an optional block, a terminator.
+    case statement
+    /// `{`, statements, `}`.
+    case block
+    /// `ESNEFT`, `PIP-05.M1`, `fu-f2f.baseline`.
+    case name
+    case literal
+    /// `-x`, `+5%`.
+    case prefixExpression
+    /// `a * b`, `a - b`.
+    case binaryExpression
+    /// `( expression )`.
+    case parenthesized
+    /// Text the parser could not make sense of (an E104 was reported), or a missing operand.
+    case error
+}
+
+/// A lossless syntax tree stored flat: tokens cover every byte of the file, nodes are kept in
+/// post-order, and each node's children are a run of `edges` (a token index, or a node index
+/// stored as `~index`). Views (`SyntaxNode`) are small values pointing into it.
+public final class SyntaxTree: Sendable {
+    public let file: SourceFile
+    public let tokens: [Token]
+    let nodes: [RawNode]
+    let edges: [Int32]
+    let parents: [Int32]
+
+    struct RawNode: Sendable {
+        var kind: SyntaxKind
+        var childStart: Int32
+        var childCount: Int32
+        var firstToken: Int32
+        var endToken: Int32
+    }
+
+    init(file: SourceFile, tokens: [Token], nodes: [RawNode], edges: [Int32]) {
+        self.file = file
+        self.tokens = tokens
+        self.nodes = nodes
+        self.edges = edges
+        var parents = [Int32](repeating: -1, count: nodes.count)
+        for (index, node) in nodes.enumerated() {
+            for edge in edges[Int(node.childStart)..<Int(node.childStart + node.childCount)] where edge < 0 {
+                parents[Int(~edge)] = Int32(index)
+            }
+        }
+        self.parents = parents
+    }
+
+    public var root: SyntaxNode { SyntaxNode(tree: self, index: Int32(nodes.count - 1)) }
+
+    public func text(of token: Token) -> String {
+        String(decoding: file.bytes[token.range], as: UTF8.self)
+    }
+
+    /// Every byte of the source, printed back by walking the tree (not the token array), which is
+    /// what the round-trip tests check.
+    public var sourceText: String { root.description }
+}
+
+/// A view of one node of a `SyntaxTree`.
+public struct SyntaxNode: Sendable, CustomStringConvertible {
+    public let tree: SyntaxTree
+    let index: Int32
+
+    var raw: SyntaxTree.RawNode { tree.nodes[Int(index)] }
+
+    public var kind: SyntaxKind { raw.kind }
+    public var parent: SyntaxNode? {
+        let p = tree.parents[Int(index)]
+        return p < 0 ? nil : SyntaxNode(tree: tree, index: p)
+    }
+
+    /// Children in source order: nodes and tokens (trivia included).
+    public var children: [SyntaxElement] {
+        let raw = raw
+        return tree.edges[Int(raw.childStart)..<Int(raw.childStart + raw.childCount)].map { edge in
+            edge < 0 ? .node(SyntaxNode(tree: tree, index: ~edge)) : .token(SyntaxToken(tree: tree, index: edge))
+        }
+    }
+
+    public var childNodes: [SyntaxNode] { children.compactMap(\.node) }
+    public var childTokens: [SyntaxToken] { children.compactMap(\.token) }
+
+    /// All tokens below this node, trivia included, in order.
+    public var tokens: [SyntaxToken] {
+        let raw = raw
+        return (raw.firstToken..<raw.endToken).map { SyntaxToken(tree: tree, index: $0) }
+    }
+
+    /// The significant (non-trivia) tokens below this node.
+    public var significantTokens: [SyntaxToken] { tokens.filter { !$0.kind.isTrivia } }
+
+    /// Byte range of everything below this node.
+    public var range: Range<Int> {
+        let raw = raw
+        guard raw.endToken > raw.firstToken else {
+            let at = raw.firstToken < Int32(tree.tokens.count) ? Int(tree.tokens[Int(raw.firstToken)].start) : tree.file.bytes.count
+            return at..<at
+        }
+        return Int(tree.tokens[Int(raw.firstToken)].start)..<Int(tree.tokens[Int(raw.endToken) - 1].end)
+    }
+
+    /// Byte range from the first to the last significant token (no trailing comment or newline).
+    public var trimmedRange: Range<Int> {
+        let significant = significantTokens.filter { $0.kind != .newline && $0.kind != .semicolon && $0.kind != .endOfFile }
+        guard let first = significant.first, let last = significant.last else { return range }
+        return first.range.lowerBound..<last.range.upperBound
+    }
+
+    /// The source text of this node, byte for byte.
+    public var description: String { String(decoding: tree.file.bytes[range], as: UTF8.self) }
+
+    /// The text of the significant tokens, without trivia: `PIP-05.M1`, `£1.2m`.
+    public var compactText: String { significantTokens.map(\.text).joined() }
+}
+
+public enum SyntaxElement: Sendable {
+    case node(SyntaxNode)
+    case token(SyntaxToken)
+
+    public var node: SyntaxNode? { if case .node(let n) = self { n } else { nil } }
+    public var token: SyntaxToken? { if case .token(let t) = self { t } else { nil } }
+}
+
+/// A view of one token of a `SyntaxTree`.
+public struct SyntaxToken: Sendable {
+    public let tree: SyntaxTree
+    let index: Int32
+
+    public var token: Token { tree.tokens[Int(index)] }
+    public var kind: TokenKind { token.kind }
+    public var isMalformed: Bool { token.isMalformed }
+    public var range: Range<Int> { token.range }
+    public var text: String { tree.text(of: token) }
+    /// The token's text as the formatter writes it (`2022/23` → `FY22/23`).
+    public var normalizedText: String { LiteralText.normalized(kind, text) }
+}
+
+/// Builds the flat tree: open nodes collect children in a buffer; a finished node moves its
+/// children into `edges`. `checkpoint`/`startNode(at:)` wrap children already added, which is
+/// how a binary expression takes its left operand.
+struct TreeBuilder {
+    private(set) var nodes: [SyntaxTree.RawNode] = []
+    private var edges: [Int32] = []
+    private var buffer: [Int32] = []
+    private var open: [(kind: SyntaxKind, start: Int)] = []
+
+    init(expectedTokens: Int) {
+        edges.reserveCapacity(expectedTokens + expectedTokens / 2)
+        nodes.reserveCapacity(expectedTokens / 2)
+    }
+
+    var checkpoint: Int { buffer.count }
+
+    mutating func startNode(_ kind: SyntaxKind) { open.append((kind, buffer.count)) }
+    mutating func startNode(at checkpoint: Int, _ kind: SyntaxKind) { open.append((kind, checkpoint)) }
+    mutating func addToken(_ index: Int) { buffer.append(Int32(index)) }
+
+    /// Closes the innermost open node; `nextToken` places an empty node.
+    mutating func finishNode(nextToken: Int) {
+        let (kind, start) = open.removeLast()
+        let children = buffer[start...]
+        let first = children.first.map(firstToken(of:)) ?? Int32(nextToken)
+        let end = children.last.map(endToken(of:)) ?? Int32(nextToken)
+        nodes.append(.init(kind: kind, childStart: Int32(edges.count), childCount: Int32(children.count), firstToken: first, endToken: end))
+        edges.append(contentsOf: children)
+        buffer.removeSubrange(start...)
+        buffer.append(~Int32(nodes.count - 1))
+    }
+
+    private func firstToken(of edge: Int32) -> Int32 { edge >= 0 ? edge : nodes[Int(~edge)].firstToken }
+    private func endToken(of edge: Int32) -> Int32 { edge >= 0 ? edge + 1 : nodes[Int(~edge)].endToken }
+
+    func build(file: SourceFile, tokens: [Token]) -> SyntaxTree {
+        precondition(open.isEmpty, "every node is finished before the tree is built")
+        return SyntaxTree(file: file, tokens: tokens, nodes: nodes, edges: edges)
+    }
+}

@@ -1,0 +1,87 @@
+/// Typed views over the generic tree, named after the grammar: what the structure check, the
+/// formatter and the model read instead of walking raw children.
+public struct StatementSyntax: Sendable {
+    public let node: SyntaxNode
+
+    public init?(_ node: SyntaxNode) {
+        guard node.kind == .statement else { return nil }
+        self.node = node
+    }
+
+    /// Expressions and the `,`/`=` separators between them, in order, before any block.
+    public var items: [StatementItem] {
+        node.children.compactMap { child in
+            switch child {
+            case .node(let n) where n.kind != .block: return .expression(n)
+            case .token(let t) where t.kind == .comma: return .comma(t)
+            case .token(let t) where t.kind == .equals: return .equals(t)
+            default: return nil
+            }
+        }
+    }
+
+    /// The expressions of the statement, the head first.
+    public var elements: [SyntaxNode] { node.childNodes.filter { $0.kind != .block } }
+
+    public var head: SyntaxNode? { node.childNodes.first.flatMap { $0.kind == .block ? nil : $0 } }
+
+    /// The head as a keyword (`scheme`, `status`, `ESNEFT` in a share), when it is a plain name.
+    public var keyword: String? { head?.simpleName }
+
+    public var block: BlockSyntax? { node.childNodes.first { $0.kind == .block }.map(BlockSyntax.init) }
+
+    /// The header: from the head to the last element, without the block or trailing comment.
+    public var headerRange: Range<Int> {
+        let elements = elements
+        guard let first = elements.first, let last = elements.last else { return node.trimmedRange }
+        return first.trimmedRange.lowerBound..<max(first.trimmedRange.lowerBound, last.trimmedRange.upperBound)
+    }
+
+    /// True when the parser had to give up on part of this statement (an error node).
+    public var hasErrorNode: Bool { elements.contains { $0.containsError } }
+}
+
+public enum StatementItem: Sendable {
+    case expression(SyntaxNode)
+    case comma(SyntaxToken)
+    case equals(SyntaxToken)
+}
+
+public struct BlockSyntax: Sendable {
+    public let node: SyntaxNode
+
+    public var statements: [StatementSyntax] { node.childNodes.compactMap(StatementSyntax.init) }
+    public var leftBrace: SyntaxToken? { node.childTokens.first { $0.kind == .leftBrace } }
+    public var rightBrace: SyntaxToken? { node.childTokens.last { $0.kind == .rightBrace } }
+}
+
+extension SyntaxTree {
+    /// The top-level statements of the file.
+    public var statements: [StatementSyntax] { root.childNodes.compactMap(StatementSyntax.init) }
+}
+
+extension SyntaxNode {
+    /// The name's text when this is a plain (undotted) name: `ESNEFT`, not `PIP-05.M1`.
+    public var simpleName: String? {
+        guard kind == .name else { return nil }
+        let significant = significantTokens
+        return significant.count == 1 ? significant[0].text : nil
+    }
+
+    /// The parts of a dotted name: `PIP-05.M1` → ["PIP-05", "M1"].
+    public var nameParts: [String] {
+        guard kind == .name else { return [] }
+        return significantTokens.filter { $0.kind == .identifier }.map(\.text)
+    }
+
+    /// The single token of a literal node.
+    public var literalToken: SyntaxToken? {
+        guard kind == .literal else { return nil }
+        return significantTokens.first
+    }
+
+    public var containsError: Bool {
+        if kind == .error { return true }
+        return childNodes.contains { $0.containsError }
+    }
+}
