@@ -11,12 +11,15 @@ let package = Package(
         .target(name: "AccordDiagnostics"),
         .target(name: "AccordSyntax", dependencies: ["AccordDiagnostics"]),
         .target(name: "AccordFormat", dependencies: ["AccordSyntax"]),
-        .target(name: "AccordCommandLine", dependencies: ["AccordDiagnostics", "AccordSyntax", "AccordFormat"]),
+        .target(name: "AccordModel", dependencies: ["AccordDiagnostics", "AccordSyntax"]),
+        .target(name: "AccordReports", dependencies: ["AccordDiagnostics"]),
+        .target(name: "AccordCommandLine", dependencies: ["AccordDiagnostics", "AccordSyntax", "AccordFormat", "AccordModel", "AccordReports"]),
         .executableTarget(name: "accord", dependencies: ["AccordCommandLine"]),
 
         .testTarget(name: "AccordSyntaxTests", dependencies: ["AccordSyntax"], exclude: ["testdata"]),
-        .testTarget(name: "AccordFormatTests", dependencies: ["AccordFormat", "AccordSyntax"]),
-        .testTarget(name: "AccordCommandLineTests", dependencies: ["AccordCommandLine"], exclude: ["testdata"]),
+        .testTarget(name: "AccordFormatTests", dependencies: ["AccordFormat", "AccordSyntax"], exclude: ["testdata"]),
+        .testTarget(name: "AccordModelTests", dependencies: ["AccordModel"]),
+        .testTarget(name: "AccordCommandLineTests", dependencies: ["AccordCommandLine", "AccordDiagnostics"], exclude: ["testdata"]),
     ],
     swiftLanguageModes: [.v6]
 )

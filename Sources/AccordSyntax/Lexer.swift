@@ -179,7 +179,9 @@ public struct Lexer {
         let literal = text(start..<end)
         if let date = LiteralText.date(literal) {
             if date.day <= LiteralText.daysInMonth(year: date.year, month: date.month) { return add(.date, start, end) }
-            report(.E103, start..<end, "\(literal) is not a calendar date: \(LiteralText.monthName(date.month)) \(date.year) has \(LiteralText.daysInMonth(year: date.year, month: date.month)) days")
+            let days = LiteralText.daysInMonth(year: date.year, month: date.month)
+            report(.E103, start..<end, "\(literal) is not a calendar date: \(LiteralText.monthName(date.month)) \(date.year) has \(days) days",
+                   help: "use a real date, such as \(literal.prefix(8))\(days)")
             return add(.date, start, end, malformed: true)
         }
         if LiteralText.month(literal) != nil { return add(.month, start, end) }
@@ -252,6 +254,14 @@ public struct Lexer {
             if end >= bytes.count || c == 0x0A || (c == 0x0D && byte(end + 1) == 0x0A) {
                 report(.E102, start..<end, "this string is not closed before the end of the line",
                        help: "add the closing `\"`; a string cannot span lines (write \\n for a line break)")
+                // `plan "Title {`: give the block its brace back, so only the string is wrong.
+                var cut = end
+                while cut > start + 1, Lexer.isSpace(bytes[cut - 1]) { cut -= 1 }
+                if cut > start + 1, bytes[cut - 1] == UInt8(ascii: "{") {
+                    cut -= 1
+                    while cut > start + 1, Lexer.isSpace(bytes[cut - 1]) { cut -= 1 }
+                    end = cut
+                }
                 return add(.string, start, end, malformed: true)
             }
             if c == UInt8(ascii: "\"") { return add(.string, start, end + 1) }

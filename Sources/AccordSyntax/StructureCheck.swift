@@ -60,7 +60,12 @@ struct PatternMatcher {
             while !states.isEmpty {
                 results.append(contentsOf: states)
                 states = states.flatMap { state -> [PatternMatch] in
-                    guard state.end < items.count, case .comma = items[state.end] else { return [] }
+                    guard state.end < items.count else { return [] }
+                    guard case .comma = items[state.end] else {
+                        // `partners ESNEFT WSFT`: say that a comma is missing.
+                        fail(at: state.end, expecting: .word(","))
+                        return []
+                    }
                     var next = state
                     next.end += 1
                     return match(inner, at: next.end, next)

@@ -1,0 +1,60 @@
+import AccordDiagnostics
+
+/// Renders diagnostics the way compilers and linters do (rustc, Elm, hledger):
+///
+///     plan.accord:12:3: error[E105]: unknown attribute `stauts` in a scheme
+///        12 |   stauts delivery
+///           |   ^^^^^^
+///           = help: did you mean `status`?
+///
+/// The first line is the `file:line:col:` form editors and CI annotators recognise.
+public struct DiagnosticTextRenderer {
+    public var colour: Bool
+
+    public init(colour: Bool) { self.colour = colour }
+
+    public func render(_ diagnostics: [Diagnostic]) -> String {
+        var out = ""
+        for diagnostic in diagnostics { render(diagnostic, into: &out) }
+        return out
+    }
+
+    public func render(_ d: Diagnostic, into out: inout String) {
+        let start = d.start
+        let severity = d.severity == .error ? paint("error", "1;31") : paint("warning", "1;33")
+        let place = d.file.map { "\($0.path):\(start.line):\(start.column): " } ?? ""
+        out += "\(paint(place, "1"))\(severity)\(paint("[\(d.code.rawValue)]", "1")): \(paint(d.message, "1"))\n"
+        guard let file = d.file else {
+            if let help = d.help { out += "  = help: \(help)\n" }
+            return
+        }
+        let lineNumber = String(start.line)
+        let gutter = String(repeating: " ", count: lineNumber.count + 2)
+        let sourceLine = file.lineText(start.line)
+        out += "\(paint(" \(lineNumber) |", "1;34")) \(sourceLine)\n"
+        // The underline stops at the end of the first line of a multi-line range.
+        let end = d.end.line == start.line ? max(d.end.column, start.column + 1) : sourceLine.count + 1
+        let lead = sourceLine.prefix(start.column - 1).map { $0 == "\t" ? "\t" : " " }.joined()
+        let carets = String(repeating: "^", count: max(1, end - start.column))
+        out += "\(paint("\(gutter)|", "1;34")) \(lead)\(paint(carets, d.severity == .error ? "1;31" : "1;33"))\n"
+        for note in d.notes {
+            let location = note.file.map { f -> String in
+                let l = f.location(of: note.range.lowerBound)
+                return ": \(f.path):\(l.line):\(l.column)"
+            } ?? ""
+            out += "\(gutter)\(paint("= note:", "1")) \(note.message)\(location)\n"
+        }
+        if let help = d.help { out += "\(gutter)\(paint("= help:", "1")) \(help)\n" }
+    }
+
+    /// "2 errors, 1 warning".
+    public static func tally(_ diagnostics: [Diagnostic]) -> String {
+        let errors = diagnostics.errorCount, warnings = diagnostics.warningCount
+        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        return "\(plural(errors, "error")), \(plural(warnings, "warning"))"
+    }
+
+    private func paint(_ text: String, _ code: String) -> String {
+        colour && !text.isEmpty ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+}

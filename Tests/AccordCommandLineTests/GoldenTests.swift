@@ -1,0 +1,49 @@
+import AccordCommandLine
+import Foundation
+import Testing
+
+/// Golden files: `testdata/COMMAND/NAME.accord` is run as `accord COMMAND NAME.accord` (plus the
+/// options in `NAME.args`, if present) from its folder, and what it prints must equal
+/// `NAME.expected`. `ACCORD_UPDATE_GOLDEN=1 swift test` rewrites the expected files; review the
+/// change in the diff.
+struct GoldenTests {
+    static let testdata = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("testdata")
+
+    static func cases(_ command: String) -> [String] {
+        let folder = testdata.appendingPathComponent(command)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".accord") }.sorted()
+    }
+
+    static func transcript(_ command: String, _ name: String) throws -> (actual: String, expectedURL: URL) {
+        let folder = testdata.appendingPathComponent(command)
+        let argsURL = folder.appendingPathComponent(name.replacingOccurrences(of: ".accord", with: ".args"))
+        let extra = (try? String(contentsOf: argsURL, encoding: .utf8))?.split(whereSeparator: \.isWhitespace).map(String.init) ?? []
+        let arguments = [command] + extra + [name]
+        let result = run(Invocation(arguments: arguments, environment: [:], workingDirectory: folder.path))
+        var actual = "$ accord \(arguments.joined(separator: " "))\n\(result.stdout)"
+        if !result.stderr.isEmpty { actual += "--- stderr\n\(result.stderr)" }
+        actual += "--- exit \(result.exitCode)\n"
+        return (actual, folder.appendingPathComponent(name.replacingOccurrences(of: ".accord", with: ".expected")))
+    }
+
+    static func compare(_ command: String, _ name: String) throws {
+        let (actual, expectedURL) = try transcript(command, name)
+        if ProcessInfo.processInfo.environment["ACCORD_UPDATE_GOLDEN"] == "1" {
+            try actual.write(to: expectedURL, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOf: expectedURL, encoding: .utf8)
+        #expect(actual == expected, "golden mismatch for \(command)/\(name); run ACCORD_UPDATE_GOLDEN=1 swift test and review the diff")
+    }
+
+    @Test(arguments: cases("check"))
+    func check(_ name: String) throws { try Self.compare("check", name) }
+
+    @Test func everySyntaxCodeHasAGoldenFile() {
+        let names = Self.cases("check")
+        for code in ["E101", "E102", "E103", "E104", "E105", "E106", "E107", "E109"] {
+            #expect(names.contains { $0.hasPrefix(code) }, "no golden test for \(code)")
+        }
+    }
+}
