@@ -1,4 +1,5 @@
 import AccordDiagnostics
+import AccordModel
 import AccordReports
 import AccordSyntax
 
@@ -10,6 +11,7 @@ let checkCommand = Command(
         options: [
             .init(name: "format", value: "FORMAT", help: "how to show diagnostics: text (default)"),
             .init(name: "strict", help: "warnings fail the run too (exit 1)"),
+            .init(name: "as-of", value: "DATE", help: "check as of this date (else the plan's `as-of`, else today)"),
             .init(name: "stdin-filename", value: "PATH", help: "the name to report for a plan read from `-` (standard input)"),
         ],
         details: """
@@ -22,14 +24,21 @@ let checkCommand = Command(
         guard format == "text" else {
             return context.fail("unknown --format `\(format)`: use text")
         }
-        let files = context.loadSources()
+        guard let asOf = context.asOfOption() else { return }
+        let project = context.discoverProject()
+        let today = CommandContext.today()
         var diagnostics: [Diagnostic] = []
-        for file in files { diagnostics += parse(file).diagnostics }
-        diagnostics.sortForDisplay(fileOrder: files.map(\.path))
+        var fileCount = 0
+        for sources in project.plans {
+            let checked = PlanCheck.run(sources, asOf: asOf, today: today)
+            diagnostics += checked.diagnostics
+            fileCount += sources.files.count
+        }
+        diagnostics += project.diagnostics
         context.print(DiagnosticTextRenderer(colour: context.colour).render(diagnostics))
-        let noun = files.count == 1 ? "file" : "files"
-        context.print(diagnostics.isEmpty ? "checked \(files.count) \(noun): no problems\n"
-                      : "checked \(files.count) \(noun): \(DiagnosticTextRenderer.tally(diagnostics))\n")
+        let noun = fileCount == 1 ? "file" : "files"
+        context.print(diagnostics.isEmpty ? "checked \(fileCount) \(noun): no problems\n"
+                      : "checked \(fileCount) \(noun): \(DiagnosticTextRenderer.tally(diagnostics))\n")
         let failing = diagnostics.errorCount > 0 || (context.arguments.has("strict") && !diagnostics.isEmpty)
-        if context.result.exitCode == ExitCode.clean, failing { context.result.exitCode = ExitCode.problems }
+        if context.result.exitCode == 0, failing { context.result.exitCode = 1 }
     })

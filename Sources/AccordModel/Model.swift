@@ -1,1 +1,278 @@
+import AccordDiagnostics
 import AccordSyntax
+
+/// Where something was written: for diagnostics and for editors.
+public struct SourceRef: Sendable {
+    public let file: SourceFile
+    public let range: Range<Int>
+
+    init(_ node: SyntaxNode) { self.file = node.tree.file; self.range = node.trimmedRange }
+    init(header statement: StatementSyntax) { self.file = statement.node.tree.file; self.range = statement.headerRange }
+}
+
+public typealias Date = LiteralText.Date
+public typealias Month = LiteralText.Month
+
+public enum Status: String, Sendable, CaseIterable, Comparable {
+    case idea, scoping, approved, delivery, refresh, closure, closed, withdrawn
+
+    /// idea < scoping < approved < delivery < refresh < closure < closed; `withdrawn` stands outside.
+    public var order: Int? { self == .withdrawn ? nil : Status.allCases.firstIndex(of: self) }
+
+    /// "from approved on", "delivery or later": never true for `withdrawn`.
+    public func isAtLeast(_ other: Status) -> Bool {
+        guard let a = order, let b = other.order else { return false }
+        return a >= b
+    }
+
+    public static func < (a: Status, b: Status) -> Bool {
+        (a.order ?? Int.max) < (b.order ?? Int.max)
+    }
+}
+
+public enum Confidence: String, Sendable, CaseIterable { case green, amber, red }
+public enum Level: String, Sendable, CaseIterable { case system, place, organisation }
+public enum Dimension: String, Sendable, CaseIterable, Comparable {
+    case cashReleasing = "cash-releasing", productivity, costGrowthAvoided = "cost-growth-avoided"
+
+    public static func < (a: Dimension, b: Dimension) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+
+    /// Cash-releasing and productivity savings are attributed to partners; cost growth avoided
+    /// is assessed at system level only.
+    public var isAttributed: Bool { self != .costGrowthAvoided }
+}
+public enum MetricKind: String, Sendable, CaseIterable { case activity, productivity, quality, outcome }
+public enum Better: String, Sendable { case lower, higher }
+
+public struct Plan: Sendable {
+    public var title: String = ""
+    /// First and last financial year (by starting calendar year).
+    public var years: ClosedRange<Int>?
+    public var asOf: Date?
+    public var approvedOn: Date?
+    public var approvedBy: String?
+    public var confidenceWeights: [Confidence: Exact] = [.green: .one, .amber: Exact.half, .red: Exact.quarter]
+    public var requiredMetricKinds: [MetricKind] = [.activity, .productivity]
+    /// Severity overrides: nil means `off`.
+    public var rules: [DiagnosticCode: Severity?] = [:]
+    public var ref: SourceRef?
+}
+
+public struct Partner: Sendable {
+    public var name: String
+    public var title: String?
+    public var type: String?
+    /// Inclusion in the system control total, as a fraction (default 1).
+    public var controlTotal: Exact = .one
+    public var ref: SourceRef
+}
+
+public struct Person: Sendable {
+    public var name: String
+    public var title: String?
+    public var partner: String?
+    public var role: String?
+    public var capacity: Exact = .one
+    public var ref: SourceRef
+}
+
+public struct Area: Sendable {
+    public var name: String
+    public var title: String?
+    public var ref: SourceRef
+}
+
+public struct EnvelopeLine: Sendable {
+    public var year: Int
+    public var amount: Exact
+    public var ref: SourceRef
+}
+
+public struct Envelope: Sendable {
+    public var partner: String
+    public var lines: [EnvelopeLine] = []
+    public var ref: SourceRef
+}
+
+public struct Role: Sendable {
+    /// `sro`, `manager`, `clinical-lead`, `finance-lead`.
+    public var role: String
+    public var person: String
+    /// FTE given to the scheme, if stated.
+    public var fte: Exact?
+    public var ref: SourceRef
+}
+
+public struct SavingsActual: Sendable {
+    /// M1 (April) … M12 (March).
+    public var month: Int
+    public var dimension: Dimension
+    public var amount: Exact
+    public var ref: SourceRef
+}
+
+public struct YearSavings: Sendable {
+    public var year: Int
+    public var amounts: [Dimension: Exact] = [:]
+    /// Twelve fractions summing to 1, M1 first; nil means even phasing.
+    public var phasing: [Exact]?
+    public var phasingRef: SourceRef?
+    public var actuals: [SavingsActual] = []
+    public var forecasts: [Dimension: Exact] = [:]
+    public var ref: SourceRef
+
+    public func amount(_ dimension: Dimension) -> Exact { amounts[dimension] ?? .zero }
+}
+
+public struct Milestone: Sendable {
+    public var scheme: String
+    public var name: String
+    public var title: String?
+    public var due: Date?
+    public var dueRef: SourceRef?
+    public var critical = false
+    public var owner: String?
+    public var done: Date?
+    public var doneRef: SourceRef?
+    /// Prerequisites as (scheme, milestone).
+    public var after: [(scheme: String, milestone: String, ref: SourceRef)] = []
+    public var forecast: Date?
+    public var ref: SourceRef
+
+    public var qualifiedName: String { "\(scheme).\(name)" }
+}
+
+public struct MetricPoint: Sendable {
+    public var month: Month
+    public var value: Exact
+    public var ref: SourceRef
+}
+
+public struct Metric: Sendable {
+    public var scheme: String
+    public var name: String
+    public var title: String?
+    public var kind: MetricKind?
+    public var unit: String?
+    public var better: Better?
+    /// Number, percent or money: every value of the metric shares it.
+    public var valueKind: ValueKind?
+    public var baseline: MetricPoint?
+    public var target: Exact?
+    public var targetMonth: Month?
+    /// The relative change, when the target was given as `change`.
+    public var change: Exact?
+    public var targetRef: SourceRef?
+    public var trajectory: [MetricPoint] = []
+    public var actuals: [MetricPoint] = []
+    public var owner: String?
+    public var ref: SourceRef
+
+    public var qualifiedName: String { "\(scheme).\(name)" }
+}
+
+public struct Scheme: Sendable {
+    public var name: String
+    public var title: String?
+    public var area: String?
+    public var level: Level = .system
+    public var status: Status?
+    public var lead: String?
+    public var partners: [String] = []
+    public var partnersRef: SourceRef?
+    public var roles: [Role] = []
+    public var approvedOn: Date?
+    public var approvedBy: String?
+    public var confidence: Confidence = .amber
+    public var recurrent = true
+    public var qia: String?
+    public var qiaDate: Date?
+    public var savings: [YearSavings] = []
+    /// Fractions by partner; nil when no `share` block was given.
+    public var share: [String: Exact]?
+    public var shareRef: SourceRef?
+    public var shareLines: [(partner: String, ref: SourceRef)] = []
+    public var milestones: [Milestone] = []
+    public var metrics: [Metric] = []
+    public var ref: SourceRef
+
+    public var sro: String? { roles.first { $0.role == "sro" }?.person }
+    public func savings(in year: Int) -> YearSavings? { savings.first { $0.year == year } }
+    /// Withdrawn schemes count in no total; every other status counts.
+    public var counts: Bool { status != .withdrawn }
+}
+
+public struct Band: Sendable {
+    /// nil for `above`.
+    public var upTo: Exact?
+    public var splits: [(partner: String, share: Exact, ref: SourceRef)]
+    public var ref: SourceRef
+}
+
+public enum Measure: String, Sendable {
+    case cashReleasing = "cash-releasing", productivity, costGrowthAvoided = "cost-growth-avoided", total
+
+    public var dimensions: [Dimension] {
+        switch self {
+        case .cashReleasing: [.cashReleasing]
+        case .productivity: [.productivity]
+        case .costGrowthAvoided: [.costGrowthAvoided]
+        case .total: Dimension.allCases
+        }
+    }
+}
+
+public struct RiskShareTerm: Sendable {
+    public var name: String
+    public var title: String?
+    public var schemes: [String] = []
+    public var measure: Measure = .cashReleasing
+    /// nil means every plan year.
+    public var years: ClosedRange<Int>?
+    public var shortfall: [Band] = []
+    public var shortfallRef: SourceRef?
+    public var gain: [Band] = []
+    public var gainRef: SourceRef?
+    public var caps: [(partner: String, amount: Exact, ref: SourceRef)] = []
+    public var ref: SourceRef
+}
+
+public struct Outturn: Sendable {
+    public var scheme: String
+    public var year: Int
+    public var dimension: Dimension
+    public var amount: Exact
+    public var ref: SourceRef
+}
+
+public struct Scenario: Sendable {
+    public var name: String
+    public var title: String?
+    /// The default share of plan every scheme delivers (nil: 100%).
+    public var defaultDelivery: Exact?
+    public var delivery: [String: Exact] = [:]
+    public var outturns: [Outturn] = []
+    public var ref: SourceRef
+}
+
+/// The checked model of one plan: every declaration of the root file and the files it includes,
+/// with every value evaluated. Values that could not be evaluated are absent (a diagnostic says why).
+public struct PlanModel: Sendable {
+    public var plan = Plan()
+    public var partners: [Partner] = []
+    public var people: [Person] = []
+    public var areas: [Area] = []
+    public var envelopes: [Envelope] = []
+    public var schemes: [Scheme] = []
+    public var riskShares: [RiskShareTerm] = []
+    public var scenarios: [Scenario] = []
+    /// Evaluated `let`s, top-level ones by name and scheme ones as `SCHEME.name`.
+    public var lets: [String: Value] = [:]
+
+    public func partner(_ name: String) -> Partner? { partners.first { $0.name == name } }
+    public func person(_ name: String) -> Person? { people.first { $0.name == name } }
+    public func scheme(_ name: String) -> Scheme? { schemes.first { $0.name == name } }
+    public func weight(_ confidence: Confidence) -> Exact { plan.confidenceWeights[confidence] ?? .one }
+}

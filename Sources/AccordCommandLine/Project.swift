@@ -1,0 +1,141 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import AccordDiagnostics
+import AccordModel
+import AccordSyntax
+
+/// The real file system, as the model sees it.
+struct DiskAccess: PlanFileAccess {
+    func read(_ path: String) throws(FileAccessError) -> [UInt8] {
+        do { return try FileSystem.read(path, limit: Lexer.maximumFileSize + 1) } catch { throw FileAccessError(error.reason) }
+    }
+    func entries(_ folder: String) -> [String] { FileSystem.list(folder) }
+    func isDirectory(_ path: String) -> Bool { FileSystem.isDirectory(path) }
+    func realPath(_ path: String) -> String? { FileSystem.realPath(path) }
+}
+
+/// The plans a command works on, found from its paths: each root plan once, with the files it
+/// includes; fragments are checked in the context of the root plan that includes them.
+struct Project {
+    var plans: [PlanSources] = []
+    /// Problems that belong to no one plan (W415, fragments with no root).
+    var diagnostics: [Diagnostic] = []
+}
+
+extension CommandContext {
+    mutating func discoverProject() -> Project {
+        var project = Project()
+        var seenRoots: Set<String> = []
+        let access = DiskAccess()
+        let paths = arguments.positionals.isEmpty ? ["."] : arguments.positionals
+
+        func addRoot(_ sources: PlanSources, real: String) {
+            if seenRoots.insert(real).inserted { project.plans.append(sources) }
+        }
+
+        for path in paths {
+            if path == "-" {
+                let name = arguments.value("stdin-filename") ?? "<stdin>"
+                addRoot(PlanLoader.load(root: invocation.resolve(name), shownAs: name, access: access, rootBytes: invocation.stdin()), real: "-")
+                continue
+            }
+            let resolved = invocation.resolve(path)
+            guard FileSystem.exists(resolved) else {
+                fail("cannot read \(path): no such file or folder")
+                continue
+            }
+            if FileSystem.isDirectory(resolved) {
+                let files = FileSystem.accordFiles(below: resolved)
+                var included: Set<String> = []
+                var roots = 0
+                for relative in files {
+                    let file = FileSystem.join(resolved, relative)
+                    guard let bytes = try? FileSystem.read(file, limit: Lexer.maximumFileSize + 1),
+                          PlanLoader.isRootPlan(parse(SourceFile(path: relative, bytes: bytes))) else { continue }
+                    roots += 1
+                    let sources = PlanLoader.load(root: file, shownAs: FileSystem.join(path, relative), access: access, rootBytes: bytes)
+                    for member in sources.files { included.insert(FileSystem.realPath(member.accessPath) ?? member.accessPath) }
+                    addRoot(sources, real: FileSystem.realPath(file) ?? file)
+                }
+                for relative in files where !included.contains(FileSystem.realPath(FileSystem.join(resolved, relative)) ?? "") {
+                    let shown = FileSystem.join(path, relative)
+                    let file = SourceFile(path: shown, bytes: (try? FileSystem.read(FileSystem.join(resolved, relative), limit: 1 << 20)) ?? [])
+                    project.diagnostics.append(Diagnostic(roots == 0 ? .E107 : .W415, file: file, range: 0..<0,
+                        message: roots == 0 ? "\(shown) is not part of any plan: no file under \(path) has a `plan` block" : "\(shown) is included by no plan",
+                        help: roots == 0 ? "check the folder that holds the plan's root file (the one with `plan \"…\" { … }`)"
+                                         : "include it from a plan (include \"\(relative)\"), or delete it if it is no longer needed"))
+                }
+                continue
+            }
+            guard let bytes = try? FileSystem.read(resolved, limit: Lexer.maximumFileSize + 1) else {
+                fail("cannot read \(path)")
+                continue
+            }
+            let parsed = parse(SourceFile(path: path, bytes: bytes))
+            if PlanLoader.isRootPlan(parsed) || parsed.syntaxErrors.contains(where: { $0.code == .E109 }) {
+                addRoot(PlanLoader.load(root: resolved, shownAs: path, access: access, rootBytes: bytes), real: FileSystem.realPath(resolved) ?? resolved)
+            } else if let root = findRoot(including: resolved, shownAs: path, access: access) {
+                addRoot(root.sources, real: root.real)
+            } else {
+                addRoot(PlanLoader.load(root: resolved, shownAs: path, access: access, rootBytes: bytes), real: FileSystem.realPath(resolved) ?? resolved)
+            }
+        }
+        return project
+    }
+
+    /// Searches the fragment's folder and each folder above it for a root plan that includes it.
+    private func findRoot(including fragment: String, shownAs shown: String, access: DiskAccess) -> (sources: PlanSources, real: String)? {
+        guard let target = FileSystem.realPath(fragment) else { return nil }
+        var folder = Self.folder(of: target)
+        var shownFolder = Self.folder(of: shown)
+        while true {
+            for name in FileSystem.list(folder) where name.hasSuffix(".accord") {
+                let candidate = FileSystem.join(folder, name)
+                guard let bytes = try? FileSystem.read(candidate, limit: Lexer.maximumFileSize + 1),
+                      PlanLoader.isRootPlan(parse(SourceFile(path: name, bytes: bytes))) else { continue }
+                let shownCandidate = Self.normalize(shownFolder.isEmpty ? name : FileSystem.join(shownFolder, name))
+                let sources = PlanLoader.load(root: candidate, shownAs: shownCandidate, access: access, rootBytes: bytes)
+                if sources.files.contains(where: { FileSystem.realPath($0.accessPath) == target }) {
+                    return (sources, FileSystem.realPath(candidate) ?? candidate)
+                }
+            }
+            if FileSystem.exists(FileSystem.join(folder, ".git")) || folder == "/" { return nil }
+            folder = Self.folder(of: folder)
+            shownFolder = shownFolder.isEmpty || shownFolder == "." ? ".." : shownFolder.hasSuffix("..") ? shownFolder + "/.." : Self.folder(of: shownFolder)
+        }
+    }
+
+    static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    static func normalize(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/") where part != "." {
+            if part == "..", let last = parts.last, last != ".." { parts.removeLast() } else { parts.append(part) }
+        }
+        return (path.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
+    }
+
+    /// Today as the machine's local calendar date.
+    static func today() -> LiteralText.Date {
+        var now = time(nil)
+        var parts = tm()
+        localtime_r(&now, &parts)
+        return LiteralText.Date(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
+    }
+
+    /// `--as-of DATE`, when given and valid; a usage error otherwise.
+    mutating func asOfOption() -> LiteralText.Date?? {
+        guard let text = arguments.value("as-of") else { return .some(nil) }
+        guard let date = LiteralText.date(text), date.day <= LiteralText.daysInMonth(year: date.year, month: date.month) else {
+            fail("--as-of takes a date such as 2022-09-30, not `\(text)`")
+            return nil
+        }
+        return .some(date)
+    }
+}

@@ -1,0 +1,181 @@
+import AccordDiagnostics
+import AccordSyntax
+
+/// Evaluates expressions with the kinds-and-units rules of brief §3. Names are resolved by the
+/// caller (`lookup`), which is how local-before-global scoping and declaration order stay out of
+/// here. Returns nil after reporting a problem, so one mistake is reported once.
+struct Evaluator {
+    let file: SourceFile
+    /// Resolves a (possibly dotted) name to a value, or reports why it cannot and returns nil.
+    let lookup: (SyntaxNode) -> Value?
+    var diagnostics: [Diagnostic] = []
+
+    init(file: SourceFile, lookup: @escaping (SyntaxNode) -> Value?) {
+        self.file = file
+        self.lookup = lookup
+    }
+
+    private mutating func report(_ code: DiagnosticCode, _ node: SyntaxNode, _ message: String, help: String? = nil) {
+        diagnostics.append(Diagnostic(code, file: file, range: node.trimmedRange, message: message, help: help))
+    }
+
+    mutating func evaluate(_ node: SyntaxNode) -> Value? {
+        switch node.kind {
+        case .literal:
+            return literal(node)
+        case .name:
+            return lookup(node)
+        case .parenthesized:
+            guard let inner = node.childNodes.first else { return nil }
+            return evaluate(inner)
+        case .prefixExpression:
+            guard let operand = node.childNodes.first, let value = evaluate(operand) else { return nil }
+            let minus = node.childTokens.first { !$0.kind.isTrivia }?.kind == .minus
+            switch value {
+            case .number(let x): return .number(minus ? x.negated : x)
+            case .money(let x): return .money(minus ? x.negated : x)
+            case .percent(let x): return .percent(minus ? x.negated : x)
+            default:
+                report(.E301, node, "cannot put a sign before \(value.kind.shortName)")
+                return nil
+            }
+        case .binaryExpression:
+            return binary(node)
+        case .sourceFile, .statement, .block, .error:
+            return nil
+        }
+    }
+
+    private mutating func literal(_ node: SyntaxNode) -> Value? {
+        guard let token = node.literalToken, !token.isMalformed else { return nil }
+        let text = token.text
+        switch token.kind {
+        case .number: return Exact.parseNumber(text).map(Value.number)
+        case .money: return Exact.parseMoney(text).map(Value.money)
+        case .percent: return Exact.parsePercent(text).map(Value.percent)
+        case .date: return LiteralText.date(text).map(Value.date)
+        case .month: return LiteralText.month(text).map(Value.month)
+        case .financialYear: return LiteralText.financialYearStart(text).map(Value.financialYear)
+        case .yearRange: return LiteralText.yearRange(text).map { .yearRange($0.first, $0.last) }
+        case .string: return .string(LiteralText.unescape(text))
+        default: return nil
+        }
+    }
+
+    private mutating func binary(_ node: SyntaxNode) -> Value? {
+        let operands = node.childNodes
+        guard operands.count == 2, let op = node.childTokens.first(where: { [.plus, .minus, .star, .slash].contains($0.kind) }) else { return nil }
+        let left = evaluate(operands[0]), right = evaluate(operands[1])
+        guard let left, let right else { return nil }
+        do {
+            switch op.kind {
+            case .plus, .minus:
+                let subtract = op.kind == .minus
+                switch (left, right) {
+                case (.money(let a), .money(let b)): return .money(subtract ? try a.subtracting(b) : try a.adding(b))
+                case (.number(let a), .number(let b)): return .number(subtract ? try a.subtracting(b) : try a.adding(b))
+                case (.percent(let a), .percent(let b)): return .percent(subtract ? try a.subtracting(b) : try a.adding(b))
+                default:
+                    report(.E301, node, "cannot \(subtract ? "subtract" : "add") \(right.kind.shortName) \(subtract ? "from" : "and") \(left.kind.shortName)",
+                           help: Self.hint(left, right))
+                    return nil
+                }
+            case .star:
+                switch (left, right) {
+                case (.money(let a), .number(let b)), (.number(let b), .money(let a)),
+                     (.money(let a), .percent(let b)), (.percent(let b), .money(let a)):
+                    return .money(try a.multiplied(by: b))
+                case (.number(let a), .number(let b)), (.number(let a), .percent(let b)), (.percent(let a), .number(let b)):
+                    return .number(try a.multiplied(by: b))
+                case (.percent(let a), .percent(let b)):
+                    return .percent(try a.multiplied(by: b))
+                case (.money, .money):
+                    report(.E301, node, "cannot multiply money by money", help: "one side should be a number or a percent, e.g. £120 * 3")
+                    return nil
+                default:
+                    report(.E301, node, "cannot multiply \(left.kind.shortName) by \(right.kind.shortName)")
+                    return nil
+                }
+            case .slash:
+                guard let divisor = right.quantity, left.quantity != nil else {
+                    report(.E301, node, "cannot divide \(left.kind.shortName) by \(right.kind.shortName)")
+                    return nil
+                }
+                if divisor.isZero {
+                    report(.E302, operands[1], "division by zero", help: "check the value after `/`")
+                    return nil
+                }
+                switch (left, right) {
+                case (.money(let a), .money(let b)), (.number(let a), .number(let b)), (.percent(let a), .percent(let b)):
+                    return .number(try a.divided(by: b))
+                case (.money(let a), .number(let b)), (.money(let a), .percent(let b)):
+                    return .money(try a.divided(by: b))
+                case (.number(let a), .percent(let b)):
+                    return .number(try a.divided(by: b))
+                case (.percent(let a), .number(let b)):
+                    return .percent(try a.divided(by: b))
+                default:
+                    report(.E301, node, "cannot divide \(left.kind.shortName) by \(right.kind.shortName)",
+                           help: "a number or a percent can divide money, but money cannot divide a number")
+                    return nil
+                }
+            default:
+                return nil
+            }
+        } catch {
+            report(.E303, node, "this value is too large to compute exactly", help: "check the amounts: Accord computes exactly and refuses to round silently")
+            return nil
+        }
+    }
+
+    /// "did you forget £?" and friends, for mixing kinds.
+    static func hint(_ a: Value, _ b: Value) -> String? {
+        let kinds = Set([a.kind, b.kind])
+        if kinds == [.money, .number] { return "did you forget £? Write amounts of money as £120" }
+        if kinds == [.percent, .number] { return "did you forget %? Write percents as 5%" }
+        if kinds == [.money, .percent] { return "to take a share of money, multiply: £1m * 20%" }
+        return nil
+    }
+
+    /// Checks that a value fits where `expected` is wanted, reporting E301 with a hint if not.
+    mutating func expect(_ value: Value?, _ expected: ValueKind, at node: SyntaxNode, for attribute: String) -> Value? {
+        guard let value else { return nil }
+        if value.fits(expected) { return value }
+        var help: String?
+        switch (expected, value.kind) {
+        case (.money, .number): help = "did you forget £? Write £\(node.compactText)"
+        case (.percent, .number): help = "did you forget %? Write \(node.compactText)%"
+        case (.date, .month): help = "give a whole date, such as 2022-09-30"
+        case (.month, .date): help = "give a month, such as 2022-09"
+        default: break
+        }
+        report(.E301, node, "`\(attribute)` takes \(expected.description), but this is \(value.kind.description)", help: help)
+        return nil
+    }
+}
+
+extension LiteralText {
+    /// The text of a string literal without its quotes, with escapes replaced.
+    public static func unescape(_ literal: String) -> String {
+        var body = Substring(literal)
+        if body.hasPrefix("\"") { body = body.dropFirst() }
+        if body.hasSuffix("\""), !body.hasSuffix("\\\"") || body.hasSuffix("\\\\\"") { body = body.dropLast() }
+        var out = ""
+        var escaping = false
+        for c in body {
+            if escaping {
+                switch c {
+                case "n": out.append("\n")
+                case "t": out.append("\t")
+                default: out.append(c)
+                }
+                escaping = false
+            } else if c == "\\" {
+                escaping = true
+            } else {
+                out.append(c)
+            }
+        }
+        return out
+    }
+}

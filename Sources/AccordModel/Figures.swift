@@ -1,0 +1,68 @@
+import AccordSyntax
+
+/// The derived figures of brief §3: attribution by share, risk adjustment by confidence weight,
+/// control-total view, envelope gap and the in-year position. Exact throughout; arithmetic that
+/// overflows gives nil (the evaluator has already refused any value that large).
+extension PlanModel {
+    /// A scheme's savings in one year and dimension attributed to partners: by `share`, or all to
+    /// the one partner. Cost growth avoided is system-level and never attributed.
+    public func attribution(of scheme: Scheme, year: Int, dimension: Dimension) -> [String: Exact] {
+        guard dimension.isAttributed, let amount = scheme.savings(in: year)?.amount(dimension), !amount.isZero else { return [:] }
+        if let share = scheme.share {
+            return share.compactMapValues { try? amount.multiplied(by: $0) }
+        }
+        return scheme.partners.count == 1 ? [scheme.partners[0]: amount] : [:]
+    }
+
+    /// Savings × the scheme's confidence weight.
+    public func riskAdjusted(_ amount: Exact, for scheme: Scheme) -> Exact {
+        (try? amount.multiplied(by: weight(scheme.confidence))) ?? .zero
+    }
+
+    /// A partner's attributed savings in a year across every counting scheme, planned and risk-adjusted.
+    public func attributed(to partner: String, year: Int) -> (planned: Exact, riskAdjusted: Exact) {
+        var planned = Exact.zero, adjusted = Exact.zero
+        for scheme in schemes where scheme.counts {
+            for dimension in Dimension.allCases {
+                guard let part = attribution(of: scheme, year: year, dimension: dimension)[partner] else { continue }
+                planned = (try? planned.adding(part)) ?? planned
+                adjusted = (try? adjusted.adding(riskAdjusted(part, for: scheme))) ?? adjusted
+            }
+        }
+        return (planned, adjusted)
+    }
+
+    /// The plan's years as a list (empty when `years` is missing).
+    public var years: [Int] { plan.years.map(Array.init) ?? [] }
+
+    /// How many months of financial year `year` have begun by `asOf` (0 to 12): a month has
+    /// begun when its first day is on or before the as-of date.
+    public static func monthsBegun(year: Int, asOf: Date) -> Int {
+        (1...12).filter { n in
+            let calendarMonth = (n + 2) % 12 + 1 // M1 is April
+            let calendarYear = n <= 9 ? year : year + 1
+            return Date(year: calendarYear, month: calendarMonth, day: 1) <= asOf
+        }.count
+    }
+
+    /// The first day of month `n` (M1 = April) of financial year `year`.
+    public static func firstDay(ofMonth n: Int, year: Int) -> Date {
+        Date(year: n <= 9 ? year : year + 1, month: (n + 2) % 12 + 1, day: 1)
+    }
+
+    /// Year-to-date plan for one scheme, year and dimension: the year's plan × the phasing of
+    /// the months begun.
+    public func yearToDatePlan(_ savings: YearSavings, _ dimension: Dimension, asOf: Date) -> Exact {
+        let months = Self.monthsBegun(year: savings.year, asOf: asOf)
+        let phasing = savings.phasing ?? Array(repeating: Exact(1).dividedOrZero(by: Exact(12)), count: 12)
+        let share = (try? Exact.sum(phasing.prefix(months))) ?? .zero
+        return (try? savings.amount(dimension).multiplied(by: share)) ?? .zero
+    }
+}
+
+extension Exact {
+    func dividedOrZero(by other: Exact) -> Exact { (try? divided(by: other)) ?? .zero }
+    func times(_ other: Exact) -> Exact { (try? multiplied(by: other)) ?? .zero }
+    func plus(_ other: Exact) -> Exact { (try? adding(other)) ?? self }
+    func minus(_ other: Exact) -> Exact { (try? subtracting(other)) ?? self }
+}

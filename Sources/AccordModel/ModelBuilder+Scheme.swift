@@ -1,0 +1,229 @@
+import AccordDiagnostics
+import AccordSyntax
+
+extension ModelBuilder {
+    mutating func readScheme(_ declaration: Declaration, title: String?, ref: SourceRef) -> Scheme {
+        let name = declaration.name
+        var scheme = Scheme(name: name, title: title, ref: ref)
+        var explicitPartners = false
+        for (keyword, match) in lines(declaration.statement, .scheme) {
+            switch keyword {
+            case "area": scheme.area = reference(match.names[0], .area, for: "area")
+            case "level": scheme.level = match.keywords.first.flatMap(Level.init) ?? .system
+            case "status": scheme.status = match.keywords.first.flatMap(Status.init)
+            case "lead": scheme.lead = reference(match.names[0], .partner, for: "lead")
+            case "partners":
+                explicitPartners = true
+                scheme.partners = match.names.compactMap { reference($0, .partner, for: "partners") }
+                scheme.partnersRef = SourceRef(header: match.statement)
+            case "sro", "manager", "clinical-lead", "finance-lead":
+                guard let person = reference(match.names[0], .person, for: keyword) else { continue }
+                var fte: Exact?
+                if let node = match.values.first {
+                    fte = quantity(node, .number, for: "\(keyword) FTE", in: name)
+                    checkFTE(fte, node, "an FTE allocation")
+                }
+                scheme.roles.append(Role(role: keyword, person: person, fte: fte, ref: SourceRef(header: match.statement)))
+            case "approved":
+                scheme.approvedOn = date(match.values[0], for: "approved", in: name)
+                scheme.approvedBy = match.values.dropFirst().first.flatMap { $0.literalToken.map { LiteralText.unescape($0.text) } }
+            case "confidence": scheme.confidence = match.keywords.first.flatMap(Confidence.init) ?? .amber
+            case "recurrent": scheme.recurrent = match.keywords.first != "no"
+            case "qia":
+                scheme.qia = match.keywords.first
+                scheme.qiaDate = match.values.first.flatMap { date($0, for: "qia", in: name) }
+            case "savings":
+                if let savings = readSavings(match, scheme: name) { scheme.savings.append(savings) }
+            case "share":
+                scheme.shareRef = SourceRef(header: match.statement)
+                var share: [String: Exact] = [:]
+                for (_, line) in lines(match.statement, .share) {
+                    guard let partner = reference(line.names[0], .partner, for: "share"),
+                          let fraction = quantity(line.values[0], .percent, for: "a share line", in: name) else { continue }
+                    checkFraction(fraction, line.values[0], "a share")
+                    share[partner] = fraction
+                    scheme.shareLines.append((partner, SourceRef(line.names[0])))
+                }
+                scheme.share = share
+            case "milestone":
+                scheme.milestones.append(readMilestone(match, scheme: name))
+            case "metric":
+                scheme.metrics.append(readMetric(match, scheme: name))
+            default: break
+            }
+        }
+        // The lead alone, unless `partners` says otherwise.
+        if !explicitPartners, let lead = scheme.lead { scheme.partners = [lead] }
+        return scheme
+    }
+
+    private mutating func readSavings(_ match: StatementMatch, scheme: String) -> YearSavings? {
+        guard let yearToken = match.literals.first, let year = year(yearToken) else { return nil }
+        checkInPlanYears(year, match.arguments[0].node)
+        var savings = YearSavings(year: year, ref: SourceRef(header: match.statement))
+        var actualKeys: [String: StatementSyntax] = [:]
+        for (keyword, line) in lines(match.statement, .savings) {
+            switch keyword {
+            case "cash-releasing", "productivity", "cost-growth-avoided":
+                guard let amount = quantity(line.values[0], .money, for: keyword, in: scheme) else { continue }
+                checkNotNegative(amount, line.values[0], "savings")
+                savings.amounts[Dimension(rawValue: keyword)!] = amount
+            case "phasing":
+                savings.phasingRef = SourceRef(header: line.statement)
+                savings.phasing = readPhasing(line, scheme: scheme)
+            case "actual":
+                guard let month = line.names.first?.simpleName.flatMap(LiteralText.monthOfYear),
+                      let dimension = line.keywords.first.flatMap(Dimension.init),
+                      let amount = quantity(line.values[0], .money, for: "actual", in: scheme) else { continue }
+                let key = "\(month) \(dimension.rawValue)"
+                if let first = actualKeys[key] {
+                    report(.E409, line.statement.head!, "the actual for M\(month) \(dimension.rawValue) is given twice",
+                           help: "keep one line per month and dimension",
+                           notes: [DiagnosticNote("first given here", file: first.node.tree.file, range: first.headerRange)])
+                    continue
+                }
+                actualKeys[key] = line.statement
+                savings.actuals.append(SavingsActual(month: month, dimension: dimension, amount: amount, ref: SourceRef(header: line.statement)))
+            case "forecast":
+                guard let dimension = line.keywords.first.flatMap(Dimension.init),
+                      let amount = quantity(line.values[0], .money, for: "forecast", in: scheme) else { continue }
+                savings.forecasts[dimension] = amount
+            default: break
+            }
+        }
+        return savings
+    }
+
+    /// Twelve percents, one per month, summing to 100% (E401); each within 0–100% (E303).
+    private mutating func readPhasing(_ line: StatementMatch, scheme: String) -> [Exact]? {
+        var months = [Exact?](repeating: nil, count: 12)
+        var complete = true
+        for (nameNode, valueNode) in zip(line.names, line.values) {
+            guard let month = nameNode.simpleName.flatMap(LiteralText.monthOfYear),
+                  let share = quantity(valueNode, .percent, for: "phasing", in: scheme) else { complete = false; continue }
+            checkFraction(share, valueNode, "a month's phasing")
+            if months[month - 1] != nil {
+                report(.E401, nameNode, "M\(month) appears twice in the phasing", help: "give each month M1 to M12 once")
+                complete = false
+            }
+            months[month - 1] = share
+        }
+        guard complete else { return nil }
+        let missing = months.indices.filter { months[$0] == nil }.map { "M\($0 + 1)" }
+        let node = line.statement.node
+        if !missing.isEmpty {
+            report(.E401, node, "the phasing does not give \(missing.joined(separator: ", "))",
+                   help: "an explicit phasing gives all twelve months M1 (April) to M12 (March), summing to 100%")
+            return nil
+        }
+        let shares = months.compactMap { $0 }
+        guard let total = try? Exact.sum(shares) else { return nil }
+        if total != .one {
+            report(.E401, node, "the phasing sums to \(total.formattedPercent()), not 100%", help: "adjust the months so they add up to 100%")
+            return nil
+        }
+        return shares
+    }
+
+    private mutating func readMilestone(_ match: StatementMatch, scheme: String) -> Milestone {
+        let name = match.names.first?.simpleName ?? ""
+        var milestone = Milestone(scheme: scheme, name: name, title: match.values.first.flatMap { $0.literalToken.map { LiteralText.unescape($0.text) } },
+                                  ref: SourceRef(header: match.statement))
+        for (keyword, line) in lines(match.statement, .milestone) {
+            switch keyword {
+            case "due":
+                milestone.due = date(line.values[0], for: "due", in: scheme)
+                milestone.dueRef = SourceRef(header: line.statement)
+            case "critical": milestone.critical = true
+            case "owner": milestone.owner = reference(line.names[0], .person, for: "owner")
+            case "done":
+                milestone.done = date(line.values[0], for: "done", in: scheme)
+                milestone.doneRef = SourceRef(header: line.statement)
+            case "forecast": milestone.forecast = date(line.values[0], for: "forecast", in: scheme)
+            case "after":
+                for node in line.names {
+                    if let target = milestoneReference(node, in: scheme) { milestone.after.append((target.scheme, target.name, SourceRef(node))) }
+                }
+            default: break
+            }
+        }
+        return milestone
+    }
+
+    /// `M1` (in this scheme) or `PIP-02.M3`.
+    private mutating func milestoneReference(_ node: SyntaxNode, in scheme: String) -> (scheme: String, name: String)? {
+        let parts = node.nameParts
+        switch resolve(parts, in: parts.count == 1 ? scheme : nil) {
+        case .milestone(let s, let m): return (s, m)
+        case .declaration(let declaration) where parts.count == 1 && declaration.kind == .scheme:
+            report(.E203, node, "`\(declaration.name)` is a scheme, but `after` needs a milestone", help: "name one of its milestones: \(declaration.name).M1")
+        case .metric, .cell, .declaration:
+            report(.E203, node, "`\(node.compactText)` is not a milestone", help: "`after` lists milestones: M1 in this scheme, or PIP-02.M3 in another")
+        case .unknown:
+            let target = parts.count == 2 ? parts[0] : scheme
+            let candidates = (scopes[target]?.milestones.keys).map { keys in keys.map { parts.count == 2 ? "\(target).\($0)" : $0 } } ?? []
+            let help = Suggestion.closest(to: node.compactText, in: candidates).map { "did you mean `\($0)`?" }
+                ?? (scopes[target] == nil ? "no scheme is called `\(target)`" : "scheme \(target) has no milestone `\(parts.last ?? "")`")
+            report(.E202, node, "unknown milestone `\(node.compactText)`", help: help)
+        }
+        return nil
+    }
+
+    private mutating func readMetric(_ match: StatementMatch, scheme: String) -> Metric {
+        let name = match.names.first?.simpleName ?? ""
+        var metric = Metric(scheme: scheme, name: name, title: match.values.first.flatMap { $0.literalToken.map { LiteralText.unescape($0.text) } },
+                            ref: SourceRef(header: match.statement))
+        let baseline = cellValues[.baseline(scheme: scheme, metric: name)]
+        metric.valueKind = baseline?.kind
+        var kinds: [(ValueKind, SyntaxNode)] = []
+        for (keyword, line) in lines(match.statement, .metric) {
+            switch keyword {
+            case "kind": metric.kind = line.keywords.first.flatMap(MetricKind.init)
+            case "unit": metric.unit = line.values.first?.literalToken.map { LiteralText.unescape($0.text) }
+            case "better": metric.better = line.keywords.first.flatMap(Better.init)
+            case "owner": metric.owner = reference(line.names[0], .person, for: "owner")
+            case "baseline":
+                guard let month = month(line.literals.first), let x = baseline?.quantity else { continue }
+                metric.baseline = MetricPoint(month: month, value: x, ref: SourceRef(header: line.statement))
+                if baseline?.fits(.string) == true || baseline?.quantity == nil {
+                    report(.E301, line.values[0], "a metric's baseline is a number, a percent or money")
+                }
+            case "target", "change":
+                metric.targetMonth = month(line.literals.first)
+                metric.targetRef = SourceRef(header: line.statement)
+                metric.target = cellValues[.target(scheme: scheme, metric: name)]?.quantity
+                if keyword == "change" { metric.change = evaluateQuietly(line.values[0], in: scheme)?.quantity }
+                else if let kind = cellValues[.target(scheme: scheme, metric: name)]?.kind { kinds.append((kind, line.values[0])) }
+            case "trajectory":
+                for (_, point) in lines(line.statement, .trajectory) {
+                    guard let month = month(point.literals.first), let value = evaluate(point.values[0], in: scheme), let x = value.quantity else { continue }
+                    kinds.append((value.kind, point.values[0]))
+                    metric.trajectory.append(MetricPoint(month: month, value: x, ref: SourceRef(header: point.statement)))
+                }
+            case "actual":
+                guard let month = month(line.literals.first), let value = evaluate(line.values[0], in: scheme), let x = value.quantity else { continue }
+                kinds.append((value.kind, line.values[0]))
+                metric.actuals.append(MetricPoint(month: month, value: x, ref: SourceRef(header: line.statement)))
+            default: break
+            }
+        }
+        // Baseline, target, trajectory and actuals share one kind.
+        if let expected = baseline?.kind {
+            for (kind, node) in kinds where kind != expected {
+                report(.E301, node, "this metric's baseline is \(expected.description), but this is \(kind.description)",
+                       help: "give every value of a metric in the same unit as its baseline")
+            }
+        }
+        metric.trajectory.sort { $0.month < $1.month }
+        metric.actuals.sort { $0.month < $1.month }
+        return metric
+    }
+
+    /// The value of an expression that was already evaluated (and reported) as part of a cell.
+    private mutating func evaluateQuietly(_ node: SyntaxNode, in scheme: String) -> Value? {
+        let before = diagnostics.count
+        let value = evaluate(node, in: scheme)
+        diagnostics.removeSubrange(before...)
+        return value
+    }
+}

@@ -1,0 +1,379 @@
+import AccordDiagnostics
+import AccordSyntax
+
+/// The kinds of top-level declaration, which share one namespace (so `sro ESNEFT` can say that
+/// ESNEFT is a partner, not a person).
+enum DeclarationKind: String {
+    case partner, person, area, `let`, scheme, riskShare = "risk-share term", scenario
+
+    var nameKind: NameKind? {
+        switch self {
+        case .partner: .partner
+        case .person: .person
+        case .area: .area
+        case .scheme: .scheme
+        default: nil
+        }
+    }
+
+    var article: String { self == .area ? "an area" : self == .let ? "a `let` value" : "a \(rawValue)" }
+}
+
+struct Declaration {
+    let kind: DeclarationKind
+    let name: String
+    let statement: StatementSyntax
+    let match: StatementMatch
+    /// The name's node in the header, where E201 and "unused" point.
+    let nameNode: SyntaxNode
+}
+
+/// A value other expressions may refer to: a `let`, or a metric's baseline or target.
+enum Cell: Hashable {
+    case globalLet(String)
+    case schemeLet(scheme: String, name: String)
+    case baseline(scheme: String, metric: String)
+    case target(scheme: String, metric: String)
+}
+
+/// What a name in an expression refers to.
+enum Reference {
+    case cell(Cell)
+    case milestone(scheme: String, name: String)
+    case metric(scheme: String, name: String)
+    case declaration(Declaration)
+    case unknown(candidates: [String])
+}
+
+/// A scheme's own names: reachable unqualified inside it, and as `SCHEME.NAME` from anywhere.
+struct SchemeScope {
+    var milestones: [String: StatementSyntax] = [:]
+    var metrics: [String: StatementSyntax] = [:]
+    var lets: [String: StatementSyntax] = [:]
+}
+
+/// Turns the parsed files of a plan into the checked model, reporting names (E2xx) and values
+/// (E3xx) on the way. Checks over the finished model (E4xx, W4xx) live in `PlanRules`.
+struct ModelBuilder {
+    let sources: PlanSources
+    var model = PlanModel()
+    var diagnostics: [Diagnostic] = []
+    var globals: [String: Declaration] = [:]
+    var declarations: [Declaration] = []
+    var scopes: [String: SchemeScope] = [:]
+    /// Names that something refers to (for W407), by declaration name.
+    var used: Set<String> = []
+    var cellValues: [Cell: Value] = [:]
+    var cellExpressions: [Cell: (node: SyntaxNode, scheme: String?, statement: StatementSyntax)] = [:]
+    var planStatement: StatementSyntax?
+
+    init(sources: PlanSources) { self.sources = sources }
+
+    mutating func report(_ code: DiagnosticCode, _ node: SyntaxNode, _ message: String, help: String? = nil, notes: [DiagnosticNote] = []) {
+        diagnostics.append(Diagnostic(code, file: node.tree.file, range: node.trimmedRange, message: message, help: help, notes: notes))
+    }
+
+    mutating func report(_ code: DiagnosticCode, _ ref: SourceRef, _ message: String, help: String? = nil, notes: [DiagnosticNote] = []) {
+        diagnostics.append(Diagnostic(code, file: ref.file, range: ref.range, message: message, help: help, notes: notes))
+    }
+
+    mutating func build() {
+        collectDeclarations()
+        evaluateCells()
+        readDeclarations()
+    }
+
+    // MARK: Declarations
+
+    private mutating func collectDeclarations() {
+        for (fileIndex, planFile) in sources.files.enumerated() {
+            for statement in planFile.parse.tree.statements {
+                guard let match = Grammar.match(statement, in: .file), let keyword = statement.keyword else { continue }
+                switch keyword {
+                case "include", "envelope": continue
+                case "plan":
+                    if fileIndex == 0, planStatement == nil {
+                        planStatement = statement
+                    } else {
+                        let where_ = planStatement.map { DiagnosticNote("the plan block", file: $0.node.tree.file, range: $0.headerRange) }
+                        report(.E201, statement.head!, fileIndex == 0 ? "a second `plan` block" : "a `plan` block in an included file",
+                               help: "a plan has exactly one `plan` block, in its root file; move these settings there",
+                               notes: where_.map { [$0] } ?? [])
+                    }
+                    continue
+                default: break
+                }
+                let kind: DeclarationKind = switch keyword {
+                case "partner": .partner
+                case "person": .person
+                case "area": .area
+                case "let": .let
+                case "scheme": .scheme
+                case "risk-share": .riskShare
+                default: .scenario
+                }
+                guard let nameNode = match.names.first, let name = declaredName(nameNode) else { continue }
+                declare(Declaration(kind: kind, name: name, statement: statement, match: match, nameNode: nameNode))
+                if kind == .scheme { collectSchemeScope(name, statement) }
+            }
+        }
+        if planStatement == nil {
+            let root = sources.root.file
+            diagnostics.append(Diagnostic(.E107, file: root, range: 0..<0, message: "\(root.path) has no `plan` block, and neither has any file it includes",
+                                          help: "a plan's root file starts with `plan \"Title\" { years FY22/23..FY24/25 }`; to check a fragment, check the root plan that includes it"))
+        }
+    }
+
+    /// A declaration's own name must be plain: `PIP-05`, not `PIP.05`.
+    private mutating func declaredName(_ node: SyntaxNode) -> String? {
+        if let name = node.simpleName { return name }
+        report(.E104, node, "a name cannot contain `.`", help: "`.` joins a scheme to its milestones and metrics; use `-` or `_` inside a name")
+        return nil
+    }
+
+    private mutating func declare(_ declaration: Declaration) {
+        if let first = globals[declaration.name] {
+            let same = first.kind == declaration.kind
+            report(.E201, declaration.nameNode,
+                   same ? "\(declaration.kind.article) named `\(declaration.name)` is already declared"
+                        : "`\(declaration.name)` is already declared as \(first.kind.article)",
+                   help: "give each partner, person, area, scheme, risk-share term, scenario and `let` its own name",
+                   notes: [DiagnosticNote("first declared here", file: first.nameNode.tree.file, range: first.nameNode.trimmedRange)])
+            return
+        }
+        globals[declaration.name] = declaration
+        declarations.append(declaration)
+    }
+
+    private mutating func collectSchemeScope(_ scheme: String, _ statement: StatementSyntax) {
+        var scope = SchemeScope()
+        for inner in statement.block?.statements ?? [] {
+            guard let keyword = inner.keyword, ["milestone", "metric", "let"].contains(keyword),
+                  let match = Grammar.match(inner, in: .scheme), let nameNode = match.names.first, let name = declaredName(nameNode) else { continue }
+            let existing = scope.milestones[name] ?? scope.metrics[name] ?? scope.lets[name]
+            if let existing {
+                report(.E201, nameNode, "`\(name)` is already declared in scheme \(scheme)",
+                       help: "give each milestone, metric and `let` of a scheme its own name",
+                       notes: [DiagnosticNote("first declared here", file: existing.node.tree.file, range: existing.headerRange)])
+                continue
+            }
+            switch keyword {
+            case "milestone": scope.milestones[name] = inner
+            case "metric": scope.metrics[name] = inner
+            default:
+                scope.lets[name] = inner
+                if let value = match.values.first { cellExpressions[.schemeLet(scheme: scheme, name: name)] = (value, scheme, inner) }
+            }
+        }
+        scopes[scheme] = scope
+        for (name, metric) in scope.metrics {
+            for line in metric.block?.statements ?? [] {
+                guard let keyword = line.keyword, let match = Grammar.match(line, in: .metric), let value = match.values.first else { continue }
+                switch keyword {
+                case "baseline": cellExpressions[.baseline(scheme: scheme, metric: name)] = (value, scheme, line)
+                case "target", "change": cellExpressions[.target(scheme: scheme, metric: name)] = (value, scheme, line)
+                default: break
+                }
+            }
+        }
+    }
+
+    // MARK: Names
+
+    /// Resolves a name used in an expression, inside `scheme` when given: the scheme's own
+    /// milestones, metrics and `let`s first, then top-level declarations.
+    func resolve(_ parts: [String], in scheme: String?) -> Reference {
+        func local(_ scheme: String, _ name: String) -> Reference? {
+            guard let scope = scopes[scheme] else { return nil }
+            if scope.lets[name] != nil { return .cell(.schemeLet(scheme: scheme, name: name)) }
+            if scope.metrics[name] != nil { return .metric(scheme: scheme, name: name) }
+            if scope.milestones[name] != nil { return .milestone(scheme: scheme, name: name) }
+            return nil
+        }
+        func metricValue(_ reference: Reference?, _ field: String) -> Reference? {
+            guard case .metric(let s, let m)? = reference else { return nil }
+            switch field {
+            case "baseline": return .cell(.baseline(scheme: s, metric: m))
+            case "target": return .cell(.target(scheme: s, metric: m))
+            default: return nil
+            }
+        }
+        switch parts.count {
+        case 1:
+            if let scheme, let found = local(scheme, parts[0]) { return found }
+            if let declaration = globals[parts[0]] {
+                return declaration.kind == .let ? .cell(.globalLet(parts[0])) : .declaration(declaration)
+            }
+            let inScheme = scheme.map { scopes[$0].map { Array($0.lets.keys) + Array($0.metrics.keys) } ?? [] } ?? []
+            return .unknown(candidates: inScheme + declarations.filter { $0.kind == .let }.map(\.name))
+        case 2:
+            // METRIC.baseline inside a scheme, or SCHEME.NAME from anywhere.
+            if let scheme, let value = metricValue(local(scheme, parts[0]), parts[1]) { return value }
+            if scopes[parts[0]] != nil, let found = local(parts[0], parts[1]) { return found }
+            if let scope = scopes[parts[0]] {
+                return .unknown(candidates: (Array(scope.lets.keys) + Array(scope.metrics.keys) + Array(scope.milestones.keys)).map { "\(parts[0]).\($0)" })
+            }
+            return .unknown(candidates: scopes.keys.sorted())
+        case 3:
+            if scopes[parts[0]] != nil, let value = metricValue(local(parts[0], parts[1]), parts[2]) { return value }
+            return .unknown(candidates: [])
+        default:
+            return .unknown(candidates: [])
+        }
+    }
+
+    /// The value of a name in an expression, or nil after reporting why there is none.
+    mutating func valueOf(_ node: SyntaxNode, in scheme: String?) -> Value? {
+        let parts = node.nameParts
+        let text = parts.joined(separator: ".")
+        switch resolve(parts, in: scheme) {
+        case .cell(let cell):
+            markUsed(cell)
+            return cellValues[cell]
+        case .metric(let s, let m):
+            report(.E203, node, "`\(text)` is a metric, not a value", help: "use its baseline or target: \(m).baseline or \(m).target" + (s == scheme ? "" : " (qualified: \(s).\(m).target)"))
+        case .milestone:
+            report(.E203, node, "`\(text)` is a milestone, not a value", help: "milestones are named in `after`; use a date for dates")
+        case .declaration(let declaration):
+            used.insert(declaration.name)
+            report(.E203, node, "`\(text)` is \(declaration.kind.article), not a value", help: "expressions use numbers, money, percents, dates and `let` values")
+        case .unknown(let candidates):
+            let last = parts.last ?? text
+            var help = "declare it with `let \(text) = …`, or check the spelling"
+            if parts.count >= 2, ["baseline", "target"].contains(last) == false, candidates.isEmpty == false || scopes[parts[0]] == nil {
+                help = "a dotted name is SCHEME.NAME, METRIC.baseline, METRIC.target or SCHEME.METRIC.baseline"
+            }
+            if let suggestion = Suggestion.closest(to: text, in: candidates) { help = "did you mean `\(suggestion)`?" }
+            report(.E202, node, "unknown name `\(text)`", help: help)
+        }
+        return nil
+    }
+
+    private mutating func markUsed(_ cell: Cell) {
+        if case .globalLet(let name) = cell { used.insert(name) }
+    }
+
+    /// Resolves a name in a `NAME`-taking attribute (`lead`, `sro`, `area`, …).
+    mutating func reference(_ node: SyntaxNode, _ expected: NameKind, for attribute: String) -> String? {
+        let text = node.compactText
+        let wanted = declarations.filter { $0.kind.nameKind == expected }.map(\.name)
+        guard let name = node.simpleName, let declaration = globals[name] else {
+            var help = "declare it with `\(expected.rawValue) \(text) …`, or check the spelling"
+            if let suggestion = Suggestion.closest(to: text, in: wanted) { help = "did you mean `\(suggestion)`?" }
+            else if !wanted.isEmpty, wanted.count <= 8 { help = "known \(expected.rawValue)s: \(wanted.joined(separator: ", "))" }
+            report(.E202, node, "unknown \(expected.rawValue) `\(text)`", help: help)
+            return nil
+        }
+        used.insert(name)
+        guard declaration.kind.nameKind == expected else {
+            var help = "`\(attribute)` needs \(expected.description)"
+            if let suggestion = Suggestion.closest(to: name, in: wanted) { help += "; did you mean `\(suggestion)`?" }
+            report(.E203, node, "`\(name)` is \(declaration.kind.article), but `\(attribute)` needs \(expected.description)", help: help)
+            return nil
+        }
+        return name
+    }
+
+    // MARK: Values
+
+    /// Evaluates lets and metric values in dependency order, reporting cycles (E204) once per member.
+    private mutating func evaluateCells() {
+        for declaration in declarations where declaration.kind == .let {
+            if let value = declaration.match.values.first {
+                cellExpressions[.globalLet(declaration.name)] = (value, nil, declaration.statement)
+            }
+        }
+        let cells = Array(cellExpressions.keys).sorted { "\($0)" < "\($1)" }
+        var indexOf: [Cell: Int] = [:]
+        for (index, cell) in cells.enumerated() { indexOf[cell] = index }
+        var successors = [[Int]](repeating: [], count: cells.count)
+        for (index, cell) in cells.enumerated() {
+            let (node, scheme, _) = cellExpressions[cell]!
+            var dependencies: [Cell] = []
+            collectReferences(node) { parts in
+                if case .cell(let target) = resolve(parts, in: scheme) { dependencies.append(target) }
+            }
+            if case .target(let s, let m) = cell { dependencies.append(.baseline(scheme: s, metric: m)) }
+            successors[index] = dependencies.compactMap { indexOf[$0] }
+        }
+        for component in Graph.stronglyConnectedComponents(count: cells.count, successors: successors) {
+            let isCycle = component.count > 1 || successors[component[0]].contains(component[0])
+            if isCycle {
+                let names = component.map { describe(cells[$0]) }
+                let path = (names + [names[0]]).joined(separator: " → ")
+                for member in component {
+                    let statement = cellExpressions[cells[member]]!.statement
+                    diagnostics.append(Diagnostic(.E204, file: statement.node.tree.file, range: statement.headerRange,
+                                                  message: "`\(names[component.firstIndex(of: member)!])` depends on itself: \(path)",
+                                                  help: "break the cycle: one of these values must be given without referring to the others"))
+                }
+                continue
+            }
+            let cell = cells[component[0]]
+            cellValues[cell] = evaluateCell(cell)
+        }
+    }
+
+    private func describe(_ cell: Cell) -> String {
+        switch cell {
+        case .globalLet(let name): name
+        case .schemeLet(let scheme, let name): "\(scheme).\(name)"
+        case .baseline(let scheme, let metric): "\(scheme).\(metric).baseline"
+        case .target(let scheme, let metric): "\(scheme).\(metric).target"
+        }
+    }
+
+    private mutating func evaluateCell(_ cell: Cell) -> Value? {
+        let (node, scheme, statement) = cellExpressions[cell]!
+        let value = evaluate(node, in: scheme)
+        switch cell {
+        case .globalLet, .schemeLet, .baseline:
+            return value
+        case .target(let s, let m):
+            // `change -33%` makes the target baseline × (1 − 33%).
+            guard statement.keyword == "change" else { return value }
+            guard let value, case .percent(let change) = value else { return nil }
+            guard let baseline = cellValues[.baseline(scheme: s, metric: m)], let base = baseline.quantity,
+                  let factor = try? Exact.one.adding(change), let target = try? base.multiplied(by: factor) else { return nil }
+            switch baseline {
+            case .money: return .money(target)
+            case .percent: return .percent(target)
+            default: return .number(target)
+            }
+        }
+    }
+
+    private func collectReferences(_ node: SyntaxNode, _ visit: ([String]) -> Void) {
+        var pending = [node]
+        while let current = pending.popLast() {
+            if current.kind == .name { visit(current.nameParts) } else { pending.append(contentsOf: current.childNodes) }
+        }
+    }
+
+    /// Evaluates an expression in a scope (a scheme's name, or nil at top level). Names are
+    /// resolved first (reporting unknown ones), then the evaluator reads their values.
+    mutating func evaluate(_ node: SyntaxNode, in scheme: String?) -> Value? {
+        var resolved: [Range<Int>: Value] = [:]
+        var pending = [node]
+        while let current = pending.popLast() {
+            if current.kind == .name {
+                if let value = valueOf(current, in: scheme) { resolved[current.range] = value }
+            } else {
+                pending.append(contentsOf: current.childNodes)
+            }
+        }
+        var evaluator = Evaluator(file: node.tree.file) { name in resolved[name.range] }
+        let value = evaluator.evaluate(node)
+        diagnostics += evaluator.diagnostics
+        return value
+    }
+
+    /// Evaluates and checks the kind an attribute takes (E301).
+    mutating func value(_ node: SyntaxNode, _ expected: ValueKind, for attribute: String, in scheme: String? = nil) -> Value? {
+        let value = evaluate(node, in: scheme)
+        var evaluator = Evaluator(file: node.tree.file) { _ in nil }
+        let checked = evaluator.expect(value, expected, at: node, for: attribute)
+        diagnostics += evaluator.diagnostics
+        return checked
+    }
+}

@@ -1,0 +1,320 @@
+import AccordDiagnostics
+import AccordSyntax
+
+/// The checks of brief §4 that look at the finished model (E401–E409, W401–W414), each a
+/// function appending diagnostics. Names (E2xx) and values (E3xx) were checked while building.
+struct PlanRules {
+    let model: PlanModel
+    let asOf: Date
+    var diagnostics: [Diagnostic] = []
+
+    mutating func report(_ code: DiagnosticCode, _ ref: SourceRef, _ message: String, help: String? = nil) {
+        diagnostics.append(Diagnostic(code, file: ref.file, range: ref.range, message: message, help: help))
+    }
+
+    mutating func run() {
+        for scheme in model.schemes {
+            checkShare(scheme)
+            checkLevel(scheme)
+            checkClosure(scheme)
+            checkLead(scheme)
+            checkActuals(scheme)
+            checkMilestones(scheme)
+            checkMetrics(scheme)
+            checkGovernance(scheme)
+            checkInYear(scheme)
+        }
+        checkMilestoneOrder()
+        checkEnvelopes()
+        checkCapacity()
+        for term in model.riskShares { checkBands(term) }
+    }
+
+    private func money(_ x: Exact) -> String { x.formattedMoney() }
+
+    // MARK: Shares and partners (E401, E402, E405, E407, E403)
+
+    mutating func checkShare(_ scheme: Scheme) {
+        if let share = scheme.share, let ref = scheme.shareRef {
+            let total = (try? Exact.sum(share.values)) ?? .zero
+            if total != .one {
+                report(.E401, ref, "the shares of scheme \(scheme.name) sum to \(total.formattedPercent()), not 100%",
+                       help: "adjust the partners' percents so they add up to 100%")
+            }
+            for line in scheme.shareLines where !scheme.partners.contains(line.partner) {
+                report(.E402, line.ref, "\(line.partner) has a share of scheme \(scheme.name) but is not among its partners",
+                       help: "add \(line.partner) to `partners`, or remove its share line")
+            }
+        } else if scheme.partners.count >= 2, scheme.savings.contains(where: { s in Dimension.allCases.contains { $0.isAttributed && !s.amount($0).isZero } }) {
+            report(.E405, scheme.ref, "scheme \(scheme.name) has \(scheme.partners.count) partners and savings, but no `share`",
+                   help: "add a `share { … }` block saying how its savings are attributed, e.g. \(scheme.partners.prefix(2).map { "\($0) 50%" }.joined(separator: "; "))")
+        }
+    }
+
+    mutating func checkLevel(_ scheme: Scheme) {
+        let count = scheme.partners.count
+        if scheme.level == .system, count < 2 {
+            report(.E403, scheme.partnersRef ?? scheme.ref, "scheme \(scheme.name) is at system level but has \(count) partner\(count == 1 ? "" : "s")",
+                   help: "a system scheme needs two or more partners; name them in `partners`, or write `level organisation`")
+        } else if scheme.level == .organisation, count > 1 {
+            report(.E403, scheme.partnersRef ?? scheme.ref, "scheme \(scheme.name) is at organisation level but has \(count) partners",
+                   help: "an organisation scheme has one partner; write `level system` or `level place`, or keep one partner")
+        }
+    }
+
+    mutating func checkLead(_ scheme: Scheme) {
+        guard let lead = scheme.lead, !scheme.partners.contains(lead), let ref = scheme.partnersRef else { return }
+        report(.E407, ref, "the lead partner \(lead) is not among the partners of scheme \(scheme.name)",
+               help: "add \(lead) to `partners`")
+    }
+
+    // MARK: Status and milestones (E404, E408, W402, W412, W409)
+
+    mutating func checkClosure(_ scheme: Scheme) {
+        guard scheme.status == .closure || scheme.status == .closed else { return }
+        for milestone in scheme.milestones where milestone.critical && milestone.done == nil {
+            report(.E404, milestone.ref, "scheme \(scheme.name) is in \(scheme.status!.rawValue) but critical milestone \(milestone.name) is not done",
+                   help: "record `done DATE` on the milestone, or move the scheme back to `delivery`")
+        }
+    }
+
+    mutating func checkMilestones(_ scheme: Scheme) {
+        for milestone in scheme.milestones {
+            let titled = "\(milestone.qualifiedName)\(milestone.title.map { " \"\($0)\"" } ?? "")"
+            if let done = milestone.done, done > asOf, let ref = milestone.doneRef {
+                report(.E408, ref, "\(milestone.qualifiedName) is marked done on \(format(done)), after the as-of date \(format(asOf))",
+                       help: "a milestone cannot be done in the future; correct the date, or use `forecast` for an expected date")
+            }
+            guard let due = milestone.due, let dueRef = milestone.dueRef, milestone.done == nil, scheme.counts else { continue }
+            if due < asOf {
+                report(.W402, dueRef, "\(titled) due \(format(due)), not done",
+                       help: "record `done DATE` if it is complete, or a `forecast DATE` for when it will be")
+            }
+            if let forecast = milestone.forecast, forecast > due {
+                report(.W412, dueRef, "\(titled) is slipping: forecast \(format(forecast)), \(days(from: due, to: forecast)) days after its due date \(format(due))",
+                       help: "agree a recovery plan, or re-baseline the due date through change control")
+            }
+        }
+        if scheme.status == .refresh, let years = model.plan.years {
+            let end = Date(year: years.upperBound + 1, month: 3, day: 31)
+            let open = scheme.milestones.contains { $0.critical && $0.done == nil && ($0.due.map { $0 <= end } ?? false) }
+            if !open {
+                report(.W409, scheme.ref, "scheme \(scheme.name) is in refresh but has no critical milestone still to do within the plan years",
+                       help: "add the critical milestones of the refreshed plan, or move the scheme to `closure`")
+            }
+        }
+    }
+
+    /// W405: a milestone due before one of its prerequisites.
+    mutating func checkMilestoneOrder() {
+        var byName: [String: Milestone] = [:]
+        for scheme in model.schemes { for milestone in scheme.milestones { byName[milestone.qualifiedName] = milestone } }
+        for scheme in model.schemes {
+            for milestone in scheme.milestones {
+                guard let due = milestone.due else { continue }
+                for prerequisite in milestone.after {
+                    guard let other = byName["\(prerequisite.scheme).\(prerequisite.milestone)"], let otherDue = other.due, due < otherDue else { continue }
+                    report(.W405, prerequisite.ref, "\(milestone.qualifiedName) is due \(format(due)), before its prerequisite \(other.qualifiedName) (due \(format(otherDue)))",
+                           help: "move the due date after \(format(otherDue)), or remove the dependency")
+                }
+            }
+        }
+    }
+
+    // MARK: Savings (E409, W414)
+
+    mutating func checkActuals(_ scheme: Scheme) {
+        for savings in scheme.savings {
+            let begun = PlanModel.monthsBegun(year: savings.year, asOf: asOf)
+            for actual in savings.actuals where actual.month > begun {
+                let first = PlanModel.firstDay(ofMonth: actual.month, year: savings.year)
+                report(.E409, actual.ref, "an actual for M\(actual.month) of \(LiteralText.financialYear(savings.year)) (from \(format(first))), a month that has not begun by the as-of date \(format(asOf))",
+                       help: "report actuals only for months that have begun; check the month or the plan's `as-of`")
+            }
+        }
+    }
+
+    mutating func checkInYear(_ scheme: Scheme) {
+        guard scheme.counts else { return }
+        for savings in scheme.savings {
+            for dimension in Dimension.allCases {
+                let actuals = savings.actuals.filter { $0.dimension == dimension }
+                let plan = savings.amount(dimension)
+                if !actuals.isEmpty {
+                    let ytdPlan = model.yearToDatePlan(savings, dimension, asOf: asOf)
+                    let ytdActual = (try? Exact.sum(actuals.map(\.amount))) ?? .zero
+                    if ytdActual < ytdPlan.times(Exact(9).dividedOrZero(by: Exact(10))) {
+                        let behind = ytdPlan.minus(ytdActual)
+                        report(.W414, savings.ref, "\(scheme.name) \(LiteralText.financialYear(savings.year)) \(dimension.rawValue): year-to-date actual \(money(ytdActual)) is \(behind.dividedOrZero(by: ytdPlan).formattedPercent()) behind the plan of \(money(ytdPlan))",
+                               help: "more than 10% behind plan: agree a recovery plan, or record a realistic `forecast`")
+                        continue
+                    }
+                }
+                if let forecast = savings.forecasts[dimension], forecast < plan {
+                    report(.W414, savings.ref, "\(scheme.name) \(LiteralText.financialYear(savings.year)) \(dimension.rawValue): forecast outturn \(money(forecast)) is below the plan of \(money(plan))",
+                           help: "close the gap, or reflect it in the plan and the envelope")
+                }
+            }
+        }
+    }
+
+    // MARK: Envelopes and people (W401, W404)
+
+    mutating func checkEnvelopes() {
+        for envelope in model.envelopes {
+            for line in envelope.lines {
+                let attributed = model.attributed(to: envelope.partner, year: line.year).riskAdjusted
+                guard attributed < line.amount else { continue }
+                report(.W401, line.ref, "\(envelope.partner) \(LiteralText.financialYear(line.year)): attributed risk-adjusted savings \(money(attributed)) against an envelope of \(money(line.amount)), short by \(money(line.amount.minus(attributed)))",
+                       help: "identify more savings for \(envelope.partner), raise confidence in existing schemes, or agree a smaller envelope")
+            }
+        }
+    }
+
+    mutating func checkCapacity() {
+        for person in model.people {
+            var total = Exact.zero
+            var schemes: [String] = []
+            for scheme in model.schemes where scheme.counts && scheme.status != .closed {
+                for role in scheme.roles where role.person == person.name {
+                    guard let fte = role.fte else { continue }
+                    total = total.plus(fte)
+                    schemes.append("\(scheme.name) \(fte.formattedNumber())")
+                }
+            }
+            if total > person.capacity {
+                report(.W404, person.ref, "\(person.name) is allocated \(total.formattedNumber()) FTE (\(schemes.joined(separator: ", "))) against a capacity of \(person.capacity.formattedNumber())",
+                       help: "reduce the allocations, or raise `capacity` if they have more time for the programme")
+            }
+        }
+    }
+
+    // MARK: Metrics (W403, W406, W410)
+
+    mutating func checkMetrics(_ scheme: Scheme) {
+        if scheme.status == .delivery || scheme.status == .refresh {
+            let kinds = Set(scheme.metrics.compactMap(\.kind))
+            let missing = model.plan.requiredMetricKinds.filter { !kinds.contains($0) }
+            if !missing.isEmpty {
+                report(.W403, scheme.ref, "scheme \(scheme.name) is in \(scheme.status!.rawValue) without \(missing.map { "an \($0.rawValue)" }.joined(separator: " or ")) metric",
+                       help: "add a metric with `kind \(missing[0].rawValue)` so delivery can be tracked")
+            }
+        }
+        for metric in scheme.metrics {
+            if let better = metric.better, let baseline = metric.baseline?.value, let target = metric.target, let ref = metric.targetRef,
+               better == .lower ? target > baseline : target < baseline {
+                report(.W406, ref, "\(metric.qualifiedName)'s target \(metric.format(target)) is \(better == .lower ? "higher" : "lower") than its baseline \(metric.format(baseline)), but `better \(better.rawValue)`",
+                       help: "check the sign of the change, or the metric's `better`")
+            }
+            checkTrajectory(metric)
+        }
+    }
+
+    /// W410: the latest actual against the trajectory at that month, interpolating straight
+    /// lines between points (the baseline counts as a point).
+    mutating func checkTrajectory(_ metric: Metric) {
+        guard !metric.trajectory.isEmpty, let better = metric.better, let actual = metric.actuals.last,
+              let expected = metric.trajectoryValue(at: actual.month) else { return }
+        let worse = better == .lower ? actual.value > expected : actual.value < expected
+        guard worse else { return }
+        report(.W410, actual.ref, "\(metric.qualifiedName): actual \(metric.format(actual.value)) at \(format(actual.month)) is worse than the trajectory's \(metric.format(expected)) at \(format(actual.month))",
+               help: "explain the variance and the recovery in the scheme's update, or revise the trajectory through change control")
+    }
+
+    // MARK: Risk-share bands (E401, E402, E406, W411)
+
+    mutating func checkBands(_ term: RiskShareTerm) {
+        let partners = Set(term.schemes.compactMap(model.scheme).flatMap(\.partners))
+        for (bands, kind) in [(term.shortfall, "shortfall"), (term.gain, "gain")] where !bands.isEmpty {
+            var previous: Exact?
+            var sawAbove = false
+            for band in bands {
+                let total = (try? Exact.sum(band.splits.map(\.share))) ?? .zero
+                if total != .one {
+                    report(.E401, band.ref, "this \(kind) band's percents sum to \(total.formattedPercent()), not 100%", help: "adjust the partners' percents so the band adds up to 100%")
+                }
+                for split in band.splits where !partners.contains(split.partner) {
+                    report(.E402, split.ref, "\(split.partner) is not a partner of any scheme of risk-share term \(term.name)",
+                           help: "a band may name only partners of the schemes it measures (\(partners.sorted().joined(separator: ", ")))")
+                }
+                if sawAbove {
+                    report(.E406, band.ref, "a \(kind) band after `above`", help: "`above` takes the rest of the amount, so it must be the last band")
+                } else if let upTo = band.upTo, let previous, upTo <= previous {
+                    report(.E406, band.ref, "this band's threshold \(money(upTo)) is not above the previous one (\(money(previous)))", help: "list `up-to` bands in ascending order")
+                }
+                if band.upTo == nil { sawAbove = true }
+                previous = band.upTo ?? previous
+            }
+            if !sawAbove, let last = bands.last {
+                report(.W411, last.ref, "the \(kind) bands of \(term.name) do not end in `above`: any amount past \(money(last.upTo ?? .zero)) is left unallocated",
+                       help: "add a final band: above PARTNER 100%")
+            }
+        }
+    }
+
+    // MARK: Governance (W408, W413)
+
+    mutating func checkGovernance(_ scheme: Scheme) {
+        guard let status = scheme.status else { return }
+        if status.isAtLeast(.delivery) {
+            if scheme.approvedOn == nil {
+                report(.W408, scheme.ref, "scheme \(scheme.name) is in \(status.rawValue) but has no `approved` date", help: "record the approval: approved 2022-04-12 by \"SFPC\"")
+            } else if scheme.qia != "signed-off" {
+                report(.W408, scheme.ref, "scheme \(scheme.name) is in \(status.rawValue) without a signed-off quality impact assessment",
+                       help: "record it once signed off: qia signed-off 2022-03-30")
+            }
+        }
+        if scheme.confidence == .green, status == .idea || status == .scoping {
+            report(.W413, scheme.ref, "scheme \(scheme.name) is rated green while still at \(status.rawValue)", help: "rate it amber or red until it is approved and delivering")
+        }
+    }
+
+    private func format(_ date: Date) -> String {
+        "\(date.year)-\(date.month < 10 ? "0" : "")\(date.month)-\(date.day < 10 ? "0" : "")\(date.day)"
+    }
+
+    private func format(_ month: Month) -> String { "\(month.year)-\(month.month < 10 ? "0" : "")\(month.month)" }
+
+    private func days(from a: Date, to b: Date) -> Int { b.dayNumber - a.dayNumber }
+}
+
+extension LiteralText.Date {
+    /// Days since a fixed epoch (civil-from-days), for differences between dates.
+    public var dayNumber: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146097 + dayOfEra
+    }
+}
+
+extension Metric {
+    /// The trajectory's value at `month`: its point there, else the straight line between the
+    /// neighbouring points (the baseline is a point); nil after the last point or before the baseline.
+    public func trajectoryValue(at month: Month) -> Exact? {
+        var points = trajectory.map { ($0.month, $0.value) }
+        if let baseline { points.insert((baseline.month, baseline.value), at: 0) }
+        points.sort { $0.0 < $1.0 }
+        guard let first = points.first, let last = points.last, month >= first.0, month <= last.0 else { return nil }
+        if let exact = points.first(where: { $0.0 == month }) { return exact.1 }
+        guard let after = points.firstIndex(where: { $0.0 > month }), after > 0 else { return nil }
+        let (m0, v0) = points[after - 1], (m1, v1) = points[after]
+        let span = Exact(m1.index - m0.index), elapsed = Exact(month.index - m0.index)
+        return v0.plus(v1.minus(v0).times(elapsed.dividedOrZero(by: span)))
+    }
+
+    /// A metric value as written: money as money, percents as percents.
+    func format(_ x: Exact) -> String {
+        switch valueKind {
+        case .money?: x.formattedMoney()
+        case .percent?: x.formattedPercent()
+        default: x.formattedNumber(grouping: false)
+        }
+    }
+}
+
+extension LiteralText.Month {
+    var index: Int { year * 12 + month - 1 }
+}

@@ -1,0 +1,53 @@
+/// A statement matched against its block's grammar: the model reads arguments through this, so
+/// it relies on the same table the structure check enforced instead of counting elements.
+public struct StatementMatch: Sendable {
+    public struct Argument: Sendable {
+        public let pattern: ArgumentPattern
+        public let node: SyntaxNode
+    }
+
+    public let statement: StatementSyntax
+    /// The attribute's schema, or nil for a keyed line (`ESNEFT 50%`).
+    public let attribute: AttributeSchema?
+    /// Every leaf of the pattern that took an element, in order; for keyed lines the key first.
+    public let arguments: [Argument]
+
+    /// The expressions bound to `.value` leaves.
+    public var values: [SyntaxNode] { arguments.filter { if case .value = $0.pattern { true } else { false } }.map(\.node) }
+
+    /// The names bound to `.name` leaves (including keys of keyed lines).
+    public var names: [SyntaxNode] { arguments.filter { if case .name = $0.pattern { true } else { false } }.map(\.node) }
+
+    /// The words bound to `.keyword` leaves.
+    public var keywords: [String] {
+        arguments.compactMap { if case .keyword = $0.pattern { $0.node.simpleName } else { nil } }
+    }
+
+    /// The literal tokens bound to `.literal` leaves.
+    public var literals: [SyntaxToken] {
+        arguments.compactMap { if case .literal = $0.pattern { $0.node.literalToken } else { nil } }
+    }
+
+    /// Whether the fixed word `word` was given (`approved … by "…"`).
+    public func hasWord(_ word: String) -> Bool {
+        arguments.contains { if case .word(let w) = $0.pattern { w == word } else { false } }
+    }
+}
+
+extension Grammar {
+    /// Matches `statement` as a line of a `kind` block; nil when it does not fit (the structure
+    /// check has already reported why) or when the parser could not read it.
+    public static func match(_ statement: StatementSyntax, in kind: BlockKind) -> StatementMatch? {
+        guard !statement.hasErrorNode else { return nil }
+        let schema = schema(kind)
+        if let keyed = schema.keyedLine {
+            var matcher = PatternMatcher(items: statement.items)
+            guard let match = matcher.matchAll(.sequence([keyed.key, keyed.value])) else { return nil }
+            return StatementMatch(statement: statement, attribute: nil, arguments: match.bindings.map { .init(pattern: $0.leaf, node: $0.element) })
+        }
+        guard let keyword = statement.keyword, let attribute = schema.attribute(keyword) else { return nil }
+        var matcher = PatternMatcher(items: Array(statement.items.dropFirst()))
+        guard let match = matcher.matchAll(attribute.arguments) else { return nil }
+        return StatementMatch(statement: statement, attribute: attribute, arguments: match.bindings.map { .init(pattern: $0.leaf, node: $0.element) })
+    }
+}
