@@ -1,0 +1,45 @@
+// How amounts read in text and Markdown (LANGUAGE.md "Showing amounts"). Everything goes through
+// `decimalDigits`, so it is rounded half-even from the exact value and never touches floating
+// point. Negatives carry an ASCII `-`, and a value that rounds to zero shows no sign.
+
+extension Exact {
+    /// Money in pounds: `£1,234,567`; `£1,234,567.50` when the amount rounded to the penny is not
+    /// whole pounds; `-£50,000` (the sign before the pound sign). `alwaysPennies` gives
+    /// `£600,000.00`, as `accord eval` shows allocations.
+    public func formattedMoney(alwaysPennies: Bool = false) -> String {
+        let (negative, integer, pennies) = decimalDigits(places: 2)
+        let shownPennies = alwaysPennies || pennies != "00" ? "." + pennies : ""
+        return (negative ? "-" : "") + "£" + Exact.grouped(integer) + shownPennies
+    }
+
+    /// A percent, from its value as a fraction (0.125 shows as `12.5%`), with at most `maxPlaces`
+    /// decimals and no trailing zeros: `6.7%`, `50%`, `33.3%`, `-3%`.
+    public func formattedPercent(maxPlaces: Int = 1) -> String {
+        let (negative, integer, fraction) = decimalDigits(places: maxPlaces, shift: 2)
+        return Exact.joined(negative, Exact.grouped(integer), fraction) + "%"
+    }
+
+    /// A plain number with at most `maxPlaces` decimals and no trailing zeros: `12,000`, `0.6`,
+    /// `0.33` for a third; `grouping: false` gives `12000`.
+    public func formattedNumber(maxPlaces: Int = 2, grouping: Bool = true) -> String {
+        let (negative, integer, fraction) = decimalDigits(places: maxPlaces)
+        return Exact.joined(negative, grouping ? Exact.grouped(integer) : integer, fraction)
+    }
+
+    /// `1234567` → `1,234,567`.
+    static func grouped(_ digits: String) -> String {
+        var result = ""
+        for (i, digit) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { result.append(",") }
+            result.append(digit)
+        }
+        return result
+    }
+
+    /// Sign, integer and fraction with the fraction's trailing zeros (and then its point) dropped.
+    static func joined(_ negative: Bool, _ integer: String, _ fraction: String) -> String {
+        var fraction = Substring(fraction)
+        while fraction.last == "0" { fraction.removeLast() }
+        return (negative ? "-" : "") + integer + (fraction.isEmpty ? "" : "." + fraction)
+    }
+}
