@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The bytes of one plan file and the table that turns byte offsets into lines and columns.
 ///
 /// Positions everywhere else are plain byte offsets (like Go's `token.Pos`); only renderers ask
@@ -14,8 +20,15 @@ public final class SourceFile: Sendable {
         self.bytes = bytes
         var starts = [0]
         starts.reserveCapacity(bytes.count / 24 + 1)
-        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            starts.append(offset + 1)
+        // memchr is vectorised by libc: the line table costs little even for a 64 MiB plan.
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            while offset < buffer.count, let found = memchr(base + offset, 0x0A, buffer.count - offset) {
+                let index = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+                starts.append(index + 1)
+                offset = index + 1
+            }
         }
         self.lineStarts = starts
     }

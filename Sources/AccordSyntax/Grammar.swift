@@ -31,6 +31,7 @@ public enum NameKind: String, Sendable {
     public var description: String {
         switch self {
         case .declaration: "a name for it"
+        case .area: "an area"
         case .monthOfYear: "a month of the year (M1 to M12)"
         case .diagnosticCode: "a check code such as W407"
         default: "a \(rawValue)"

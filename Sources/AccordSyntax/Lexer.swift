@@ -21,7 +21,8 @@ public struct Lexer {
     private mutating func run() {
         let count = bytes.count
         if count > Lexer.maximumFileSize {
-            report(.E109, 0..<0, "this file is \(count / (1024 * 1024)) MiB; Accord reads plans of at most 64 MiB",
+            // Rounded up, so a file just over the limit does not read as "64 MiB; at most 64 MiB".
+            report(.E109, 0..<0, "this file is \((count + 1024 * 1024 - 1) / (1024 * 1024)) MiB; Accord reads plans of at most 64 MiB",
                    help: "split the plan into smaller files joined with `include`")
             return finishUnreadable()
         }
@@ -267,12 +268,18 @@ public struct Lexer {
             if c == UInt8(ascii: "\"") { return add(.string, start, end + 1) }
             if c == UInt8(ascii: "\\") {
                 let escaped = byte(end + 1)
+                // A backslash at the end of the line escapes nothing: the string is unterminated,
+                // which the E102 above reports, and the line end stays whole for the newline token.
+                if end + 1 >= bytes.count || escaped == 0x0A || (escaped == 0x0D && byte(end + 2) == 0x0A) {
+                    end += 1
+                    continue
+                }
                 if ![UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "n"), UInt8(ascii: "t")].contains(escaped) {
                     let width = escaped >= 0x80 ? UTF8Validation.sequenceLength(escaped) : 1
                     report(.E101, end..<min(end + 1 + width, bytes.count), "`\\\(text((end + 1)..<min(end + 1 + width, bytes.count)))` is not an escape Accord knows",
                            help: "strings may use \\\" \\\\ \\n and \\t; write \\\\ for a backslash")
                 }
-                end += escaped == 0x0A || escaped == 0 ? 1 : 2
+                end += 2
                 continue
             }
             end += 1

@@ -228,7 +228,17 @@ struct Parser {
     /// after a comma continues the statement, so long lists may wrap. The head (a keyword or a
     /// key) never joins an expression: `change -33%` is `change` and then `-33%`.
     private mutating func parseElements() {
-        if kind == .identifier || kind.isLiteral { parsePrimary() }
+        if kind == .identifier || kind.isLiteral {
+            parsePrimary()
+        } else if kind == .comma || kind == .equals {
+            // A separator with nothing before it would leave the statement without its head.
+            startNode(.error)
+            error("unexpected \(describeCurrent()) at the start of a statement", at: token.range,
+                  help: kind == .comma ? "remove this `,`; to carry a list on to the next line, end the line above with `,`"
+                                       : "remove this `=`; a named value is written `let name = value`")
+            skipToEndOfStatement()
+            finishNode()
+        }
         while true {
             switch kind {
             case .newline, .semicolon, .rightBrace, .leftBrace, .endOfFile:
@@ -329,6 +339,9 @@ struct Parser {
                 } else {
                     error("expected a name after `.`, found \(describeCurrent())", at: token.range,
                           help: "dotted names look like PIP-05.M1 or fu-f2f.baseline")
+                    // An empty error node marks the missing part, so later stages skip the statement.
+                    builder.startNode(.error)
+                    finishNode()
                     break
                 }
             }

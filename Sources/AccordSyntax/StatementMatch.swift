@@ -28,6 +28,12 @@ public struct StatementMatch: Sendable {
         arguments.compactMap { if case .literal = $0.pattern { $0.node.literalToken } else { nil } }
     }
 
+    /// What makes this line unique in its block, or nil when it may repeat: a second line with
+    /// the same key is E106, and the model reads only the first.
+    public var repetitionKey: String? {
+        Grammar.repetitionKey(attribute, arguments.map { ($0.pattern, $0.node) })
+    }
+
     /// Whether the fixed word `word` was given (`approved … by "…"`).
     public func hasWord(_ word: String) -> Bool {
         arguments.contains { if case .word(let w) = $0.pattern { w == word } else { false } }
@@ -35,6 +41,30 @@ public struct StatementMatch: Sendable {
 }
 
 extension Grammar {
+    typealias Bindings = [(leaf: ArgumentPattern, element: SyntaxNode)]
+
+    /// The key of a keyed line is its first element (each keyed schema's key is one leaf); a
+    /// keyword value, as in `W407 off`, is not part of it.
+    static func repetitionKey(_ attribute: AttributeSchema?, _ bindings: Bindings) -> String? {
+        guard let attribute else { return keyText(Array(bindings.prefix(1))) }
+        switch attribute.repetition {
+        case .many: return nil
+        case .once: return attribute.keyword
+        case .perKey:
+            let text = keyText(bindings)
+            return text.isEmpty ? attribute.keyword : "\(attribute.keyword) \(text)"
+        }
+    }
+
+    private static func keyText(_ bindings: Bindings) -> String {
+        bindings.compactMap { binding -> String? in
+            switch binding.leaf {
+            case .name, .literal, .keyword: binding.element.significantTokens.map(\.normalizedText).joined()
+            default: nil
+            }
+        }.joined(separator: " ")
+    }
+
     /// Matches `statement` as a line of a `kind` block; nil when it does not fit (the structure
     /// check has already reported why) or when the parser could not read it.
     public static func match(_ statement: StatementSyntax, in kind: BlockKind) -> StatementMatch? {

@@ -14,7 +14,30 @@ enum StructureCheck {
 /// One way a pattern matched: where it ended and which element each leaf took.
 struct PatternMatch {
     var end: Int
-    var bindings: [(leaf: ArgumentPattern, element: SyntaxNode)]
+    /// The latest binding; earlier ones are shared with the partial matches this one grew from,
+    /// so the many partial matches of a long list cost linear, not quadratic, time and memory.
+    private var last: Binding?
+
+    init(end: Int) { self.end = end }
+
+    private final class Binding {
+        let leaf: ArgumentPattern, element: SyntaxNode, previous: Binding?
+        init(_ leaf: ArgumentPattern, _ element: SyntaxNode, previous: Binding?) {
+            self.leaf = leaf
+            self.element = element
+            self.previous = previous
+        }
+    }
+
+    mutating func bind(_ leaf: ArgumentPattern, _ element: SyntaxNode) { last = Binding(leaf, element, previous: last) }
+
+    /// The bindings in source order.
+    var bindings: [(leaf: ArgumentPattern, element: SyntaxNode)] {
+        var all: [(leaf: ArgumentPattern, element: SyntaxNode)] = []
+        var binding = last
+        while let current = binding { all.append((current.leaf, current.element)); binding = current.previous }
+        return all.reversed()
+    }
 }
 
 /// Matches statement items against an `ArgumentPattern`, keeping the furthest failure so the
@@ -28,7 +51,7 @@ struct PatternMatcher {
 
     /// A complete match of all items, if there is one.
     mutating func matchAll(_ pattern: ArgumentPattern) -> PatternMatch? {
-        let results = match(pattern, at: 0, PatternMatch(end: 0, bindings: []))
+        let results = match(pattern, at: 0, PatternMatch(end: 0))
         if let complete = results.first(where: { $0.end == items.count }) { return complete }
         // Every alternative stopped short: what follows the longest one is unexpected.
         if let longest = results.map(\.end).max(), longest >= furthest, longest < items.count {
@@ -84,7 +107,7 @@ struct PatternMatcher {
             }
             var next = partial
             next.end = index + 1
-            next.bindings.append((pattern, node))
+            next.bind(pattern, node)
             return [next]
         }
     }
@@ -129,8 +152,10 @@ private struct Checker {
         let schema = Grammar.schema(kind)
         var seen: [String: StatementSyntax] = [:]
         var present: Set<String> = []
-        for statement in statements {
+        for (index, statement) in statements.enumerated() {
             guard !statement.hasErrorNode, let head = statement.head else {
+                // A line the parser could not read still names its attribute: no E107 echo for it.
+                if let keyword = statement.keyword { present.insert(keyword) }
                 statement.block.map { checkNested($0, kind: nil) }
                 continue
             }
@@ -151,7 +176,9 @@ private struct Checker {
             present.insert(keyword)
             let bindings = checkArguments(statement, attribute, in: schema)
             checkRepetition(statement, attribute, bindings: bindings, seen: &seen)
-            checkBlock(statement, attribute)
+            // `{` on the line after its header is a syntax error already (E104); not an echo here.
+            let next = index + 1 < statements.count ? statements[index + 1] : nil
+            checkBlock(statement, attribute, detachedBlockFollows: next.map { $0.head == nil && $0.block != nil } ?? false)
         }
         if let owner { checkRequired(schema, present: present, owner: owner) }
     }
@@ -232,21 +259,12 @@ private struct Checker {
         if statement.block != nil, let brace = statement.block?.leftBrace {
             report(.E104, brace.range, "a line of \(schema.noun) does not take a block", help: "write it like this: \(keyed.example)")
         }
-        let key = keyText(match.bindings)
+        let key = Grammar.repetitionKey(nil, match.bindings)!
         if let first = seen[key] {
             reportRepeat(statement, first: first, what: "`\(key)`", in: schema.noun)
         } else {
             seen[key] = statement
         }
-    }
-
-    private func keyText(_ bindings: [(leaf: ArgumentPattern, element: SyntaxNode)]) -> String {
-        bindings.compactMap { binding -> String? in
-            switch binding.leaf {
-            case .name, .literal, .keyword: binding.element.significantTokens.map(\.normalizedText).joined()
-            default: nil
-            }
-        }.joined(separator: " ")
     }
 
     private mutating func checkRepetition(_ statement: StatementSyntax, _ attribute: AttributeSchema, bindings: [(leaf: ArgumentPattern, element: SyntaxNode)], seen: inout [String: StatementSyntax]) {
@@ -262,14 +280,7 @@ private struct Checker {
                 }
             }
         }
-        let key: String
-        switch attribute.repetition {
-        case .many: return
-        case .once: key = attribute.keyword
-        case .perKey:
-            let text = keyText(bindings)
-            key = text.isEmpty ? attribute.keyword : "\(attribute.keyword) \(text)"
-        }
+        guard let key = Grammar.repetitionKey(attribute, bindings) else { return }
         if let first = seen[key] {
             let schemaNoun = statement.node.parent.flatMap { $0.kind == .block ? $0.parent : nil }.flatMap(StatementSyntax.init)?.keyword ?? "block"
             reportRepeat(statement, first: first, what: "`\(key)`", in: "this \(schemaNoun)")
@@ -283,14 +294,14 @@ private struct Checker {
                notes: [DiagnosticNote("first given here", file: file, range: first.headerRange)])
     }
 
-    private mutating func checkBlock(_ statement: StatementSyntax, _ attribute: AttributeSchema) {
+    private mutating func checkBlock(_ statement: StatementSyntax, _ attribute: AttributeSchema, detachedBlockFollows: Bool) {
         switch (statement.block, attribute.block) {
         case (let block?, let kind?):
             checkNested(block, kind: kind)
         case (let block?, nil):
             report(.E104, block.leftBrace?.range ?? block.node.range, "`\(attribute.keyword)` does not take a block",
                    help: "write it like this: \(attribute.example)")
-        case (nil, _?) where attribute.blockRequired:
+        case (nil, _?) where attribute.blockRequired && !detachedBlockFollows:
             let end = statement.headerRange.upperBound
             report(.E104, statement.headerRange, "`\(attribute.keyword)` needs a block `{ … }`",
                    help: "write it like this: \(attribute.example)")
