@@ -19,7 +19,26 @@ struct Evaluator {
         diagnostics.append(Diagnostic(code, file: file, range: node.trimmedRange, message: message, help: help))
     }
 
+    /// The largest magnitude a value may have: 10^21 (a thousand billion billion). Far above any
+    /// real figure, and low enough that the model's later sums, shares and roundings cannot
+    /// overflow. Beyond it a value is E303, reported rather than trapped.
+    static let limit = (try? Exact.powerOfTen(21))!
+
     mutating func evaluate(_ node: SyntaxNode) -> Value? {
+        let value = evaluateUnbounded(node)
+        if node.kind != .name, node.kind != .parenthesized, let x = value?.quantity, x.magnitude > Self.limit {
+            reportTooLarge(node)
+            return nil
+        }
+        return value
+    }
+
+    private mutating func reportTooLarge(_ node: SyntaxNode) {
+        report(.E303, node, "this value is too large to compute exactly",
+               help: "values are limited to 10^21 (a thousand billion billion); check the amounts and their units (k, m, bn)")
+    }
+
+    private mutating func evaluateUnbounded(_ node: SyntaxNode) -> Value? {
         switch node.kind {
         case .literal:
             return literal(node)
@@ -76,8 +95,9 @@ struct Evaluator {
                 case (.number(let a), .number(let b)): return .number(subtract ? try a.subtracting(b) : try a.adding(b))
                 case (.percent(let a), .percent(let b)): return .percent(subtract ? try a.subtracting(b) : try a.adding(b))
                 default:
-                    report(.E301, node, "cannot \(subtract ? "subtract" : "add") \(right.kind.shortName) \(subtract ? "from" : "and") \(left.kind.shortName)",
-                           help: Self.hint(left, right))
+                    report(.E301, node, subtract ? "cannot subtract \(right.kind.shortName) from \(left.kind.shortName)"
+                                                 : "cannot add \(left.kind.shortName) and \(right.kind.shortName)",
+                           help: Self.hint(left, right, operands))
                     return nil
                 }
             case .star:
@@ -102,7 +122,8 @@ struct Evaluator {
                     return nil
                 }
                 if divisor.isZero {
-                    report(.E302, operands[1], "division by zero", help: "check the value after `/`")
+                    let divisor = operands[1].kind == .literal ? "" : ": `\(operands[1].compactText)` is zero"
+                    report(.E302, operands[1], "division by zero\(divisor)", help: "check the value after `/`")
                     return nil
                 }
                 switch (left, right) {
@@ -123,16 +144,18 @@ struct Evaluator {
                 return nil
             }
         } catch {
-            report(.E303, node, "this value is too large to compute exactly", help: "check the amounts: Accord computes exactly and refuses to round silently")
+            reportTooLarge(node)
             return nil
         }
     }
 
-    /// "did you forget £?" and friends, for mixing kinds.
-    static func hint(_ a: Value, _ b: Value) -> String? {
+    /// "did you forget £?" and friends, for mixing kinds; naming the plain number when it is
+    /// written out (`£120 + 500`: "write £500").
+    static func hint(_ a: Value, _ b: Value, _ operands: [SyntaxNode] = []) -> String? {
         let kinds = Set([a.kind, b.kind])
-        if kinds == [.money, .number] { return "did you forget £? Write amounts of money as £120" }
-        if kinds == [.percent, .number] { return "did you forget %? Write percents as 5%" }
+        let number = zip([a, b], operands).first { $0.0.kind == .number && $0.1.kind == .literal }?.1.compactText
+        if kinds == [.money, .number] { return "did you forget £? Write amounts of money as £\(number ?? "120")" }
+        if kinds == [.percent, .number] { return "did you forget %? Write percents as \(number ?? "5")%" }
         if kinds == [.money, .percent] { return "to take a share of money, multiply: £1m * 20%" }
         return nil
     }
@@ -143,8 +166,10 @@ struct Evaluator {
         if value.fits(expected) { return value }
         var help: String?
         switch (expected, value.kind) {
-        case (.money, .number): help = "did you forget £? Write £\(node.compactText)"
-        case (.percent, .number): help = "did you forget %? Write \(node.compactText)%"
+        case (.money, .number):
+            help = node.kind == .literal ? "did you forget £? Write £\(node.compactText)" : "did you forget £? Write amounts of money as £120, or multiply a number by money: 500 * £1k"
+        case (.percent, .number):
+            help = node.kind == .literal ? "did you forget %? Write \(node.compactText)%" : "did you forget %? Write percents as 5%"
         case (.date, .month): help = "give a whole date, such as 2022-09-30"
         case (.month, .date): help = "give a month, such as 2022-09"
         default: break

@@ -32,6 +32,21 @@ extension PlanModel {
         return (planned, adjusted)
     }
 
+    /// The system view of a partner's attributed savings: planned and risk-adjusted, each ×
+    /// the partner's `control-total` (brief §3, "Control total").
+    public func controlTotalView(of partner: String, year: Int) -> (planned: Exact, riskAdjusted: Exact) {
+        let share = self.partner(partner)?.controlTotal ?? .one
+        let attributed = attributed(to: partner, year: year)
+        return (attributed.planned.times(share), attributed.riskAdjusted.times(share))
+    }
+
+    /// Envelope − attributed risk-adjusted savings for a partner and year; nil when the partner
+    /// has no envelope line that year. Positive means short (W401), negative means covered.
+    public func envelopeGap(for partner: String, year: Int) -> (envelope: Exact, gap: Exact)? {
+        guard let line = envelopes.first(where: { $0.partner == partner })?.lines.first(where: { $0.year == year }) else { return nil }
+        return (line.amount, line.amount.minus(attributed(to: partner, year: year).riskAdjusted))
+    }
+
     /// The plan's years as a list (empty when `years` is missing).
     public var years: [Int] { plan.years.map(Array.init) ?? [] }
 
@@ -58,6 +73,27 @@ extension PlanModel {
         let share = (try? Exact.sum(phasing.prefix(months))) ?? .zero
         return (try? savings.amount(dimension).multiplied(by: share)) ?? .zero
     }
+
+    /// The in-year position of one scheme, year and dimension (brief §3, "In-year tracking");
+    /// nil without an `actual` for that dimension.
+    public func inYearPosition(_ savings: YearSavings, _ dimension: Dimension, asOf: Date) -> InYearPosition? {
+        let actuals = savings.actuals.filter { $0.dimension == dimension }
+        guard !actuals.isEmpty else { return nil }
+        let plan = yearToDatePlan(savings, dimension, asOf: asOf)
+        let actual = (try? Exact.sum(actuals.map(\.amount))) ?? .zero
+        return InYearPosition(months: Self.monthsBegun(year: savings.year, asOf: asOf), plan: plan, actual: actual,
+                              forecastOutturn: savings.forecasts[dimension] ?? savings.amount(dimension), yearPlan: savings.amount(dimension))
+    }
+}
+
+/// Year to date (M1 to M`months`): plan, actual and variance; and the forecast outturn for the year.
+public struct InYearPosition: Sendable, Equatable {
+    public var months: Int
+    public var plan: Exact
+    public var actual: Exact
+    public var forecastOutturn: Exact
+    public var yearPlan: Exact
+    public var variance: Exact { actual.minus(plan) }
 }
 
 extension Exact {

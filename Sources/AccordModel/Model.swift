@@ -51,6 +51,8 @@ public struct Plan: Sendable {
     /// First and last financial year (by starting calendar year).
     public var years: ClosedRange<Int>?
     public var asOf: Date?
+    /// An `as-of` line is there but its date could not be read (already reported).
+    public var asOfUnreadable = false
     public var approvedOn: Date?
     public var approvedBy: String?
     public var confidenceWeights: [Confidence: Exact] = [.green: .one, .amber: Exact.half, .red: Exact.quarter]

@@ -21,9 +21,13 @@ extension ModelBuilder {
     }
 
     /// The lines of a declaration's block that fit the grammar, with their keyword.
+    /// The readable lines of `statement`'s block; of a line given twice (E106), only the first.
     func lines(_ statement: StatementSyntax, _ kind: BlockKind) -> [(keyword: String, match: StatementMatch)] {
-        (statement.block?.statements ?? []).compactMap { line in
-            Grammar.match(line, in: kind).map { (line.keyword ?? "", $0) }
+        var seen: Set<String> = []
+        return (statement.block?.statements ?? []).compactMap { line in
+            guard let match = Grammar.match(line, in: kind) else { return nil }
+            if let key = match.repetitionKey, !seen.insert(key).inserted { return nil }
+            return (line.keyword ?? "", match)
         }
     }
 
@@ -48,7 +52,7 @@ extension ModelBuilder {
 
     mutating func checkFraction(_ x: Exact?, _ node: SyntaxNode, _ what: String) {
         guard let x, x.isNegative || x > .one else { return }
-        report(.E303, node, "\(what) must be between 0% and 100%, not \(x.formattedPercent())")
+        report(.E303, node, "\(what) must be between 0% and 100%, not \(x.formattedPercent())", help: "give a percent from 0% to 100%")
     }
 
     mutating func checkNotNegative(_ x: Exact?, _ node: SyntaxNode, _ what: String) {
@@ -58,7 +62,7 @@ extension ModelBuilder {
 
     mutating func checkFTE(_ x: Exact?, _ node: SyntaxNode, _ what: String) {
         guard let x, x.sign <= 0 || x > .one else { return }
-        report(.E303, node, "\(what) must be more than 0 and at most 1 (a full-time equivalent), not \(x.decimalString(places: 2))",
+        report(.E303, node, "\(what) must be more than 0 and at most 1 (a full-time equivalent), not \(x.formattedNumber(grouping: false))",
                help: "write a fraction of a full-time post, such as 0.4")
     }
 
@@ -79,6 +83,7 @@ extension ModelBuilder {
         var plan = Plan()
         plan.ref = SourceRef(header: statement)
         plan.title = Grammar.match(statement, in: .file)?.values.first.flatMap(stringValue) ?? ""
+        plan.asOfUnreadable = statement.block?.statements.contains { $0.keyword == "as-of" } ?? false
         for (keyword, match) in lines(statement, .plan) {
             switch keyword {
             case "years":
@@ -87,7 +92,9 @@ extension ModelBuilder {
                 case .yearRange(let a, let b)?: plan.years = a...b
                 default: break
                 }
-            case "as-of": plan.asOf = date(match.values[0], for: "as-of")
+            case "as-of":
+                plan.asOf = date(match.values[0], for: "as-of")
+                plan.asOfUnreadable = plan.asOf == nil
             case "approved":
                 plan.approvedOn = date(match.values[0], for: "approved")
                 plan.approvedBy = match.values.dropFirst().first.flatMap(stringValue)
@@ -212,7 +219,10 @@ extension ModelBuilder {
             }
             var splits: [(partner: String, share: Exact, ref: SourceRef)] = []
             for (nameNode, shareNode) in zip(match.names, values) {
-                guard let partner = reference(nameNode, .partner, for: keyword), let share = quantity(shareNode, .percent, for: "a band share") else { continue }
+                guard let partner = reference(nameNode, .partner, for: keyword), let share = quantity(shareNode, .percent, for: "a band share") else {
+                    incomplete.insert(SourceRef(header: match.statement).key)
+                    continue
+                }
                 checkFraction(share, shareNode, "a band's share")
                 splits.append((partner, share, SourceRef(nameNode)))
             }

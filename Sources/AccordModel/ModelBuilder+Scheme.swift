@@ -15,6 +15,7 @@ extension ModelBuilder {
             case "partners":
                 explicitPartners = true
                 scheme.partners = match.names.compactMap { reference($0, .partner, for: "partners") }
+                if scheme.partners.count < match.names.count { incomplete.insert(name) }
                 scheme.partnersRef = SourceRef(header: match.statement)
             case "sro", "manager", "clinical-lead", "finance-lead":
                 guard let person = reference(match.names[0], .person, for: keyword) else { continue }
@@ -39,7 +40,7 @@ extension ModelBuilder {
                 var share: [String: Exact] = [:]
                 for (_, line) in lines(match.statement, .share) {
                     guard let partner = reference(line.names[0], .partner, for: "share"),
-                          let fraction = quantity(line.values[0], .percent, for: "a share line", in: name) else { continue }
+                          let fraction = quantity(line.values[0], .percent, for: "a share line", in: name) else { incomplete.insert(name); continue }
                     checkFraction(fraction, line.values[0], "a share")
                     share[partner] = fraction
                     scheme.shareLines.append((partner, SourceRef(line.names[0])))
@@ -54,6 +55,11 @@ extension ModelBuilder {
         }
         // The lead alone, unless `partners` says otherwise.
         if !explicitPartners, let lead = scheme.lead { scheme.partners = [lead] }
+        if !explicitPartners, scheme.lead == nil { incomplete.insert(name) }
+        // A `lead`, `partners` or `share` line that does not fit the grammar (already E104) was not read.
+        if (declaration.statement.block?.statements ?? []).contains(where: { ["lead", "partners", "share"].contains($0.keyword ?? "") && Grammar.match($0, in: .scheme) == nil }) {
+            incomplete.insert(name)
+        }
         return scheme
     }
 
@@ -77,7 +83,7 @@ extension ModelBuilder {
                       let amount = quantity(line.values[0], .money, for: "actual", in: scheme) else { continue }
                 let key = "\(month) \(dimension.rawValue)"
                 if let first = actualKeys[key] {
-                    report(.E409, line.statement.head!, "the actual for M\(month) \(dimension.rawValue) is given twice",
+                    report(.E409, SourceRef(header: line.statement), "the actual for M\(month) \(dimension.rawValue) of \(LiteralText.financialYear(year)) is given twice",
                            help: "keep one line per month and dimension",
                            notes: [DiagnosticNote("first given here", file: first.node.tree.file, range: first.headerRange)])
                     continue

@@ -66,6 +66,11 @@ struct ModelBuilder {
     var cellValues: [Cell: Value] = [:]
     var cellExpressions: [Cell: (node: SyntaxNode, scheme: String?, statement: StatementSyntax)] = [:]
     var planStatement: StatementSyntax?
+    /// What could not be read whole because of a mistake already reported (a name or value that
+    /// did not resolve, a line that does not fit the grammar): schemes by name, whose partners and
+    /// shares are then not counted or summed, and risk-share bands by `SourceRef.key`, whose
+    /// percents are not summed. The later checks stay quiet rather than repeat the mistake.
+    var incomplete: Set<String> = []
 
     init(sources: PlanSources) { self.sources = sources }
 
@@ -117,7 +122,8 @@ struct ModelBuilder {
                 if kind == .scheme { collectSchemeScope(name, statement) }
             }
         }
-        if planStatement == nil {
+        // A root file that could not be read as text (E109) is not also reported as having no plan.
+        if planStatement == nil, !sources.root.parse.diagnostics.contains(where: { $0.code == .E109 }) {
             let root = sources.root.file
             diagnostics.append(Diagnostic(.E107, file: root, range: 0..<0, message: "\(root.path) has no `plan` block, and neither has any file it includes",
                                           help: "a plan's root file starts with `plan \"Title\" { years FY22/23..FY24/25 }`; to check a fragment, check the root plan that includes it"))
@@ -243,7 +249,10 @@ struct ModelBuilder {
             if parts.count >= 2, ["baseline", "target"].contains(last) == false, candidates.isEmpty == false || scopes[parts[0]] == nil {
                 help = "a dotted name is SCHEME.NAME, METRIC.baseline, METRIC.target or SCHEME.METRIC.baseline"
             }
-            if let suggestion = Suggestion.closest(to: text, in: candidates) { help = "did you mean `\(suggestion)`?" }
+            if let suggestion = Suggestion.closest(to: text, in: candidates) {
+                help = "did you mean `\(suggestion)`?"
+                used.insert(suggestion) // the name meant: not also "unused" (W407)
+            }
             report(.E202, node, "unknown name `\(text)`", help: help)
         }
         return nil
@@ -259,16 +268,21 @@ struct ModelBuilder {
         let wanted = declarations.filter { $0.kind.nameKind == expected }.map(\.name)
         guard let name = node.simpleName, let declaration = globals[name] else {
             var help = "declare it with `\(expected.rawValue) \(text) …`, or check the spelling"
-            if let suggestion = Suggestion.closest(to: text, in: wanted) { help = "did you mean `\(suggestion)`?" }
-            else if !wanted.isEmpty, wanted.count <= 8 { help = "known \(expected.rawValue)s: \(wanted.joined(separator: ", "))" }
+            if let suggestion = Suggestion.closest(to: text, in: wanted) {
+                help = "did you mean `\(suggestion)`?"
+                used.insert(suggestion) // the name meant: not also "unused" (W407)
+            } else if !wanted.isEmpty, wanted.count <= 8 { help = "known \(expected == .person ? "people" : "\(expected.rawValue)s"): \(wanted.joined(separator: ", "))" }
             report(.E202, node, "unknown \(expected.rawValue) `\(text)`", help: help)
             return nil
         }
         used.insert(name)
         guard declaration.kind.nameKind == expected else {
-            var help = "`\(attribute)` needs \(expected.description)"
-            if let suggestion = Suggestion.closest(to: name, in: wanted) { help += "; did you mean `\(suggestion)`?" }
-            report(.E203, node, "`\(name)` is \(declaration.kind.article), but `\(attribute)` needs \(expected.description)", help: help)
+            let article = expected == .area ? "an area" : expected.description
+            var help = "name \(article) here"
+            if let suggestion = Suggestion.closest(to: name, in: wanted) { help = "did you mean `\(suggestion)`?" }
+            else if !wanted.isEmpty, wanted.count <= 8 { help += " (known \(expected == .person ? "people" : "\(expected.rawValue)s"): \(wanted.joined(separator: ", ")))" }
+            else if wanted.isEmpty { help = "declare one with `\(expected.rawValue) NAME …` and name it here" }
+            report(.E203, node, "`\(name)` is \(declaration.kind.article), but `\(attribute)` needs \(article)", help: help)
             return nil
         }
         return name
@@ -293,18 +307,20 @@ struct ModelBuilder {
             collectReferences(node) { parts in
                 if case .cell(let target) = resolve(parts, in: scheme) { dependencies.append(target) }
             }
+            // A `let` another value refers to is used, even when a cycle stops it being evaluated.
+            for case .globalLet(let name) in dependencies { used.insert(name) }
             if case .target(let s, let m) = cell { dependencies.append(.baseline(scheme: s, metric: m)) }
             successors[index] = dependencies.compactMap { indexOf[$0] }
         }
         for component in Graph.stronglyConnectedComponents(count: cells.count, successors: successors) {
             let isCycle = component.count > 1 || successors[component[0]].contains(component[0])
             if isCycle {
-                let names = component.map { describe(cells[$0]) }
-                let path = (names + [names[0]]).joined(separator: " → ")
+                let walk = Graph.closedWalk(through: component, successors: successors)
                 for member in component {
                     let statement = cellExpressions[cells[member]]!.statement
+                    let path = Graph.rotated(walk, to: member).map { describe(cells[$0]) }
                     diagnostics.append(Diagnostic(.E204, file: statement.node.tree.file, range: statement.headerRange,
-                                                  message: "`\(names[component.firstIndex(of: member)!])` depends on itself: \(path)",
+                                                  message: "`\(describe(cells[member]))` depends on itself: \(Graph.describeCycle(path))",
                                                   help: "break the cycle: one of these values must be given without referring to the others"))
                 }
                 continue
@@ -375,5 +391,57 @@ struct ModelBuilder {
         let checked = evaluator.expect(value, expected, at: node, for: attribute)
         diagnostics += evaluator.diagnostics
         return checked
+    }
+}
+
+extension Graph {
+    /// A closed walk that passes through every member of a strongly connected component, from
+    /// its first member back to it, each step along an edge: the whole cycle, in a form a
+    /// message can name. Greedy: from where it stands, the walk goes to the nearest member not
+    /// yet seen (so a ring comes out as the ring).
+    static func closedWalk(through component: [Int], successors: [[Int]]) -> [Int] {
+        let members = Set(component)
+        guard let start = component.first else { return [] }
+        var seen: Set<Int> = [start]
+        var walk = [start]
+        func path(from origin: Int, to isTarget: (Int) -> Bool) -> [Int] {
+            var previous: [Int: Int] = [:]
+            var queue = [origin], head = 0
+            while head < queue.count {
+                let node = queue[head]; head += 1
+                for next in successors[node] where members.contains(next) && previous[next] == nil {
+                    previous[next] = node
+                    if isTarget(next) {
+                        var steps = [next]
+                        var at = node
+                        while at != origin { steps.append(at); at = previous[at]! }
+                        return Array(steps.reversed())
+                    }
+                    queue.append(next)
+                }
+            }
+            return []
+        }
+        while seen.count < members.count {
+            let steps = path(from: walk.last!) { !seen.contains($0) }
+            if steps.isEmpty { break }
+            walk += steps
+            seen.formUnion(steps)
+        }
+        walk += path(from: walk.last!) { $0 == start }
+        return walk
+    }
+
+    /// The closed walk started at `member` instead: still a walk along the edges.
+    static func rotated(_ walk: [Int], to member: Int) -> [Int] {
+        guard walk.count > 1, let index = walk.firstIndex(of: member) else { return walk }
+        let open = walk.dropLast()
+        return Array(open[index...] + open[..<index]) + [member]
+    }
+
+    /// `a → b → c → a` (or another separator), shortened in the middle when very long.
+    static func describeCycle(_ names: [String], separator: String = " → ") -> String {
+        guard names.count > 20 else { return names.joined(separator: separator) }
+        return (names.prefix(10) + ["… (\(names.count - 13) more)"] + names.suffix(3)).joined(separator: separator)
     }
 }

@@ -20,7 +20,10 @@ public enum PlanCheck {
         if !sources.files.isEmpty { builder.build() }
         let model = builder.model
         let asOf = override ?? model.plan.asOf ?? today
-        var rules = PlanRules(model: model, asOf: asOf)
+        // A mistyped `as-of` is reported already; judging dates against today instead would bury
+        // that one error under overdue milestones and early actuals.
+        let datedAsOf = override == nil && model.plan.asOfUnreadable ? nil : asOf
+        var rules = PlanRules(model: model, asOf: datedAsOf, incomplete: builder.incomplete)
         rules.run()
         var unused = UnusedDeclarations(builder: builder)
         let all = sources.diagnostics + sources.files.flatMap(\.parse.diagnostics) + builder.diagnostics + rules.diagnostics + unused.run()
@@ -61,12 +64,15 @@ enum Suppression {
     }
 }
 
-/// W407: partners, people, areas and `let`s that nothing refers to.
+/// W407: partners, people, areas and `let`s that nothing refers to. Not judged while any file
+/// has a syntax error: a line the parser could not read may be the one that uses the name.
 struct UnusedDeclarations {
     let builder: ModelBuilder
 
     mutating func run() -> [Diagnostic] {
-        builder.declarations.compactMap { declaration in
+        let syntaxErrors = builder.sources.files.contains { $0.parse.diagnostics.contains { $0.severity == .error } }
+        guard !syntaxErrors else { return [] }
+        return builder.declarations.compactMap { declaration in
             guard [.partner, .person, .area, .let].contains(declaration.kind), !builder.used.contains(declaration.name) else { return nil }
             let what = declaration.kind == .let ? "`let \(declaration.name)`" : "\(declaration.kind.rawValue) \(declaration.name)"
             return Diagnostic(.W407, file: declaration.nameNode.tree.file, range: declaration.nameNode.trimmedRange,

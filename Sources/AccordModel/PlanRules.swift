@@ -5,7 +5,11 @@ import AccordSyntax
 /// function appending diagnostics. Names (E2xx) and values (E3xx) were checked while building.
 struct PlanRules {
     let model: PlanModel
-    let asOf: Date
+    /// Nil when the plan's `as-of` could not be read: checks against it are skipped.
+    let asOf: Date?
+    /// Schemes (by name) and bands (by `SourceRef.key`) that could not be read whole, the
+    /// mistake already reported: their partners are not counted nor their percents summed.
+    var incomplete: Set<String> = []
     var diagnostics: [Diagnostic] = []
 
     mutating func report(_ code: DiagnosticCode, _ ref: SourceRef, _ message: String, help: String? = nil) {
@@ -14,10 +18,12 @@ struct PlanRules {
 
     mutating func run() {
         for scheme in model.schemes {
-            checkShare(scheme)
-            checkLevel(scheme)
+            if !incomplete.contains(scheme.name) {
+                checkShare(scheme)
+                checkLevel(scheme)
+                checkLead(scheme)
+            }
             checkClosure(scheme)
-            checkLead(scheme)
             checkActuals(scheme)
             checkMilestones(scheme)
             checkMetrics(scheme)
@@ -25,9 +31,11 @@ struct PlanRules {
             checkInYear(scheme)
         }
         checkMilestoneOrder()
+        checkMilestoneCycles()
         checkEnvelopes()
         checkCapacity()
         for term in model.riskShares { checkBands(term) }
+        checkScenarios()
     }
 
     private func money(_ x: Exact) -> String { x.formattedMoney() }
@@ -73,7 +81,7 @@ struct PlanRules {
     mutating func checkClosure(_ scheme: Scheme) {
         guard scheme.status == .closure || scheme.status == .closed else { return }
         for milestone in scheme.milestones where milestone.critical && milestone.done == nil {
-            report(.E404, milestone.ref, "scheme \(scheme.name) is in \(scheme.status!.rawValue) but critical milestone \(milestone.name) is not done",
+            report(.E404, milestone.ref, "scheme \(scheme.name) is \(scheme.status!.phrase) but critical milestone \(milestone.name) is not done",
                    help: "record `done DATE` on the milestone, or move the scheme back to `delivery`")
         }
     }
@@ -81,12 +89,12 @@ struct PlanRules {
     mutating func checkMilestones(_ scheme: Scheme) {
         for milestone in scheme.milestones {
             let titled = "\(milestone.qualifiedName)\(milestone.title.map { " \"\($0)\"" } ?? "")"
-            if let done = milestone.done, done > asOf, let ref = milestone.doneRef {
+            if let asOf, let done = milestone.done, done > asOf, let ref = milestone.doneRef {
                 report(.E408, ref, "\(milestone.qualifiedName) is marked done on \(format(done)), after the as-of date \(format(asOf))",
                        help: "a milestone cannot be done in the future; correct the date, or use `forecast` for an expected date")
             }
             guard let due = milestone.due, let dueRef = milestone.dueRef, milestone.done == nil, scheme.counts else { continue }
-            if due < asOf {
+            if let asOf, due < asOf {
                 report(.W402, dueRef, "\(titled) due \(format(due)), not done",
                        help: "record `done DATE` if it is complete, or a `forecast DATE` for when it will be")
             }
@@ -121,9 +129,35 @@ struct PlanRules {
         }
     }
 
+    /// E204: milestones whose `after` chains lead back to themselves, reported at each member's
+    /// `after` link inside the cycle, each naming the whole cycle.
+    mutating func checkMilestoneCycles() {
+        var milestones: [Milestone] = []
+        var indexOf: [String: Int] = [:]
+        for scheme in model.schemes {
+            for milestone in scheme.milestones where indexOf[milestone.qualifiedName] == nil {
+                indexOf[milestone.qualifiedName] = milestones.count
+                milestones.append(milestone)
+            }
+        }
+        let successors = milestones.map { milestone in milestone.after.compactMap { indexOf["\($0.scheme).\($0.milestone)"] } }
+        for component in Graph.stronglyConnectedComponents(count: milestones.count, successors: successors) {
+            guard component.count > 1 || successors[component[0]].contains(component[0]) else { continue }
+            let walk = Graph.closedWalk(through: component.sorted(), successors: successors)
+            for member in component.sorted() {
+                let path = Graph.rotated(walk, to: member)
+                let milestone = milestones[member], next = milestones[path[1]]
+                guard let link = milestone.after.first(where: { "\($0.scheme).\($0.milestone)" == next.qualifiedName }) else { continue }
+                report(.E204, link.ref, "\(milestone.qualifiedName) comes after itself: \(Graph.describeCycle(path.map { milestones[$0].qualifiedName }, separator: " after "))",
+                       help: "remove one of these `after` links: a milestone cannot wait for one that waits for it")
+            }
+        }
+    }
+
     // MARK: Savings (E409, W414)
 
     mutating func checkActuals(_ scheme: Scheme) {
+        guard let asOf else { return }
         for savings in scheme.savings {
             let begun = PlanModel.monthsBegun(year: savings.year, asOf: asOf)
             for actual in savings.actuals where actual.month > begun {
@@ -138,11 +172,9 @@ struct PlanRules {
         guard scheme.counts else { return }
         for savings in scheme.savings {
             for dimension in Dimension.allCases {
-                let actuals = savings.actuals.filter { $0.dimension == dimension }
                 let plan = savings.amount(dimension)
-                if !actuals.isEmpty {
-                    let ytdPlan = model.yearToDatePlan(savings, dimension, asOf: asOf)
-                    let ytdActual = (try? Exact.sum(actuals.map(\.amount))) ?? .zero
+                if let asOf, let position = model.inYearPosition(savings, dimension, asOf: asOf) {
+                    let ytdPlan = position.plan, ytdActual = position.actual
                     if ytdActual < ytdPlan.times(Exact(9).dividedOrZero(by: Exact(10))) {
                         let behind = ytdPlan.minus(ytdActual)
                         report(.W414, savings.ref, "\(scheme.name) \(LiteralText.financialYear(savings.year)) \(dimension.rawValue): year-to-date actual \(money(ytdActual)) is \(behind.dividedOrZero(by: ytdPlan).formattedPercent()) behind the plan of \(money(ytdPlan))",
@@ -162,7 +194,8 @@ struct PlanRules {
 
     mutating func checkEnvelopes() {
         for envelope in model.envelopes {
-            for line in envelope.lines {
+            // A line outside the plan's years is E304 already: it has no savings to compare.
+            for line in envelope.lines where model.plan.years?.contains(line.year) ?? true {
                 let attributed = model.attributed(to: envelope.partner, year: line.year).riskAdjusted
                 guard attributed < line.amount else { continue }
                 report(.W401, line.ref, "\(envelope.partner) \(LiteralText.financialYear(line.year)): attributed risk-adjusted savings \(money(attributed)) against an envelope of \(money(line.amount)), short by \(money(line.amount.minus(attributed)))",
@@ -196,7 +229,7 @@ struct PlanRules {
             let kinds = Set(scheme.metrics.compactMap(\.kind))
             let missing = model.plan.requiredMetricKinds.filter { !kinds.contains($0) }
             if !missing.isEmpty {
-                report(.W403, scheme.ref, "scheme \(scheme.name) is in \(scheme.status!.rawValue) without \(missing.map { "an \($0.rawValue)" }.joined(separator: " or ")) metric",
+                report(.W403, scheme.ref, "scheme \(scheme.name) is \(scheme.status!.phrase) without \(missing.map { "a\("aeiou".contains($0.rawValue.first!) ? "n" : "") \($0.rawValue)" }.joined(separator: " or ")) metric",
                        help: "add a metric with `kind \(missing[0].rawValue)` so delivery can be tracked")
             }
         }
@@ -230,7 +263,7 @@ struct PlanRules {
             var sawAbove = false
             for band in bands {
                 let total = (try? Exact.sum(band.splits.map(\.share))) ?? .zero
-                if total != .one {
+                if total != .one, !incomplete.contains(band.ref.key) {
                     report(.E401, band.ref, "this \(kind) band's percents sum to \(total.formattedPercent()), not 100%", help: "adjust the partners' percents so the band adds up to 100%")
                 }
                 for split in band.splits where !partners.contains(split.partner) {
@@ -246,7 +279,7 @@ struct PlanRules {
                 previous = band.upTo ?? previous
             }
             if !sawAbove, let last = bands.last {
-                report(.W411, last.ref, "the \(kind) bands of \(term.name) do not end in `above`: any amount past \(money(last.upTo ?? .zero)) is left unallocated",
+                report(.W411, last.ref, "the \(kind) bands of \(term.name) do not end in `above`: any amount past \(money(bands.compactMap(\.upTo).max() ?? .zero)) is left unallocated",
                        help: "add a final band: above PARTNER 100%")
             }
         }
@@ -258,9 +291,9 @@ struct PlanRules {
         guard let status = scheme.status else { return }
         if status.isAtLeast(.delivery) {
             if scheme.approvedOn == nil {
-                report(.W408, scheme.ref, "scheme \(scheme.name) is in \(status.rawValue) but has no `approved` date", help: "record the approval: approved 2022-04-12 by \"SFPC\"")
+                report(.W408, scheme.ref, "scheme \(scheme.name) is \(status.phrase) but has no `approved` date", help: "record the approval: approved 2022-04-12 by \"SFPC\"")
             } else if scheme.qia != "signed-off" {
-                report(.W408, scheme.ref, "scheme \(scheme.name) is in \(status.rawValue) without a signed-off quality impact assessment",
+                report(.W408, scheme.ref, "scheme \(scheme.name) is \(status.phrase) without a signed-off quality impact assessment",
                        help: "record it once signed off: qia signed-off 2022-03-30")
             }
         }
@@ -317,4 +350,14 @@ extension Metric {
 
 extension LiteralText.Month {
     var index: Int { year * 12 + month - 1 }
+}
+
+extension Status {
+    /// "in delivery", "in closure", but "closed" and "withdrawn": for "scheme S1 is …".
+    var phrase: String { self == .closed || self == .withdrawn ? rawValue : "in \(rawValue)" }
+}
+
+extension SourceRef {
+    /// Identifies a line of a plan: its file and where it starts.
+    var key: String { "\(file.path):\(range.lowerBound)" }
 }

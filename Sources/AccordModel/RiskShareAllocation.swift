@@ -1,0 +1,280 @@
+// The allocation engine for risk-share terms (LANGUAGE.md §3 "Risk-share evaluation"): how one
+// amount — a term's shortfall or gain for one year and scenario — is split across the bands and
+// then capped. Pure and exact: it knows nothing of syntax, files or diagnostics. The caller checks
+// the terms first (E401 band percents sum to 100%, E303 percents in 0–100% and caps not negative,
+// E406 bands ascending with nothing after `above`) and reports W411 from `unallocated`.
+
+/// Namespace for the risk-share allocation engine: `RiskShareAllocation.allocate(amount:bands:caps:)`.
+public enum RiskShareAllocation {
+    /// One band of a `shortfall` or `gain` block, as the engine needs it.
+    public struct Band: Equatable, Sendable {
+        /// The band's upper threshold, counted from zero (`up-to £1m`); nil for `above`.
+        public var upTo: Exact?
+        /// Each partner's share of the part of the amount inside the band, as a fraction (50% is 1/2).
+        public var splits: [(partner: String, share: Exact)]
+
+        public init(upTo: Exact?, splits: [(partner: String, share: Exact)]) {
+            self.upTo = upTo
+            self.splits = splits
+        }
+
+        public static func == (lhs: Band, rhs: Band) -> Bool {
+            lhs.upTo == rhs.upTo && lhs.splits.count == rhs.splits.count
+                && zip(lhs.splits, rhs.splits).allSatisfy { $0.partner == $1.partner && $0.share == $1.share }
+        }
+    }
+
+    /// A partner and an amount.
+    public struct PartnerAmount: Hashable, Sendable, CustomStringConvertible {
+        public var partner: String
+        public var amount: Exact
+
+        public init(partner: String, amount: Exact) {
+            self.partner = partner
+            self.amount = amount
+        }
+
+        public var description: String { "\(partner) \(amount)" }
+    }
+
+    /// The working of one band.
+    public struct BandWorking: Hashable, Sendable {
+        /// Where the band starts: the previous band's threshold (0 for the first band).
+        public var from: Exact
+        /// The band's own threshold; nil for `above`.
+        public var to: Exact?
+        /// The part of the amount inside the band: from `from` up to `to` (or the amount, if less).
+        public var inside: Exact
+        /// Each partner's part (`inside` × its share), sorted by partner name, one line per partner
+        /// (a partner written twice in one band has its shares added); 0% partners included.
+        public var parts: [PartnerAmount]
+        /// `inside` − Σ `parts`: zero when the band's percents sum to 100% (E401 otherwise).
+        /// Counted in `Allocation.unallocated` so that nothing is lost even then.
+        public var unsplit: Exact
+    }
+
+    /// A partner brought down to its cap.
+    public struct CappedPartner: Hashable, Sendable {
+        public var partner: String
+        /// What it bore at the start of the round.
+        public var bore: Exact
+        public var cap: Exact
+        /// `bore − cap`.
+        public var removed: Exact
+    }
+
+    /// A receiver of part of what a cap round removed.
+    public struct Receiver: Hashable, Sendable {
+        public var partner: String
+        /// What it bore at the start of the round: the weight of its share of the removed amount.
+        public var bore: Exact
+        /// Its part of the removed amount: removed × bore ÷ Σ receivers' bore.
+        public var receives: Exact
+    }
+
+    /// One round of capping: every partner over its cap brought down to it at once, the total
+    /// removed shared among the receivers in proportion to what each already bears.
+    public struct CapRound: Hashable, Sendable {
+        /// The partners over their caps this round, sorted by name.
+        public var capped: [CappedPartner]
+        /// Σ of the capped partners' `removed`.
+        public var removed: Exact
+        /// Partners bearing more than zero and below their cap (or with none), sorted by name.
+        public var receivers: [Receiver]
+        /// `removed` when there is no receiver (the round is then the last), else zero.
+        public var unallocated: Exact
+        /// Every partner's amount after the round, sorted by name.
+        public var after: [PartnerAmount]
+    }
+
+    /// The result and its working, all exact.
+    public struct Allocation: Hashable, Sendable {
+        /// The amount allocated (a shortfall or a gain).
+        public var amount: Exact
+        /// Per band, in the order given.
+        public var bands: [BandWorking]
+        /// The part of the amount above the last `up-to` when the bands do not end in `above` (W411).
+        public var beyondBands: Exact
+        /// Each partner's total over the bands, before caps, sorted by name. Every partner written
+        /// in any band appears, even one bearing nothing.
+        public var beforeCaps: [PartnerAmount]
+        /// The cap rounds, in order; empty when no partner is over its cap.
+        public var capRounds: [CapRound]
+        /// What the caps left with no receiver (W411): the last round's `unallocated`, or zero.
+        public var unallocatedByCaps: Exact
+        /// Each partner's final amount, sorted by partner name (bytewise, as rounding breaks ties);
+        /// the same partners as `beforeCaps`.
+        public var final: [PartnerAmount]
+        /// What no partner bears: `beyondBands` + `unallocatedByCaps` + every band's `unsplit`.
+        /// Σ `final` + `unallocated` is exactly `amount`.
+        public var unallocated: Exact
+
+        /// A partner's final amount; zero for a partner the bands do not name.
+        public func amount(for partner: String) -> Exact {
+            final.first { $0.partner == partner }?.amount ?? .zero
+        }
+
+        /// Σ `final`: the amount the partners bear or keep between them.
+        public func allocated() throws(ArithmeticProblem) -> Exact {
+            try Exact.sum(final.map(\.amount))
+        }
+
+        /// The result as shown (LANGUAGE.md "Showing amounts"): the final allocations are one
+        /// partition, rounded by largest remainder against their rounded whole (ties to the partner
+        /// name that sorts first), so the shown parts always add to the shown total;
+        /// `unallocated` is a single amount, rounded half-even.
+        public func shown(places: Int = 2) throws(ArithmeticProblem) -> ShownAllocation {
+            let partition = try Exact.roundedPartition(final.map { ($0.partner, $0.amount) }, places: places)
+            return ShownAllocation(
+                total: partition.whole,
+                parts: zip(final, partition.parts).map { PartnerAmount(partner: $0.partner, amount: $1) },
+                unallocated: try unallocated.rounded(places: places))
+        }
+    }
+
+    /// Final allocations rounded for showing.
+    public struct ShownAllocation: Hashable, Sendable {
+        /// Σ of the exact final allocations, rounded half-even; equal to Σ `parts`.
+        public var total: Exact
+        /// Each partner's rounded allocation, sorted by partner name.
+        public var parts: [PartnerAmount]
+        /// The unallocated amount, rounded half-even on its own.
+        public var unallocated: Exact
+    }
+
+    /// Splits `amount` across `bands` (cumulative, like tax bands, in the order given), then applies
+    /// `caps` (per partner, the most it bears or keeps) round by round.
+    ///
+    /// Expects what the caller's checks guarantee: `amount` ≥ 0, shares in 0...1 summing to 1 per
+    /// band, thresholds ascending with nothing after `above`, caps ≥ 0. Outside that it still never
+    /// traps and still accounts for every penny (Σ `final` + `unallocated` = `amount`): a band at or
+    /// below the previous threshold, or after `above`, holds nothing; a negative amount is left
+    /// wholly unallocated. Caps for partners no band names are ignored.
+    ///
+    /// The result depends on the order of the bands only (which the caller checks), never on the
+    /// order of partners within a band or of the caps: partners are always taken in name order.
+    ///
+    /// Throws `ArithmeticProblem.overflow` when an exact value does not fit.
+    public static func allocate(amount: Exact, bands: [Band], caps: [String: Exact])
+        throws(ArithmeticProblem) -> Allocation
+    {
+        // 1. The bands, cumulatively. `lower` is where the next band starts; nil once `above` has
+        //    taken everything.
+        var workings: [BandWorking] = []
+        var lower: Exact? = .zero
+        var lastFrom = Exact.zero
+        var insideTotal = Exact.zero, unsplitTotal = Exact.zero
+        var names = Set<String>()
+        for band in bands {
+            let from = lower ?? lastFrom
+            var inside = Exact.zero
+            if let start = lower {
+                let remaining = try amount.subtracting(start)
+                if let upTo = band.upTo {
+                    let width = try upTo.subtracting(start)
+                    inside = max(.zero, min(remaining, width))
+                    lower = max(start, upTo)
+                } else {
+                    inside = max(.zero, remaining)
+                    lower = nil
+                }
+            }
+            lastFrom = from
+            var parts: [PartnerAmount] = []
+            for (partner, share) in try mergedSplits(band.splits) {
+                names.insert(partner)
+                parts.append(PartnerAmount(partner: partner, amount: try inside.multiplied(by: share)))
+            }
+            let unsplit = try inside.subtracting(Exact.sum(parts.map(\.amount)))
+            insideTotal = try insideTotal.adding(inside)
+            unsplitTotal = try unsplitTotal.adding(unsplit)
+            workings.append(BandWorking(from: from, to: band.upTo, inside: inside, parts: parts, unsplit: unsplit))
+        }
+        let beyondBands = try amount.subtracting(insideTotal)
+
+        // 2. Totals before caps, per partner in name order.
+        let partners = names.sorted(by: precedes)
+        var current: [String: Exact] = [:]
+        for partner in partners { current[partner] = .zero }
+        for working in workings {
+            for part in working.parts { current[part.partner] = try current[part.partner, default: .zero].adding(part.amount) }
+        }
+        func snapshot() -> [PartnerAmount] {
+            partners.map { PartnerAmount(partner: $0, amount: current[$0, default: .zero]) }
+        }
+        let beforeCaps = snapshot()
+
+        // 3. Caps. A capped partner sits exactly at its cap and is never a receiver again, so it is
+        //    never over its cap again: each round that continues caps at least one new partner, and
+        //    there are at most `partners.count` of them. The bound is a guard, not a limit.
+        var rounds: [CapRound] = []
+        var unallocatedByCaps = Exact.zero
+        for _ in 0...partners.count {
+            var capped: [CappedPartner] = []
+            for partner in partners {
+                guard let cap = caps[partner], let bore = current[partner], bore > cap else { continue }
+                capped.append(CappedPartner(partner: partner, bore: bore, cap: cap, removed: try bore.subtracting(cap)))
+            }
+            if capped.isEmpty { break }
+            let removed = try Exact.sum(capped.map(\.removed))
+            for c in capped { current[c.partner] = c.cap }
+
+            let receiving = partners.filter { partner in
+                guard let bore = current[partner], bore > .zero else { return false }
+                guard let cap = caps[partner] else { return true }
+                return bore < cap
+            }
+            var receivers: [Receiver] = []
+            var roundUnallocated = Exact.zero
+            if receiving.isEmpty {
+                roundUnallocated = removed
+                unallocatedByCaps = removed
+            } else {
+                let weight = try Exact.sum(receiving.map { current[$0, default: .zero] })
+                // Each receiver's new amount is bore × (weight + removed) / weight: one exact
+                // product, so values stay as small as the result allows round after round.
+                let factor = try weight.adding(removed).divided(by: weight)
+                let fraction = try removed.divided(by: weight)
+                for partner in receiving {
+                    let bore = current[partner, default: .zero]
+                    receivers.append(Receiver(partner: partner, bore: bore, receives: try bore.multiplied(by: fraction)))
+                    current[partner] = try bore.multiplied(by: factor)
+                }
+            }
+            rounds.append(CapRound(capped: capped, removed: removed, receivers: receivers,
+                                   unallocated: roundUnallocated, after: snapshot()))
+            if receiving.isEmpty { break }
+        }
+
+        return Allocation(
+            amount: amount, bands: workings, beyondBands: beyondBands, beforeCaps: beforeCaps,
+            capRounds: rounds, unallocatedByCaps: unallocatedByCaps, final: snapshot(),
+            unallocated: try beyondBands.adding(unallocatedByCaps).adding(unsplitTotal))
+    }
+
+    // MARK: Helpers
+
+    /// Partner names in byte order: the order `Exact.roundedPartition` breaks ties in.
+    private static func precedes(_ a: String, _ b: String) -> Bool {
+        a.utf8.lexicographicallyPrecedes(b.utf8)
+    }
+
+    /// A band's splits sorted by partner name, a partner written twice having its shares added
+    /// (in a fixed order, so even an overflow does not depend on how the band was written).
+    private static func mergedSplits(_ splits: [(partner: String, share: Exact)])
+        throws(ArithmeticProblem) -> [(partner: String, share: Exact)]
+    {
+        let sorted = splits.sorted { a, b in
+            a.partner != b.partner ? precedes(a.partner, b.partner) : a.share < b.share
+        }
+        var merged: [(partner: String, share: Exact)] = []
+        for split in sorted {
+            if let last = merged.last, last.partner == split.partner {
+                merged[merged.count - 1].share = try last.share.adding(split.share)
+            } else {
+                merged.append(split)
+            }
+        }
+        return merged
+    }
+}
