@@ -12,7 +12,7 @@ let package = Package(
         .target(name: "AccordSyntax", dependencies: ["AccordDiagnostics"]),
         .target(name: "AccordFormat", dependencies: ["AccordSyntax"]),
         .target(name: "AccordModel", dependencies: ["AccordDiagnostics", "AccordSyntax"]),
-        .target(name: "AccordReports", dependencies: ["AccordDiagnostics"]),
+        .target(name: "AccordReports", dependencies: ["AccordDiagnostics", "AccordModel", "AccordSyntax"]),
         .target(name: "AccordCommandLine", dependencies: ["AccordDiagnostics", "AccordSyntax", "AccordFormat", "AccordModel", "AccordReports"]),
         .executableTarget(name: "accord", dependencies: ["AccordCommandLine"]),
 

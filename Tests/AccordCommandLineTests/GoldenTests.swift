@@ -4,8 +4,9 @@ import Testing
 
 /// Golden files: `testdata/COMMAND/NAME.accord` is run as `accord COMMAND NAME.accord` (plus the
 /// options in `NAME.args`, if present) from its folder, and what it prints must equal
-/// `NAME.expected`. `ACCORD_UPDATE_GOLDEN=1 swift test` rewrites the expected files; review the
-/// change in the diff.
+/// `NAME.expected`. Plans of several files are folders: `testdata/check-projects/NAME/` is run as
+/// `accord check NAME` from `testdata/check-projects`, against `check-projects/NAME.expected`.
+/// `ACCORD_UPDATE_GOLDEN=1 swift test` rewrites the expected files; review the change in the diff.
 struct GoldenTests {
     static let testdata = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("testdata")
 
@@ -21,7 +22,9 @@ struct GoldenTests {
         let extra = (try? String(contentsOf: argsURL, encoding: .utf8))?.split(whereSeparator: \.isWhitespace).map(String.init) ?? []
         let arguments = [command] + extra + [name]
         let result = run(Invocation(arguments: arguments, environment: [:], workingDirectory: folder.path))
-        var actual = "$ accord \(arguments.joined(separator: " "))\n\(result.stdout)"
+        // SARIF names the folder it ran in (`originalUriBaseIds`): keep the goldens independent of the checkout's place.
+        let stdout = result.stdout.replacingOccurrences(of: URL(fileURLWithPath: folder.path, isDirectory: true).absoluteString, with: "file:///TESTDATA/")
+        var actual = "$ accord \(arguments.joined(separator: " "))\n\(stdout)"
         if !result.stderr.isEmpty { actual += "--- stderr\n\(result.stderr)" }
         actual += "--- exit \(result.exitCode)\n"
         return (actual, folder.appendingPathComponent(name.replacingOccurrences(of: ".accord", with: ".expected")))
@@ -43,6 +46,46 @@ struct GoldenTests {
     @Test func everySyntaxCodeHasAGoldenFile() {
         let names = Self.cases("check")
         for code in ["E101", "E102", "E103", "E104", "E105", "E106", "E107", "E109"] {
+            #expect(names.contains { $0.hasPrefix(code) }, "no golden test for \(code)")
+        }
+    }
+
+    // MARK: Plans of several files
+
+    /// The folders of `testdata/FOLDER`, each one plan (or project) of several files.
+    static func projects(_ folder: String) -> [String] {
+        let base = testdata.appendingPathComponent(folder)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: base.path)) ?? []
+        return names.filter { name in
+            var isFolder: ObjCBool = false
+            return FileManager.default.fileExists(atPath: base.appendingPathComponent(name).path, isDirectory: &isFolder) && isFolder.boolValue
+        }.sorted()
+    }
+
+    /// `accord check NAME` on a folder of `testdata/check-projects`: includes, fragments, W415.
+    @Test(arguments: projects("check-projects"))
+    func checkProject(_ name: String) throws {
+        let folder = Self.testdata.appendingPathComponent("check-projects")
+        let arguments = ["check", name]
+        let result = run(Invocation(arguments: arguments, environment: [:], workingDirectory: folder.path))
+        var actual = "$ accord \(arguments.joined(separator: " "))\n\(result.stdout)"
+        if !result.stderr.isEmpty { actual += "--- stderr\n\(result.stderr)" }
+        actual += "--- exit \(result.exitCode)\n"
+        let expectedURL = folder.appendingPathComponent("\(name).expected")
+        if ProcessInfo.processInfo.environment["ACCORD_UPDATE_GOLDEN"] == "1" {
+            try actual.write(to: expectedURL, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOf: expectedURL, encoding: .utf8)
+        #expect(actual == expected, "golden mismatch for check-projects/\(name); run ACCORD_UPDATE_GOLDEN=1 swift test and review the diff")
+    }
+
+    /// Every check of brief §4 beyond the front end has a plan that triggers it.
+    @Test func everyModelCodeHasAGoldenFile() {
+        let names = Self.cases("check") + Self.projects("check-projects")
+        let codes = ["E108", "E201", "E202", "E203", "E204", "E301", "E302", "E303", "E304"]
+            + (401...409).map { "E\($0)" } + (401...415).map { "W\($0)" }
+        for code in codes {
             #expect(names.contains { $0.hasPrefix(code) }, "no golden test for \(code)")
         }
     }

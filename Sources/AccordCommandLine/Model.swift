@@ -1,0 +1,24 @@
+import AccordModel
+import AccordReports
+
+let modelCommand = Command(
+    spec: CommandSpec(
+        name: "model",
+        usage: "accord model [OPTIONS] [PATH]",
+        summary: "Print the checked model of a plan as JSON (schema: docs/model.schema.json).",
+        options: [
+            .init(name: "as-of", value: "DATE", help: "the as-of date (else the plan's `as-of`, else today)"),
+            .init(name: "stdin-filename", value: "PATH", help: "the name of a plan read from `-`"),
+        ],
+        details: "Exit status: 0, or 1 if the plan has errors (the model is printed either way), 2 on a usage error."),
+    run: { context in
+        guard let asOf = context.asOfOption() else { return }
+        guard context.arguments.positionals.count <= 1 else { return context.fail("`accord model` takes one plan") }
+        let project = context.discoverProject()
+        guard project.plans.count == 1 else {
+            return context.fail(project.plans.isEmpty ? "no plan found" : "found \(project.plans.count) plans; name one of them")
+        }
+        let checked = PlanCheck.run(project.plans[0], asOf: asOf, today: CommandContext.today())
+        context.print(ModelJSON.render(checked))
+        if checked.hasErrors, context.result.exitCode == 0 { context.result.exitCode = 1 }
+    })

@@ -1,0 +1,147 @@
+import AccordDiagnostics
+import AccordModel
+import AccordSyntax
+
+/// `accord model`: the checked model as JSON. The shape is versioned (`schemaVersion`) and
+/// described by `docs/model.schema.json`. Money is a decimal string in pounds with two decimals
+/// (rounded half-even), percents a decimal string of the percentage with two decimals, dates and
+/// months ISO strings, financial years `FY22/23`; absent values are `null`.
+public enum ModelJSON {
+    public static let schemaVersion = 1
+
+    public static func render(_ checked: CheckedPlan) -> String {
+        let model = checked.model
+        let plan = model.plan
+        let document: JSONValue = .object([
+            ("schemaVersion", .int(schemaVersion)),
+            ("plan", .object([
+                ("title", .string(plan.title)),
+                ("file", .string(checked.sources.files.first?.file.path)),
+                ("years", .array(model.years.map { .string(LiteralText.financialYear($0)) })),
+                ("asOf", .string(iso(checked.asOf))),
+                ("approved", .string(plan.approvedOn.map(iso))),
+                ("approvedBy", .string(plan.approvedBy)),
+                ("confidenceWeights", .object(Confidence.allCases.map { ($0.rawValue, percent(model.weight($0))) })),
+                ("requiredMetricKinds", .array(plan.requiredMetricKinds.map { .string($0.rawValue) })),
+            ])),
+            ("files", .array(checked.sources.files.map { .string($0.file.path) })),
+            ("partners", .array(model.partners.map { p in .object([
+                ("name", .string(p.name)), ("title", .string(p.title)), ("type", .string(p.type)), ("controlTotal", percent(p.controlTotal)),
+            ]) })),
+            ("people", .array(model.people.map { p in .object([
+                ("name", .string(p.name)), ("title", .string(p.title)), ("partner", .string(p.partner)),
+                ("role", .string(p.role)), ("capacity", .string(p.capacity.decimalString(places: 2))),
+            ]) })),
+            ("areas", .array(model.areas.map { .object([("name", .string($0.name)), ("title", .string($0.title))]) })),
+            ("envelopes", .array(model.envelopes.map { e in .object([
+                ("partner", .string(e.partner)),
+                ("lines", .array(e.lines.map { .object([("year", .string(LiteralText.financialYear($0.year))), ("amount", money($0.amount))]) })),
+            ]) })),
+            ("schemes", .array(model.schemes.map { scheme($0, model) })),
+            ("riskShares", .array(model.riskShares.map(riskShare))),
+            ("scenarios", .array(model.scenarios.map(scenario))),
+            ("partnerYears", .array(model.partners.flatMap { partner in model.years.map { partnerYear(partner, $0, model) } })),
+            ("diagnostics", .object([("errors", .int(checked.diagnostics.errorCount)), ("warnings", .int(checked.diagnostics.warningCount))])),
+        ])
+        return JSONWriter.write(document)
+    }
+
+    static func money(_ x: Exact) -> JSONValue { .string(x.decimalString(places: 2)) }
+    static func percent(_ x: Exact) -> JSONValue { .string(((try? x.multiplied(by: .hundred)) ?? x).decimalString(places: 2)) }
+    static func iso(_ d: AccordModel.Date) -> String { "\(d.year)-\(pad(d.month))-\(pad(d.day))" }
+    static func iso(_ m: Month) -> String { "\(m.year)-\(pad(m.month))" }
+    static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+
+    private static func scheme(_ s: Scheme, _ model: PlanModel) -> JSONValue {
+        .object([
+            ("name", .string(s.name)), ("title", .string(s.title)), ("area", .string(s.area)), ("level", .string(s.level.rawValue)),
+            ("status", .string(s.status?.rawValue)), ("lead", .string(s.lead)), ("partners", .array(s.partners.map { .string($0) })),
+            ("roles", .array(s.roles.map { .object([("role", .string($0.role)), ("person", .string($0.person)), ("fte", .string($0.fte?.decimalString(places: 2)))]) })),
+            ("approved", .string(s.approvedOn.map(iso))), ("approvedBy", .string(s.approvedBy)),
+            ("confidence", .string(s.confidence.rawValue)), ("confidenceWeight", percent(model.weight(s.confidence))),
+            ("recurrent", .bool(s.recurrent)), ("qia", .string(s.qia)), ("qiaDate", .string(s.qiaDate.map(iso))),
+            ("counts", .bool(s.counts)),
+            ("share", s.share.map { share in .object(share.keys.sorted().map { ($0, percent(share[$0]!)) }) } ?? .null),
+            ("savings", .array(s.savings.map { savings($0, of: s, model) })),
+            ("milestones", .array(s.milestones.map { m in .object([
+                ("name", .string(m.name)), ("title", .string(m.title)), ("due", .string(m.due.map(iso))), ("critical", .bool(m.critical)),
+                ("owner", .string(m.owner)), ("done", .string(m.done.map(iso))), ("forecast", .string(m.forecast.map(iso))),
+                ("after", .array(m.after.map { .string("\($0.scheme).\($0.milestone)") })),
+            ]) })),
+            ("metrics", .array(s.metrics.map { m in .object([
+                ("name", .string(m.name)), ("title", .string(m.title)), ("kind", .string(m.kind?.rawValue)), ("unit", .string(m.unit)),
+                ("better", .string(m.better?.rawValue)), ("valueKind", .string(m.valueKind?.rawValue)),
+                ("baseline", m.baseline.map(point) ?? .null),
+                ("target", .string(m.target?.decimalString(places: 2))), ("targetMonth", .string(m.targetMonth.map(iso))),
+                ("change", m.change.map(percent) ?? .null),
+                ("trajectory", .array(m.trajectory.map(point))), ("actuals", .array(m.actuals.map(point))),
+            ]) })),
+        ])
+    }
+
+    private static func savings(_ y: YearSavings, of s: Scheme, _ model: PlanModel) -> JSONValue {
+        let total = (try? Exact.sum(Dimension.allCases.map(y.amount))) ?? .zero
+        var attribution: [JSONValue] = []
+        for dimension in Dimension.allCases where dimension.isAttributed {
+            for (partner, amount) in model.attribution(of: s, year: y.year, dimension: dimension).sorted(by: { $0.key < $1.key }) {
+                attribution.append(.object([("partner", .string(partner)), ("dimension", .string(dimension.rawValue)),
+                                            ("planned", money(amount)), ("riskAdjusted", money(model.riskAdjusted(amount, for: s)))]))
+            }
+        }
+        let actuals: [JSONValue] = y.actuals.map {
+            .object([("month", .string("M\($0.month)")), ("dimension", .string($0.dimension.rawValue)), ("amount", money($0.amount))])
+        }
+        let forecasts: [(String, JSONValue)] = y.forecasts.keys.sorted().map { ($0.rawValue, money(y.forecasts[$0]!)) }
+        return .object([
+            ("year", .string(LiteralText.financialYear(y.year))),
+            ("cashReleasing", money(y.amount(.cashReleasing))), ("productivity", money(y.amount(.productivity))),
+            ("costGrowthAvoided", money(y.amount(.costGrowthAvoided))),
+            ("total", money(total)), ("riskAdjusted", money(model.riskAdjusted(total, for: s))),
+            ("phasing", y.phasing.map { .array($0.map(percent)) } ?? .null),
+            ("actuals", .array(actuals)), ("forecasts", .object(forecasts)), ("attribution", .array(attribution)),
+        ])
+    }
+
+    private static func point(_ p: MetricPoint) -> JSONValue {
+        .object([("month", .string(iso(p.month))), ("value", .string(p.value.decimalString(places: 2)))])
+    }
+
+    private static func riskShare(_ t: RiskShareTerm) -> JSONValue {
+        func bands(_ list: [Band]) -> JSONValue {
+            .array(list.map { b in .object([
+                ("upTo", b.upTo.map(money) ?? .null),
+                ("splits", .array(b.splits.map { .object([("partner", .string($0.partner)), ("share", percent($0.share))]) })),
+            ]) })
+        }
+        return .object([
+            ("name", .string(t.name)), ("title", .string(t.title)), ("schemes", .array(t.schemes.map { .string($0) })),
+            ("measure", .string(t.measure.rawValue)),
+            ("years", t.years.map { r in .array(r.map { .string(LiteralText.financialYear($0)) }) } ?? .null),
+            ("shortfall", bands(t.shortfall)), ("gain", bands(t.gain)),
+            ("caps", .array(t.caps.map { .object([("partner", .string($0.partner)), ("amount", money($0.amount))]) })),
+        ])
+    }
+
+    private static func scenario(_ s: Scenario) -> JSONValue {
+        .object([
+            ("name", .string(s.name)), ("title", .string(s.title)),
+            ("defaultDelivery", s.defaultDelivery.map(percent) ?? .null),
+            ("delivery", .object(s.delivery.keys.sorted().map { ($0, percent(s.delivery[$0]!)) })),
+            ("outturns", .array(s.outturns.map { .object([("scheme", .string($0.scheme)), ("year", .string(LiteralText.financialYear($0.year))),
+                                                          ("dimension", .string($0.dimension.rawValue)), ("amount", money($0.amount))]) })),
+        ])
+    }
+
+    private static func partnerYear(_ p: Partner, _ year: Int, _ model: PlanModel) -> JSONValue {
+        let (planned, adjusted) = model.attributed(to: p.name, year: year)
+        let envelope = model.envelopes.first { $0.partner == p.name }?.lines.first { $0.year == year }?.amount
+        return .object([
+            ("partner", .string(p.name)), ("year", .string(LiteralText.financialYear(year))),
+            ("attributed", money(planned)), ("riskAdjusted", money(adjusted)),
+            ("controlTotal", money((try? planned.multiplied(by: p.controlTotal)) ?? .zero)),
+            ("controlTotalRiskAdjusted", money((try? adjusted.multiplied(by: p.controlTotal)) ?? .zero)),
+            ("envelope", envelope.map(money) ?? .null),
+            ("gap", envelope.map { money((try? $0.subtracting(adjusted)) ?? .zero) } ?? .null),
+        ])
+    }
+}

@@ -1,0 +1,52 @@
+import AccordCommandLine
+import Foundation
+import Testing
+
+/// `accord model` output validates against docs/model.schema.json, checked with Python's
+/// jsonschema (the reference validator); without python3 and jsonschema the test fails with the
+/// reason rather than passing unchecked.
+struct ModelSchemaTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    @Test(arguments: ["examples/snee/plan.accord", "examples/minimal/plan.accord", "examples/risk-share/plan.accord"])
+    func modelValidatesAgainstItsSchema(_ plan: String) throws {
+        let result = run(Invocation(arguments: ["model", plan], workingDirectory: Self.root.path))
+        #expect(result.exitCode == 0)
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("accord-model-\(UUID().uuidString).json")
+        try result.stdout.write(to: output, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: output) }
+        let (status, messages) = try JSONSchemaValidator.validate(output.path, against: Self.root.appendingPathComponent("docs/model.schema.json").path)
+        #expect(status == 0, "\(plan): \(messages)")
+    }
+
+    @Test func sneeModelCarriesTheExpectedFigures() {
+        let result = run(Invocation(arguments: ["model", "examples/snee/plan.accord"], workingDirectory: Self.root.path))
+        for figure in ["\"riskAdjusted\": \"1808960.00\"", "\"productivity\": \"1425600.00\"", "\"gap\": \"275000.00\""] {
+            #expect(result.stdout.contains(figure), "missing \(figure)")
+        }
+    }
+}
+
+enum JSONSchemaValidator {
+    /// Runs Python's jsonschema; returns its exit status and what it printed.
+    static func validate(_ document: String, against schema: String) throws -> (Int32, String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", """
+            import json, sys
+            import jsonschema
+            schema = json.load(open(sys.argv[1])); document = json.load(open(sys.argv[2]))
+            validator = jsonschema.validators.validator_for(schema)(schema)
+            errors = list(validator.iter_errors(document))
+            for e in errors[:10]: print(list(e.absolute_path), e.message)
+            sys.exit(1 if errors else 0)
+            """, schema, document]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}
