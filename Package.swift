@@ -15,10 +15,12 @@ let package = Package(
         .target(name: "AccordReports", dependencies: ["AccordDiagnostics", "AccordModel", "AccordSyntax"]),
         .target(name: "AccordCommandLine", dependencies: ["AccordDiagnostics", "AccordSyntax", "AccordFormat", "AccordModel", "AccordReports"]),
         .executableTarget(name: "accord", dependencies: ["AccordCommandLine"]),
+        // Shared by the test targets only (seeded randomness for property tests).
+        .target(name: "AccordTestSupport"),
 
-        .testTarget(name: "AccordSyntaxTests", dependencies: ["AccordSyntax"], exclude: ["testdata"]),
-        .testTarget(name: "AccordFormatTests", dependencies: ["AccordFormat", "AccordSyntax"], exclude: ["testdata"]),
-        .testTarget(name: "AccordModelTests", dependencies: ["AccordModel"]),
+        .testTarget(name: "AccordSyntaxTests", dependencies: ["AccordSyntax", "AccordTestSupport"], exclude: ["testdata"]),
+        .testTarget(name: "AccordFormatTests", dependencies: ["AccordDiagnostics", "AccordFormat", "AccordSyntax", "AccordTestSupport"], exclude: ["testdata"]),
+        .testTarget(name: "AccordModelTests", dependencies: ["AccordModel", "AccordTestSupport"]),
         .testTarget(name: "AccordCommandLineTests", dependencies: ["AccordCommandLine", "AccordDiagnostics"], exclude: ["testdata"]),
     ],
     swiftLanguageModes: [.v6]

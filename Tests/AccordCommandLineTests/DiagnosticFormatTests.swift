@@ -201,7 +201,7 @@ enum SARIFSchemaValidator {
 
     static var isAvailable: Bool {
         FileManager.default.fileExists(atPath: DiagnosticFormatTests.sarifSchema.path)
-            && (try? python(["-c", "import jsonschema"]).status) == 0
+            && (try? Python.run(["-c", "import jsonschema"]).status) == 0
     }
 
     /// nil when `log` is valid SARIF 2.1.0; otherwise what is wrong.
@@ -209,20 +209,7 @@ enum SARIFSchemaValidator {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("accord-\(UUID().uuidString).sarif")
         try log.write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
-        let (status, output) = try python(["-c", script, DiagnosticFormatTests.sarifSchema.path, file.path])
+        let (status, output) = try Python.run(["-c", script, DiagnosticFormatTests.sarifSchema.path, file.path])
         return status == 0 ? nil : output
-    }
-
-    static func python(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }

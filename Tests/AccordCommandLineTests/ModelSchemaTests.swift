@@ -30,9 +30,7 @@ struct ModelSchemaTests {
 enum JSONSchemaValidator {
     /// Runs Python's jsonschema; returns its exit status and what it printed.
     static func validate(_ document: String, against schema: String) throws -> (Int32, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", """
+        try Python.run(["-c", """
             import json, sys
             import jsonschema
             schema = json.load(open(sys.argv[1])); document = json.load(open(sys.argv[2]))
@@ -40,13 +38,6 @@ enum JSONSchemaValidator {
             errors = list(validator.iter_errors(document))
             for e in errors[:10]: print(list(e.absolute_path), e.message)
             sys.exit(1 if errors else 0)
-            """, schema, document]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+            """, schema, document])
     }
 }

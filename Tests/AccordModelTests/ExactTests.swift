@@ -1,20 +1,9 @@
 import Testing
+import AccordTestSupport
 @testable import AccordModel
 
 /// `n/d` for tests.
 func q(_ n: Int128, _ d: Int128 = 1) throws -> Exact { try Exact(numerator: n, denominator: d) }
-
-/// A small deterministic generator (SplitMix64), so property tests are repeatable.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 @Suite struct ExactArithmeticTests {
     @Test func reducesToCanonicalForm() throws {
@@ -67,7 +56,7 @@ struct SeededGenerator: RandomNumberGenerator {
     }
 
     @Test func sumsOfManyPenniesStayExact() throws {
-        var random = SeededGenerator(state: 42)
+        var random = SeededRandom(seed: 42)
         var pennies: Int128 = 0
         var total = Exact.zero
         for _ in 0..<20_000 {

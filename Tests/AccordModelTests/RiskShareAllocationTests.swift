@@ -1,4 +1,5 @@
 import Testing
+import AccordTestSupport
 @testable import AccordModel
 
 @Suite struct RiskShareAllocationTests {
@@ -120,28 +121,6 @@ import Testing
 
     // MARK: 3. Properties over random terms
 
-    /// SplitMix64, so every run sees the same terms.
-    struct SplitMix64 {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        /// Uniform enough in `range` for tests.
-        mutating func int(_ range: ClosedRange<Int>) -> Int {
-            range.lowerBound + Int(next() % UInt64(range.count))
-        }
-        mutating func chance(_ percent: Int) -> Bool { int(1...100) <= percent }
-        mutating func shuffled<T>(_ items: [T]) -> [T] {
-            var items = items
-            for i in stride(from: items.count - 1, to: 0, by: -1) { items.swapAt(i, int(0...i)) }
-            return items
-        }
-    }
-
     struct Term {
         var bands: [Band]
         var caps: [(partner: String, cap: Exact)]
@@ -156,23 +135,23 @@ import Testing
 
     static func pennies(_ count: Int) throws -> Exact { try ratio(Int128(count), 100) }
 
-    static func randomTerm(_ rng: inout SplitMix64) throws -> Term {
+    static func randomTerm(_ rng: inout SeededRandom) throws -> Term {
         let partners = Array(rng.shuffled(names).prefix(rng.int(1...5)))
         let bandCount = rng.int(1...4)
-        let endsInAbove = rng.chance(80)
+        let endsInAbove = rng.chance(0.8)
         var threshold = 0
         var bands: [Band] = []
         for index in 0..<bandCount {
             var upTo: Exact? = nil
             if index < bandCount - 1 || !endsInAbove {
                 // Whole thousands of pounds, or any number of pennies.
-                threshold += rng.chance(50) ? rng.int(1...1_000) * 100_000 : rng.int(1...100_000_000)
+                threshold += rng.chance(0.5) ? rng.int(1...1_000) * 100_000 : rng.int(1...100_000_000)
                 upTo = try pennies(threshold)
             }
             // Percents in basis points (12.34%) or whole percents, summing to 100%; equal cuts
             // give 0% partners.
             let members = Array(rng.shuffled(partners).prefix(rng.int(1...partners.count)))
-            let step = rng.chance(50) ? 100 : 1
+            let step = rng.chance(0.5) ? 100 : 1
             var cuts = (0..<(members.count - 1)).map { _ in rng.int(0...(10_000 / step)) * step }
             cuts.sort()
             let edges = [0] + cuts + [10_000]
@@ -180,8 +159,8 @@ import Testing
             bands.append(Band(upTo: upTo, splits: splits))
         }
         var caps: [(partner: String, cap: Exact)] = []
-        for partner in partners where rng.chance(50) {
-            caps.append((partner, rng.chance(10) ? .zero : try pennies(rng.int(1...150_000_000))))
+        for partner in partners where rng.chance(0.5) {
+            caps.append((partner, rng.chance(0.1) ? .zero : try pennies(rng.int(1...150_000_000))))
         }
         return Term(bands: bands, caps: caps, endsInAbove: endsInAbove, lastThreshold: try pennies(threshold), lastThresholdPennies: threshold)
     }
@@ -246,7 +225,7 @@ import Testing
     }
 
     @Test(arguments: 0..<4) func propertiesOfRandomTerms(batch: Int) throws {
-        var rng = SplitMix64(state: 0x5EED_0000 + UInt64(batch))
+        var rng = SeededRandom(seed: 0x5EED_0000 + UInt64(batch))
         var capped = 0, cascades = 0, leftByCaps = 0, beyond = 0, totalShowsDecrease = 0
         for _ in 0..<1_000 {
             let term = try Self.randomTerm(&rng)

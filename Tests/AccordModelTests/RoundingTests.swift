@@ -1,4 +1,5 @@
 import Testing
+import AccordTestSupport
 @testable import AccordModel
 
 @Suite struct RoundingTests {
@@ -56,7 +57,7 @@ import Testing
     @Test func wideRoundingAgreesWithExactArithmetic() throws {
         // roundedMagnitude uses 256-bit products; check it against plain Exact arithmetic on
         // large random fractions (where that does not overflow).
-        var random = SeededGenerator(state: 7)
+        var random = SeededRandom(seed: 7)
         var checked = 0
         for _ in 0..<3_000 {
             let bits = Int.random(in: 1...120, using: &random)
@@ -154,7 +155,7 @@ import Testing
     }
 
     @Test func largestRemainderProperties() throws {
-        var random = SeededGenerator(state: 2022_09_30)
+        var random = SeededRandom(seed: 2022_09_30)
         let penny = try q(1, 100)
         for round in 0..<5_000 {
             let count = Int.random(in: 1...9, using: &random)

@@ -1,4 +1,5 @@
 import AccordDiagnostics
+import AccordTestSupport
 @testable import AccordSyntax
 import Foundation
 import Testing
@@ -112,11 +113,11 @@ import Testing
         let original = try H.contents(url)
         // The seed depends only on the file's name, so runs are the same everywhere.
         let seed = H.exampleName(url).utf8.reduce(UInt64(0xACC0_4D)) { ($0 &* 31) &+ UInt64($1) }
-        var random = H.SplitMix64(seed: seed)
+        var random = SeededRandom(seed: seed)
         var failures = 0
         for iteration in 0..<Self.mutationsPerFile {
             let iterationSeed = random.next()
-            var local = H.SplitMix64(seed: iterationSeed)
+            var local = SeededRandom(seed: iterationSeed)
             // A quarter of the runs damage the whole file; the rest a window of it, which also
             // starts and ends mid-block (and costs less to parse, so more runs fit the budget).
             let input = Int.random(in: 0..<4, using: &local) == 0 ? original : Mutator.window(original, using: &local)
@@ -147,11 +148,11 @@ import Testing
 
     @Test func mutatorIsDeterministic() throws {
         let bytes = Array("scheme S {\n  area a\n}\n".utf8)
-        var a = H.SplitMix64(seed: 42), b = H.SplitMix64(seed: 42)
+        var a = SeededRandom(seed: 42), b = SeededRandom(seed: 42)
         for _ in 0..<50 {
             #expect(Mutator.mutate(bytes, edits: 3, using: &a) == Mutator.mutate(bytes, edits: 3, using: &b))
         }
-        var c = H.SplitMix64(seed: 1)
+        var c = SeededRandom(seed: 1)
         #expect(c.next() == 0x910A_2DEC_8902_5CC1)  // the published first output of SplitMix64 for seed 1
     }
 }
@@ -169,7 +170,7 @@ enum Mutator {
     ]
 
     /// A run of whole lines, 200 to 700 bytes long, starting at a random line.
-    static func window(_ bytes: [UInt8], using random: inout SyntaxHarness.SplitMix64) -> [UInt8] {
+    static func window(_ bytes: [UInt8], using random: inout SeededRandom) -> [UInt8] {
         guard bytes.count > 700 else { return bytes }
         let lineStarts = [0] + bytes.indices.filter { bytes[$0] == UInt8(ascii: "\n") && $0 + 1 < bytes.count }.map { $0 + 1 }
         let start = lineStarts.randomElement(using: &random)!
@@ -178,7 +179,7 @@ enum Mutator {
         return Array(bytes[start..<end])
     }
 
-    static func mutate(_ original: [UInt8], edits: Int, using random: inout SyntaxHarness.SplitMix64) -> [UInt8] {
+    static func mutate(_ original: [UInt8], edits: Int, using random: inout SeededRandom) -> [UInt8] {
         var bytes = original
         for _ in 0..<edits {
             apply(Int.random(in: 0..<11, using: &random), to: &bytes, using: &random)
@@ -186,7 +187,7 @@ enum Mutator {
         return bytes
     }
 
-    private static func apply(_ operation: Int, to bytes: inout [UInt8], using random: inout SyntaxHarness.SplitMix64) {
+    private static func apply(_ operation: Int, to bytes: inout [UInt8], using random: inout SeededRandom) {
         func offset() -> Int { Int.random(in: 0...bytes.count, using: &random) }
         func span() -> Range<Int> {
             let start = Int.random(in: 0...bytes.count, using: &random)

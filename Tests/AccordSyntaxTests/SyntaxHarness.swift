@@ -91,22 +91,4 @@ enum SyntaxHarness {
     }
 
     static func contents(_ url: URL) throws -> [UInt8] { Array(try Data(contentsOf: url)) }
-
-    // MARK: Deterministic randomness
-
-    /// SplitMix64 (Steele, Lea and Flood): a tiny generator whose runs depend only on the seed,
-    /// so a failing mutation can be replayed from the seed in the failure message.
-    struct SplitMix64: RandomNumberGenerator {
-        private var state: UInt64
-
-        init(seed: UInt64) { state = seed }
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 }
