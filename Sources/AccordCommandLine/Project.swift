@@ -50,12 +50,14 @@ extension CommandContext {
             if FileSystem.isDirectory(resolved) {
                 let files = FileSystem.accordFiles(below: resolved)
                 var included: Set<String> = []
+                var rootFolders: [String] = []
                 var roots = 0
                 for relative in files {
                     let file = FileSystem.join(resolved, relative)
                     guard let bytes = try? FileSystem.read(file, limit: Lexer.maximumFileSize + 1),
                           PlanLoader.isRootPlan(parse(SourceFile(path: relative, bytes: bytes))) else { continue }
                     roots += 1
+                    rootFolders.append(Self.folder(of: relative))
                     let sources = PlanLoader.load(root: file, shownAs: FileSystem.join(path, relative), access: access, rootBytes: bytes)
                     for member in sources.files { included.insert(FileSystem.realPath(member.accessPath) ?? member.accessPath) }
                     addRoot(sources, real: FileSystem.realPath(file) ?? file)
@@ -66,7 +68,7 @@ extension CommandContext {
                     project.diagnostics.append(Diagnostic(roots == 0 ? .E107 : .W415, file: file, range: 0..<0,
                         message: roots == 0 ? "\(shown) is not part of any plan: no file under \(path) has a `plan` block" : "\(shown) is included by no plan",
                         help: roots == 0 ? "check the folder that holds the plan's root file (the one with `plan \"…\" { … }`)"
-                                         : "include it from a plan (include \"\(relative)\"), or delete it if it is no longer needed"))
+                                         : Self.includeHelp(for: relative, rootFolders: rootFolders)))
                 }
                 continue
             }
@@ -84,6 +86,17 @@ extension CommandContext {
             }
         }
         return project
+    }
+
+    /// A plan may include only files in its own folder or below (E108), so the suggestion is
+    /// relative to the innermost plan folder holding the fragment, if there is one.
+    static func includeHelp(for fragment: String, rootFolders: [String]) -> String {
+        let holding = rootFolders.filter { $0.isEmpty || fragment.hasPrefix($0 + "/") }.max { $0.count < $1.count }
+        guard let folder = holding else {
+            return "move it into the folder of a plan and include it from there, or delete it if it is no longer needed"
+        }
+        let path = folder.isEmpty ? fragment : String(fragment.dropFirst(folder.count + 1))
+        return "include it from a plan (include \"\(path)\"), or delete it if it is no longer needed"
     }
 
     /// Searches the fragment's folder and each folder above it for a root plan that includes it.
