@@ -199,6 +199,9 @@ public struct Scheme: Sendable {
     public var milestones: [Milestone] = []
     public var metrics: [Metric] = []
     public var ref: SourceRef
+    /// Where each attribute read once (`level`, `confidence`, `qia`, …) was given, so a check
+    /// about it points at its line rather than the scheme's header.
+    public var attributeRefs: [String: SourceRef] = [:]
 
     public var sro: String? { roles.first { $0.role == "sro" }?.person }
     public func savings(in year: Int) -> YearSavings? { savings.first { $0.year == year } }

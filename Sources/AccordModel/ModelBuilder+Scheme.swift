@@ -7,6 +7,7 @@ extension ModelBuilder {
         var scheme = Scheme(name: name, title: title, ref: ref)
         var explicitPartners = false
         for (keyword, match) in lines(declaration.statement, .scheme) {
+            scheme.attributeRefs[keyword] = SourceRef(header: match.statement)
             switch keyword {
             case "area": scheme.area = reference(match.names[0], .area, for: "area")
             case "level": scheme.level = match.keywords.first.flatMap(Level.init) ?? .system

@@ -62,10 +62,10 @@ struct PlanRules {
     mutating func checkLevel(_ scheme: Scheme) {
         let count = scheme.partners.count
         if scheme.level == .system, count < 2 {
-            report(.E403, scheme.partnersRef ?? scheme.ref, "scheme \(scheme.name) is at system level but has \(count) partner\(count == 1 ? "" : "s")",
+            report(.E403, scheme.partnersRef ?? scheme.attributeRefs["level"] ?? scheme.ref, "scheme \(scheme.name) is at system level but has \(count) partner\(count == 1 ? "" : "s")",
                    help: "a system scheme needs two or more partners; name them in `partners`, or write `level organisation`")
         } else if scheme.level == .organisation, count > 1 {
-            report(.E403, scheme.partnersRef ?? scheme.ref, "scheme \(scheme.name) is at organisation level but has \(count) partners",
+            report(.E403, scheme.partnersRef ?? scheme.attributeRefs["level"] ?? scheme.ref, "scheme \(scheme.name) is at organisation level but has \(count) partners",
                    help: "an organisation scheme has one partner; write `level system` or `level place`, or keep one partner")
         }
     }
@@ -293,12 +293,12 @@ struct PlanRules {
             if scheme.approvedOn == nil {
                 report(.W408, scheme.ref, "scheme \(scheme.name) is \(status.phrase) but has no `approved` date", help: "record the approval: approved 2022-04-12 by \"SFPC\"")
             } else if scheme.qia != "signed-off" {
-                report(.W408, scheme.ref, "scheme \(scheme.name) is \(status.phrase) without a signed-off quality impact assessment",
+                report(.W408, scheme.attributeRefs["qia"] ?? scheme.ref, "scheme \(scheme.name) is \(status.phrase) without a signed-off quality impact assessment",
                        help: "record it once signed off: qia signed-off 2022-03-30")
             }
         }
         if scheme.confidence == .green, status == .idea || status == .scoping {
-            report(.W413, scheme.ref, "scheme \(scheme.name) is rated green while still at \(status.rawValue)", help: "rate it amber or red until it is approved and delivering")
+            report(.W413, scheme.attributeRefs["confidence"] ?? scheme.ref, "scheme \(scheme.name) is rated green while still at \(status.rawValue)", help: "rate it amber or red until it is approved and delivering")
         }
     }
 
