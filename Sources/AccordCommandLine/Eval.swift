@@ -52,7 +52,7 @@ let evalCommand = Command(
         }
         guard let scenarios = context.scenarioOption(checked.model) else { return }
         do {
-            let report = try EvalReport(checked, scenarios: scenarios)
+            let report = try EvalReport(checked, scenarios: scenarios, sideBySide: context.arguments.value("scenario") == "all")
             switch format {
             case .text: context.print(EvalTextRenderer(style: .text).render(report))
             case .markdown: context.print(EvalTextRenderer(style: .markdown).render(report))

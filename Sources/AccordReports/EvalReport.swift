@@ -19,17 +19,20 @@ public struct EvalReport: Sendable {
     public let asOf: AccordModel.Date
     /// nil: the plan as written (no `--scenario`).
     public let scenarios: [Scenario]?
+    /// `--scenario all`: the scenarios side by side per partner, before each one's working.
+    public let sideBySide: Bool
     /// By scenario (as declared), then term (as declared), then year.
     public let evaluations: [ShownEvaluation]
 
     /// Evaluates every term in each of its years under each of `scenarios` (nil: the plan as written).
-    public init(_ checked: CheckedPlan, scenarios: [Scenario]?) throws(ArithmeticProblem) {
+    public init(_ checked: CheckedPlan, scenarios: [Scenario]?, sideBySide: Bool = false) throws(ArithmeticProblem) {
         let model = checked.model
         planTitle = model.plan.title
         declaredScenarios = model.scenarios.map(\.name)
         planFile = checked.sources.files.first?.file.path
         asOf = checked.asOf
         self.scenarios = scenarios
+        self.sideBySide = sideBySide
         var evaluations: [ShownEvaluation] = []
         for scenario in scenarios.map({ $0.map(Optional.some) }) ?? [nil] {
             for term in model.riskShares {

@@ -26,7 +26,7 @@ public struct EvalTextRenderer: Sendable {
             }
             return out.text
         }
-        if scenarios.count > 1 { exposure(report, into: &out) }
+        if report.sideBySide { exposure(report, into: &out) }
         for scenario in scenarios {
             out.heading(2, "Scenario \(code(scenario.name))\(scenario.title.map { ": \(escape($0))" } ?? "")")
             out.paragraph(escape(scenario.deliverySentence.prefix(1).uppercased() + scenario.deliverySentence.dropFirst()) + ".")
