@@ -45,7 +45,7 @@ public struct EvalTextRenderer: Sendable {
         out.paragraph("What each partner bears (negative) or keeps (positive) under each scenario; the working for each scenario follows.")
         for group in report.exposureGroups {
             guard let first = group.first else { continue }
-            out.heading(3, first.heading)
+            out.heading(3, escape(first.heading))
             var rows: [[String]] = [["variance"] + group.map { money($0.variance) }]
             for partner in report.partners(of: group) {
                 rows.append([escape(partner)] + group.map { evaluation in
@@ -65,7 +65,7 @@ public struct EvalTextRenderer: Sendable {
     func working(_ e: ShownEvaluation, into out: inout Output) {
         out.heading(3, escape(e.heading))
         schemes(e, into: &out)
-        out.paragraph(escape(e.varianceSentence))
+        out.paragraph(e.varianceSentence)  // no plan text in it
         guard e.kind != .none else { return }
         for (number, band) in e.bands.enumerated() {
             out.paragraph("Band \(number + 1), \(ShownEvaluation.describe(band)): \(money(band.inside)).", tight: true)
@@ -88,7 +88,7 @@ public struct EvalTextRenderer: Sendable {
             out.paragraph("No partner is over its cap.")
         }
         result(e, into: &out)
-        if let sentence = e.unallocatedSentence { out.paragraph(escape(sentence)) }
+        if let sentence = e.unallocatedSentence { out.paragraph(sentence) }  // no plan text in it
     }
 
     func schemes(_ e: ShownEvaluation, into out: inout Output) {
