@@ -68,6 +68,10 @@ public struct EvalTextRenderer: Sendable {
         out.paragraph(e.varianceSentence)  // no plan text in it
         guard e.kind != .none else { return }
         for (number, band) in e.bands.enumerated() {
+            guard !band.inside.isZero else {
+                out.paragraph("Band \(number + 1), \(ShownEvaluation.describe(band)): nothing falls in this band.")
+                continue
+            }
             out.paragraph("Band \(number + 1), \(ShownEvaluation.describe(band)): \(money(band.inside)).", tight: true)
             var rows = band.parts.map { [escape($0.partner), $0.share.formattedPercent(), money($0.amount)] }
             if !band.unsplit.isZero { rows.append(["not covered", "", money(band.unsplit)]) }
