@@ -37,6 +37,21 @@ public enum RiskShareAllocation {
         public var description: String { "\(partner) \(amount)" }
     }
 
+    /// A partner's part of one band: its share and what that share of the band's amount comes to.
+    public struct BandPart: Hashable, Sendable {
+        public var partner: String
+        /// As a fraction (50% is 1/2).
+        public var share: Exact
+        /// The band's `inside` × `share`.
+        public var amount: Exact
+
+        public init(partner: String, share: Exact, amount: Exact) {
+            self.partner = partner
+            self.share = share
+            self.amount = amount
+        }
+    }
+
     /// The working of one band.
     public struct BandWorking: Hashable, Sendable {
         /// Where the band starts: the previous band's threshold (0 for the first band).
@@ -47,7 +62,7 @@ public enum RiskShareAllocation {
         public var inside: Exact
         /// Each partner's part (`inside` × its share), sorted by partner name, one line per partner
         /// (a partner written twice in one band has its shares added); 0% partners included.
-        public var parts: [PartnerAmount]
+        public var parts: [BandPart]
         /// `inside` − Σ `parts`: zero when the band's percents sum to 100% (E401 otherwise).
         /// Counted in `Allocation.unallocated` so that nothing is lost even then.
         public var unsplit: Exact
@@ -91,7 +106,7 @@ public enum RiskShareAllocation {
     public struct Allocation: Hashable, Sendable {
         /// The amount allocated (a shortfall or a gain).
         public var amount: Exact
-        /// Per band, in the order given.
+        /// Per band, lowest threshold first and `above` last (see `allocate`).
         public var bands: [BandWorking]
         /// The part of the amount above the last `up-to` when the bands do not end in `above` (W411).
         public var beyondBands: Exact
@@ -119,30 +134,37 @@ public enum RiskShareAllocation {
             try Exact.sum(final.map(\.amount))
         }
 
-        /// The result as shown (LANGUAGE.md "Showing amounts"): the final allocations are one
-        /// partition, rounded by largest remainder against their rounded whole (ties to the partner
-        /// name that sorts first), so the shown parts always add to the shown total;
-        /// `unallocated` is a single amount, rounded half-even.
+        /// The result as shown (LANGUAGE.md "Showing amounts"): the final allocations and the
+        /// unallocated remainder are one partition of the amount, rounded by largest remainder
+        /// against the rounded amount (ties to the partner name that sorts first, the remainder
+        /// after every partner), so the shown parts and the shown remainder always add to the
+        /// shown amount.
         public func shown(places: Int = 2) throws(ArithmeticProblem) -> ShownAllocation {
-            let partition = try Exact.roundedPartition(final.map { ($0.partner, $0.amount) }, places: places)
+            let partition = try Exact.roundedPartition(
+                final.map { ($0.partner, $0.amount) } + [(Self.unallocatedKey, unallocated)], places: places)
+            let unallocatedShown = partition.parts.last ?? .zero
             return ShownAllocation(
-                total: partition.whole,
+                total: try partition.whole.subtracting(unallocatedShown),
                 parts: zip(final, partition.parts).map { PartnerAmount(partner: $0.partner, amount: $1) },
-                unallocated: try unallocated.rounded(places: places))
+                unallocated: unallocatedShown)
         }
+
+        /// Sorts after every partner name (U+10FFFF is the largest scalar), so rounding ties go
+        /// to partners first.
+        static let unallocatedKey = "\u{10FFFF}"
     }
 
     /// Final allocations rounded for showing.
     public struct ShownAllocation: Hashable, Sendable {
-        /// Σ of the exact final allocations, rounded half-even; equal to Σ `parts`.
+        /// Σ `parts`: the amount rounded half-even, less the shown `unallocated`.
         public var total: Exact
         /// Each partner's rounded allocation, sorted by partner name.
         public var parts: [PartnerAmount]
-        /// The unallocated amount, rounded half-even on its own.
+        /// The unallocated amount as rounded in the same partition.
         public var unallocated: Exact
     }
 
-    /// Splits `amount` across `bands` (cumulative, like tax bands, in the order given), then applies
+    /// Splits `amount` across `bands` (cumulative, like tax bands), then applies
     /// `caps` (per partner, the most it bears or keeps) round by round.
     ///
     /// Expects what the caller's checks guarantee: `amount` ≥ 0, shares in 0...1 summing to 1 per
@@ -151,8 +173,9 @@ public enum RiskShareAllocation {
     /// below the previous threshold, or after `above`, holds nothing; a negative amount is left
     /// wholly unallocated. Caps for partners no band names are ignored.
     ///
-    /// The result depends on the order of the bands only (which the caller checks), never on the
-    /// order of partners within a band or of the caps: partners are always taken in name order.
+    /// The result never depends on the order the bands, the partners within a band or the caps are
+    /// given in (brief §3): bands are taken by threshold, lowest first and `above` last (bands with
+    /// equal thresholds, which E406 reports, keep their written order), partners in name order.
     ///
     /// Throws `ArithmeticProblem.overflow` when an exact value does not fit.
     public static func allocate(amount: Exact, bands: [Band], caps: [String: Exact])
@@ -165,7 +188,7 @@ public enum RiskShareAllocation {
         var lastFrom = Exact.zero
         var insideTotal = Exact.zero, unsplitTotal = Exact.zero
         var names = Set<String>()
-        for band in bands {
+        for band in ordered(bands) {
             let from = lower ?? lastFrom
             var inside = Exact.zero
             if let start = lower {
@@ -180,10 +203,10 @@ public enum RiskShareAllocation {
                 }
             }
             lastFrom = from
-            var parts: [PartnerAmount] = []
+            var parts: [BandPart] = []
             for (partner, share) in try mergedSplits(band.splits) {
                 names.insert(partner)
-                parts.append(PartnerAmount(partner: partner, amount: try inside.multiplied(by: share)))
+                parts.append(BandPart(partner: partner, share: share, amount: try inside.multiplied(by: share)))
             }
             let unsplit = try inside.subtracting(Exact.sum(parts.map(\.amount)))
             insideTotal = try insideTotal.adding(inside)
@@ -257,6 +280,18 @@ public enum RiskShareAllocation {
     /// Partner names in byte order: the order `Exact.roundedPartition` breaks ties in.
     private static func precedes(_ a: String, _ b: String) -> Bool {
         a.utf8.lexicographicallyPrecedes(b.utf8)
+    }
+
+    /// Bands by threshold, `above` last; a stable sort, so equal thresholds keep their order.
+    private static func ordered(_ bands: [Band]) -> [Band] {
+        bands.enumerated().sorted { a, b in
+            switch (a.element.upTo, b.element.upTo) {
+            case let (x?, y?) where x != y: x < y
+            case (_?, nil): true
+            case (nil, _?): false
+            default: a.offset < b.offset
+            }
+        }.map(\.element)
     }
 
     /// A band's splits sorted by partner name, a partner written twice having its shares added

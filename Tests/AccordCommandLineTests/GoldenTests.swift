@@ -43,6 +43,10 @@ struct GoldenTests {
     @Test(arguments: cases("check"))
     func check(_ name: String) throws { try Self.compare("check", name) }
 
+    /// `accord eval` on plans chosen for their working: cascading caps, gains, measure total, refusals.
+    @Test(arguments: cases("eval"))
+    func eval(_ name: String) throws { try Self.compare("eval", name) }
+
     @Test func everySyntaxCodeHasAGoldenFile() {
         let names = Self.cases("check")
         for code in ["E101", "E102", "E103", "E104", "E105", "E106", "E107", "E109"] {
