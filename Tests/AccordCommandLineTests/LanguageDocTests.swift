@@ -120,6 +120,31 @@ struct LanguageDocTests {
         }
     }
 
+    /// Every `(#anchor)` link in the document leads to one of its headings, and each code's
+    /// heading has the anchor SARIF's help links use. Slugs as GitHub makes them: lower case,
+    /// spaces to `-`, punctuation other than `-` and `_` dropped.
+    @Test func linksLeadToHeadings() {
+        var inFence = false
+        let headings = Self.lines.filter { line in
+            if line.hasPrefix("```") { inFence.toggle() }
+            return !inFence && line.hasPrefix("#")
+        }
+        let slugs = Set(headings.map { heading in
+            String(heading.drop { $0 == "#" }.dropFirst().lowercased().compactMap { c -> Character? in
+                c == " " ? "-" : (c.isLetter || c.isNumber || c == "-" || c == "_") ? c : nil
+            })
+        })
+        for code in DiagnosticCode.allCases {
+            #expect(slugs.contains(code.documentationAnchor), "no heading for the anchor #\(code.documentationAnchor)")
+        }
+        for (number, line) in Self.lines.enumerated() {
+            for part in line.components(separatedBy: "](#").dropFirst() {
+                let anchor = String(part.prefix { $0 != ")" })
+                #expect(slugs.contains(anchor), "language.md:\(number + 1): no heading for the link #\(anchor)")
+            }
+        }
+    }
+
     /// `### E202 unknown name` for every code, in code order (the anchors SARIF links to), each
     /// with an example marked with that code, except the codes that need several files.
     @Test func everyCodeHasASectionWithAnExample() throws {
