@@ -169,10 +169,11 @@ import Testing
         let checked = TestPlans.check("""
         plan "Withdrawn" { years FY22/23; as-of 2022-09-30 }
         partner A "A" { type provider; control-total 50% }
+        person owner "Owner" { partner A }
         area planned "Planned"
         envelope A { FY22/23 £100k }
         scheme S1 "Counts" {
-          area planned; level organisation; status closed; lead A; confidence green
+          area planned; level organisation; status closed; lead A; sro owner; confidence green
           approved 2021-04-01 by "Board"; qia signed-off 2021-03-01
           savings FY22/23 { cash-releasing £100k }
         }
