@@ -120,8 +120,22 @@ struct LanguageDocTests {
         }
     }
 
+    /// `accord explain CODE`'s example (shared with SARIF's rule help) reports its code at the
+    /// line marked `# <- CODE`, as the explanation promises.
+    @Test(arguments: DiagnosticCode.allCases.filter { !needSeveralFiles.contains($0) })
+    func explanationExampleTriggersItsCode(_ code: DiagnosticCode) throws {
+        let example = Example(line: 0, isFragment: false, clean: false, errors: [], warnings: [], unknownAttributes: [], body: code.example + "\n")
+        let (reported, _, _) = try Self.check(example)
+        let marked = code.example.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("# <- \(code.rawValue)") }
+        let line = try #require(marked, "\(code)'s example has no line marked `# <- \(code.rawValue)`") + 1
+        #expect(reported.contains { $0.code == code.rawValue && $0.line == line },
+                "\(code)'s example should report \(code) at its line \(line); got \(reported.map { "\($0.code) at \($0.line)" })")
+        let others = reported.filter { $0.code != code.rawValue && $0.severity == "error" }
+        #expect(others.isEmpty, "\(code)'s example also reports \(others.map(\.code))")
+    }
+
     /// Every `(#anchor)` link in the document leads to one of its headings, and each code's
-    /// heading has the anchor SARIF's help links use. Slugs as GitHub makes them: lower case,
+    /// heading has the anchor `documentationAnchor` gives for links. Slugs as GitHub makes them: lower case,
     /// spaces to `-`, punctuation other than `-` and `_` dropped.
     @Test func linksLeadToHeadings() {
         var inFence = false
@@ -145,7 +159,7 @@ struct LanguageDocTests {
         }
     }
 
-    /// `### E202 unknown name` for every code, in code order (the anchors SARIF links to), each
+    /// `### E202 unknown name` for every code, in code order (stable anchors for links), each
     /// with an example marked with that code, except the codes that need several files.
     @Test func everyCodeHasASectionWithAnExample() throws {
         let headings = Self.lines.indices.filter { Self.lines[$0].hasPrefix("### ") && Self.lines[$0].dropFirst(4).first.map { $0 == "E" || $0 == "W" } == true }
