@@ -52,6 +52,20 @@ import Testing
         #expect(amounts.reduce(Exact.zero) { $0.plus($1) } == m("£800k"))
     }
 
+    /// EXPECTED.md's `accord eval --scenario downside`: term aic-op, FY22/23, from the plan itself.
+    @Test func downsideScenarioOfTheSneePlan() throws {
+        let model = Self.model
+        let term = try #require(model.riskShares.first { $0.name == "aic-op" })
+        let downside = try #require(model.scenarios.first { $0.name == "downside" })
+        let evaluation = try model.evaluate(term, year: Self.fy2223, scenario: downside)
+        #expect(evaluation.planned == m("£1m"))
+        #expect(evaluation.delivered == m("£300k"))
+        #expect(evaluation.variance == m("£700k").negated)
+        let allocation = try #require(evaluation.allocation)
+        #expect(allocation.final.map(\.description) == ["ESNEFT 400000", "IESCCG 180000", "NEECCG 120000"])
+        #expect(allocation.unallocated == .zero)
+    }
+
     @Test func productivityLineOfSE05() throws {
         // (12000 − 12000 × (1 − 33%)) × £120 × 3 = (12000 − 8040) × £360 = £1,425,600.
         let se05 = try #require(Self.model.scheme("SE-05"))
