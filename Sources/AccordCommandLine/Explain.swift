@@ -8,7 +8,8 @@ let explainCommand = Command(
         options: [],
         details: """
         CODE is a diagnostic code such as E202 or w401 (any case). Without CODE, lists every code
-        with its title. Exit status: 0, or 2 for an unknown code.
+        with its title. Exit status: 0, or 2 for an unknown code. docs/language.md has a section
+        per code (e.g. docs/language.md#e202-unknown-name), with the rest of the language.
         """),
     run: { context in
         let names = context.arguments.positionals

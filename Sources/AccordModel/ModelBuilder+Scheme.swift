@@ -54,6 +54,13 @@ extension ModelBuilder {
             default: break
             }
         }
+        // From `approved` on a scheme has a senior responsible owner (brief §2). A `sro` line whose
+        // name did not resolve is reported already.
+        if let status = scheme.status, status.isAtLeast(.approved),
+           !(declaration.statement.block?.statements ?? []).contains(where: { $0.keyword == "sro" }) {
+            report(.E107, ref, "scheme \(name) has status `\(status.rawValue)` but no `sro`",
+                   help: "from `approved` on, name the scheme's senior responsible owner, e.g. `sro asmith`")
+        }
         // The lead alone, unless `partners` says otherwise.
         if !explicitPartners, let lead = scheme.lead { scheme.partners = [lead] }
         if !explicitPartners, scheme.lead == nil { incomplete.insert(name) }

@@ -17,6 +17,55 @@ import Testing
         #expect(Self.checked.sources.files.count == 6)
     }
 
+    /// EXPECTED.md's summary table: programme savings by year and dimension, planned (before
+    /// risk adjustment) and risk-adjusted, over every scheme that counts.
+    @Test func programmeTotalsByYear() {
+        let model = Self.model
+        let expected: [(year: Int, planned: [Dimension: String], total: String, riskAdjusted: String)] = [
+            (Self.fy2223, [.cashReleasing: "£3.7m", .productivity: "£1425600", .costGrowthAvoided: "£0"], "£5125600", "£3312800"),
+            (Self.fy2324, [.cashReleasing: "£3.8m", .productivity: "£0", .costGrowthAvoided: "£800k"], "£4.6m", "£3225000"),
+        ]
+        for row in expected {
+            var total = Exact.zero, adjusted = Exact.zero
+            for dimension in Dimension.allCases {
+                let amounts = model.schemes.filter(\.counts).map { $0.savings(in: row.year)?.amount(dimension) ?? .zero }
+                let sum = amounts.reduce(Exact.zero) { $0.plus($1) }
+                #expect(sum == m(row.planned[dimension]!), "\(row.year) \(dimension)")
+                total = total.plus(sum)
+                for scheme in model.schemes where scheme.counts {
+                    adjusted = adjusted.plus(model.riskAdjusted(scheme.savings(in: row.year)?.amount(dimension) ?? .zero, for: scheme))
+                }
+            }
+            #expect(total == m(row.total), "\(row.year) total")
+            #expect(adjusted == m(row.riskAdjusted), "\(row.year) risk-adjusted")
+        }
+    }
+
+    /// "5 schemes: 1 scoping, 2 delivery, 1 refresh, 1 closed. Non-recurrent: £800,000 in FY22/23 (SE-02)."
+    @Test func schemesByStatusAndNonRecurrentSavings() {
+        let model = Self.model
+        let byStatus = Dictionary(grouping: model.schemes.compactMap(\.status), by: { $0 }).mapValues(\.count)
+        #expect(byStatus == [.scoping: 1, .delivery: 2, .refresh: 1, .closed: 1])
+        let nonRecurrent = model.schemes.filter { !$0.recurrent }
+        #expect(nonRecurrent.map(\.name) == ["SE-02"])
+        let amounts = Dimension.allCases.map { nonRecurrent[0].savings(in: Self.fy2223)?.amount($0) ?? .zero }
+        #expect(amounts.reduce(Exact.zero) { $0.plus($1) } == m("£800k"))
+    }
+
+    /// EXPECTED.md's `accord eval --scenario downside`: term aic-op, FY22/23, from the plan itself.
+    @Test func downsideScenarioOfTheSneePlan() throws {
+        let model = Self.model
+        let term = try #require(model.riskShares.first { $0.name == "aic-op" })
+        let downside = try #require(model.scenarios.first { $0.name == "downside" })
+        let evaluation = try model.evaluate(term, year: Self.fy2223, scenario: downside)
+        #expect(evaluation.planned == m("£1m"))
+        #expect(evaluation.delivered == m("£300k"))
+        #expect(evaluation.variance == m("£700k").negated)
+        let allocation = try #require(evaluation.allocation)
+        #expect(allocation.final.map(\.description) == ["ESNEFT 400000", "IESCCG 180000", "NEECCG 120000"])
+        #expect(allocation.unallocated == .zero)
+    }
+
     @Test func productivityLineOfSE05() throws {
         // (12000 − 12000 × (1 − 33%)) × £120 × 3 = (12000 − 8040) × £360 = £1,425,600.
         let se05 = try #require(Self.model.scheme("SE-05"))
@@ -134,10 +183,11 @@ import Testing
         let checked = TestPlans.check("""
         plan "Withdrawn" { years FY22/23; as-of 2022-09-30 }
         partner A "A" { type provider; control-total 50% }
+        person owner "Owner" { partner A }
         area planned "Planned"
         envelope A { FY22/23 £100k }
         scheme S1 "Counts" {
-          area planned; level organisation; status closed; lead A; confidence green
+          area planned; level organisation; status closed; lead A; sro owner; confidence green
           approved 2021-04-01 by "Board"; qia signed-off 2021-03-01
           savings FY22/23 { cash-releasing £100k }
         }
