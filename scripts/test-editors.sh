@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Tests the editor support in editors/: the TextMate grammar (VS Code) and the Vim runtime files.
 # Needs a built `accord` (swift build). Each part is skipped, with the reason printed, when its
-# tool cannot be had: Python with `textmate-grammar-python`, and Vim or Neovim.
+# tool cannot be had: Python with `textmate-grammar-python`, Node.js, and Vim or Neovim.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,7 +22,14 @@ else
   echo "test-editors: SKIPPED the TextMate grammar test: python3 cannot import textmate_grammar (pip install textmate-grammar-python)"
 fi
 
-# 2. The Vim files in headless Vim (or Neovim, which reads the same runtime files).
+# 2. The VS Code manifest, language configuration and extension entry point.
+if command -v node >/dev/null; then
+  node editors/tests/test_vscode.js || status=1
+else
+  echo "test-editors: SKIPPED the VS Code extension test: node is not installed (apt-get install nodejs)"
+fi
+
+# 3. The Vim files in headless Vim (or Neovim, which reads the same runtime files).
 vim=$(command -v vim || command -v nvim || true)
 if [[ -n "$vim" ]]; then
   broken=$(mktemp -d)
