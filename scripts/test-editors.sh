@@ -29,18 +29,24 @@ else
   echo "test-editors: SKIPPED the VS Code extension test: node is not installed (apt-get install nodejs)"
 fi
 
-# 3. The Vim files in headless Vim (or Neovim, which reads the same runtime files).
-vim=$(command -v vim || command -v nvim || true)
-if [[ -n "$vim" ]]; then
-  broken=$(mktemp -d)
-  trap 'rm -rf "$broken"' EXIT
-  mkdir "$broken/plans"
-  cp "$checks/E104-unexpected-token.accord" "$checks/W407-unused.accord" "$broken/plans/"
-  # Vim's screen output (the `:make` run) is discarded; the test writes its result to a file.
-  ACCORD_EXAMPLE=examples/snee/schemes/se-05-outpatients.accord ACCORD_BROKEN="$broken/plans" ACCORD_REPORT="$broken/report" \
-    "$vim" -Nu NONE -i NONE -Es --cmd "set rtp^=$PWD/editors/vim" -S editors/tests/test_vim.vim </dev/null >/dev/null 2>&1 \
-    || { echo "test-editors: the Vim test failed ($vim)"; status=1; }
-  cat "$broken/report" 2>/dev/null || echo "test-editors: the Vim test wrote no report"
+# 3. The Vim files, in headless Vim and Neovim (which read the same runtime files).
+editors=()
+command -v vim >/dev/null && editors+=("vim -Es")
+command -v nvim >/dev/null && editors+=("nvim --headless")
+if (( ${#editors[@]} )); then
+  work=$(mktemp -d)
+  trap 'rm -rf "$work"' EXIT
+  mkdir "$work/plans"
+  cp "$checks/E104-unexpected-token.accord" "$checks/W407-unused.accord" "$work/plans/"
+  for editor in "${editors[@]}"; do
+    rm -f "$work/report"
+    # The editor's screen output (the `:make` run) is discarded; the test writes its result to a file.
+    # shellcheck disable=SC2086 # the editor's name and its headless flag
+    ACCORD_EXAMPLE=examples/snee/schemes/se-05-outpatients.accord ACCORD_BROKEN="$work/plans" ACCORD_REPORT="$work/report" \
+      $editor -Nu NONE -i NONE --cmd "set rtp^=$PWD/editors/vim" -S editors/tests/test_vim.vim </dev/null >/dev/null 2>&1 \
+      || { echo "test-editors: the Vim test failed in $editor"; status=1; }
+    cat "$work/report" 2>/dev/null || echo "test-editors: $editor wrote no report"
+  done
 else
   echo "test-editors: SKIPPED the Vim test: neither vim nor nvim is installed (apt-get install vim)"
 fi

@@ -1,5 +1,6 @@
 " Headless checks of editors/vim, run by scripts/test-editors.sh:
 "   vim -Nu NONE -i NONE -Es --cmd 'set rtp^=editors/vim' -S editors/tests/test_vim.vim
+" (or `nvim --headless …`)
 " with ACCORD_EXAMPLE (a formatted plan file), ACCORD_BROKEN (a folder holding copies of the
 " check fixtures E104-unexpected-token.accord and W407-unused.accord), ACCORD_REPORT (where to
 " write the result) and `accord` on PATH. Writes one line per failure and exits non-zero on any.
@@ -90,8 +91,8 @@ call s:Expect('lines kept as text', map(filter(getqflist(), '!v:val.valid'), 'v:
 
 " -Es shows no messages, so the report goes to the file the script prints.
 if empty(s:failures)
-  call writefile([printf('vim: %d token classes highlighted, indent kept, :make filled %d quickfix entries', len(s:cases), len(s:entries))], $ACCORD_REPORT)
+  call writefile([printf('%s: %d token classes highlighted, indent kept, :make filled %d quickfix entries', v:progname, len(s:cases), len(s:entries))], $ACCORD_REPORT)
   qall!
 endif
-call writefile(map(s:failures, '"FAIL: " . v:val'), $ACCORD_REPORT)
+call writefile(map(s:failures, 'v:progname . ": FAIL: " . v:val'), $ACCORD_REPORT)
 cquit!
