@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Tests the editor support in editors/: the TextMate grammar (VS Code) and the Vim runtime files.
-# Needs a built `accord` (swift build). Each part is skipped, with the reason printed, when its
-# tool cannot be had: Python with `textmate-grammar-python`, Node.js, and Vim or Neovim.
+# Tests the editor support in editors/: the TextMate grammar and the VS Code extension, the Vim
+# runtime files (in Vim and Neovim) and the Emacs mode. Needs a built `accord` (swift build).
+# Each part is skipped, with the reason printed, when its tool is missing: Python with
+# `textmate-grammar-python`, Node.js, Vim or Neovim, Emacs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,7 +13,14 @@ if [[ ! -x "$bin/accord" ]]; then
 fi
 export PATH="$bin:$PATH"
 status=0
+
+# A folder of plans whose diagnostics the editor tests know: 5 errors, 4 warnings.
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir "$work/plans"
 checks=Tests/AccordCommandLineTests/testdata/check
+cp "$checks/E104-unexpected-token.accord" "$checks/W407-unused.accord" "$work/plans/"
+export ACCORD_BROKEN="$work/plans" ACCORD_EXAMPLE=examples/snee/schemes/se-05-outpatients.accord
 
 # 1. The TextMate grammar over every example and test fixture.
 if python3 -c 'import textmate_grammar, onigurumacffi' 2>/dev/null; then
@@ -33,22 +41,21 @@ fi
 editors=()
 command -v vim >/dev/null && editors+=("vim -Es")
 command -v nvim >/dev/null && editors+=("nvim --headless")
-if (( ${#editors[@]} )); then
-  work=$(mktemp -d)
-  trap 'rm -rf "$work"' EXIT
-  mkdir "$work/plans"
-  cp "$checks/E104-unexpected-token.accord" "$checks/W407-unused.accord" "$work/plans/"
-  for editor in "${editors[@]}"; do
-    rm -f "$work/report"
-    # The editor's screen output (the `:make` run) is discarded; the test writes its result to a file.
-    # shellcheck disable=SC2086 # the editor's name and its headless flag
-    ACCORD_EXAMPLE=examples/snee/schemes/se-05-outpatients.accord ACCORD_BROKEN="$work/plans" ACCORD_REPORT="$work/report" \
-      $editor -Nu NONE -i NONE --cmd "set rtp^=$PWD/editors/vim" -S editors/tests/test_vim.vim </dev/null >/dev/null 2>&1 \
-      || { echo "test-editors: the Vim test failed in $editor"; status=1; }
-    cat "$work/report" 2>/dev/null || echo "test-editors: $editor wrote no report"
-  done
+(( ${#editors[@]} )) || echo "test-editors: SKIPPED the Vim test: neither vim nor nvim is installed (apt-get install vim)"
+for editor in "${editors[@]}"; do
+  rm -f "$work/report"
+  # The editor's screen output (the `:make` run) is discarded; the test writes its result to a file.
+  # shellcheck disable=SC2086 # the editor's name and its headless flag
+  ACCORD_REPORT="$work/report" $editor -Nu NONE -i NONE --cmd "set rtp^=$PWD/editors/vim" \
+    -S editors/tests/test_vim.vim </dev/null >/dev/null 2>&1 || { echo "test-editors: the Vim test failed in $editor"; status=1; }
+  cat "$work/report" 2>/dev/null || echo "test-editors: $editor wrote no report"
+done
+
+# 4. The Emacs mode in batch Emacs.
+if command -v emacs >/dev/null; then
+  emacs -Q --batch -l editors/tests/test_emacs.el 2>&1 | grep '^emacs' || { echo "test-editors: the Emacs test failed"; status=1; }
 else
-  echo "test-editors: SKIPPED the Vim test: neither vim nor nvim is installed (apt-get install vim)"
+  echo "test-editors: SKIPPED the Emacs test: emacs is not installed (apt-get install emacs-nox)"
 fi
 
 exit $status

@@ -2,9 +2,9 @@
 import Foundation
 import Testing
 
-/// Keeps the editor grammars (editors/vscode's TextMate grammar, editors/vim's syntax file) in
-/// step with `Grammar`: a keyword added to, or dropped from, the table fails here until both
-/// editors colour it. Whether their regexes work is scripts/test-editors.sh's business.
+/// Keeps the editor grammars (editors/vscode's TextMate grammar, editors/vim's syntax file,
+/// editors/emacs's mode) in step with `Grammar`: a keyword added to, or dropped from, the table
+/// fails here until every editor colours it. Whether their regexes work is scripts/test-editors.sh's business.
 @Suite struct EditorGrammarTests {
     /// Words that open a declaration or a block: the top-level statements and every attribute
     /// that takes a block (`savings FY22/23 { … }`).
@@ -50,6 +50,14 @@ import Testing
         #expect(editor.subtracting(grammar).sorted() == [], "\(what) has words Grammar.swift does not", sourceLocation: sourceLocation)
     }
 
+    /// The strings of an Emacs Lisp `(defconst NAME '("a" "b" …))` list.
+    static func emacsWords(_ name: String) throws -> Set<String> {
+        let source = try file("editors/emacs/accord-mode.el")
+        let start = try #require(source.range(of: "(defconst \(name)\n"), "no list \(name) in accord-mode.el")
+        let list = source[start.upperBound...].prefix { $0 != ")" }
+        return Set(list.split(separator: "\"").enumerated().filter { $0.offset % 2 == 1 }.map { String($0.element) })
+    }
+
     @Test func textMateGrammarKnowsEveryKeyword() throws {
         Self.expectSame(try Self.textMateWords("declaration-keyword"), Self.declarations, "the TextMate rule declaration-keyword")
         Self.expectSame(try Self.textMateWords("attribute-keyword"), Self.attributes, "the TextMate rule attribute-keyword")
@@ -61,6 +69,12 @@ import Testing
         Self.expectSame(try Self.vimWords("accordDeclaration"), Self.declarations, "the Vim group accordDeclaration")
         Self.expectSame(try Self.vimWords("accordAttribute"), Self.attributes, "the Vim group accordAttribute")
         Self.expectSame(try Self.vimWords("accordValue", "accordJoiningWord"), Grammar.valueKeywords, "the Vim groups accordValue and accordJoiningWord")
+    }
+
+    @Test func emacsModeKnowsEveryKeyword() throws {
+        Self.expectSame(try Self.emacsWords("accord--declarations"), Self.declarations, "accord-mode's accord--declarations")
+        Self.expectSame(try Self.emacsWords("accord--attributes"), Self.attributes, "accord-mode's accord--attributes")
+        Self.expectSame(try Self.emacsWords("accord--values"), Grammar.valueKeywords, "accord-mode's accord--values")
     }
 
     @Test func keywordSetsAreWhatTheEditorsExpect() {
