@@ -50,6 +50,13 @@ for editor in "${editors[@]}"; do
     -S editors/tests/test_vim.vim </dev/null >/dev/null 2>&1 || { echo "test-editors: the Vim test failed in $editor"; status=1; }
   cat "$work/report" 2>/dev/null || echo "test-editors: $editor wrote no report"
 done
+# The Neovim LSP set-up (editors/neovim), as far as this Neovim's version allows.
+if command -v nvim >/dev/null; then
+  rm -f "$work/report"
+  ACCORD_REPORT="$work/report" nvim --headless -u NONE -i NONE --cmd "set rtp^=$PWD/editors/vim,$PWD/editors/neovim" \
+    -c 'luafile editors/tests/test_neovim.lua' </dev/null >/dev/null 2>&1 || { echo "test-editors: the Neovim LSP test failed"; status=1; }
+  cat "$work/report" 2>/dev/null || echo "test-editors: nvim wrote no report"
+fi
 
 # 4. The Emacs mode in batch Emacs.
 if command -v emacs >/dev/null; then
