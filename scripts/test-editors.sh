@@ -58,7 +58,21 @@ if command -v nvim >/dev/null; then
   cat "$work/report" 2>/dev/null || echo "test-editors: nvim wrote no report"
 fi
 
-# 4. The Emacs mode in batch Emacs.
+# 4. The Helix snippet is TOML naming the server.
+if ! python3 -c 'import tomllib' 2>/dev/null; then
+  echo "test-editors: SKIPPED the Helix check: python3 has no tomllib (Python 3.11+)"
+else python3 - <<'PY' || status=1
+import tomllib
+with open("editors/helix/languages.toml", "rb") as file:
+    helix = tomllib.load(file)
+language, server = helix["language"][0], helix["language-server"]["accord"]
+assert (language["name"], language["file-types"], language["language-servers"]) == ("accord", ["accord"], ["accord"]), language
+assert (server["command"], server["args"]) == ("accord", ["lsp"]), server
+print("helix: languages.toml names accord lsp for .accord files")
+PY
+fi
+
+# 5. The Emacs mode in batch Emacs.
 if command -v emacs >/dev/null; then
   emacs -Q --batch -l editors/tests/test_emacs.el 2>&1 | grep '^emacs' || { echo "test-editors: the Emacs test failed"; status=1; }
 else
