@@ -31,6 +31,19 @@ silent %substitute/^\s\+//e
 silent normal! gg=G
 call s:Expect('indenting ' . $ACCORD_EXAMPLE, getline(1, '$') == s:before, v:true)
 
+" 2b. :AccordFormat lays the file out as `accord fmt` does; a broken plan is kept and its
+" errors go to the quickfix list.
+silent %substitute/^\s\+//e
+call append(0, ['', ''])
+AccordFormat
+call s:Expect('AccordFormat', getline(1, '$') == s:before, v:true)
+enew!
+setfiletype accord
+call setline(1, ['plan "x" {', 'years FY22/23 £'])
+silent AccordFormat
+call s:Expect('AccordFormat on a broken plan', getline(1, '$'), ['plan "x" {', 'years FY22/23 £'])
+call s:Expect('AccordFormat errors', map(filter(getqflist(), 'v:val.valid'), '[v:val.lnum, v:val.col]'), [[1, 10], [2, 15]])
+
 " 3. Each token class gets its group: [line, text to find, group].
 enew!
 setfiletype accord
@@ -91,7 +104,7 @@ call s:Expect('lines kept as text', map(filter(getqflist(), '!v:val.valid'), 'v:
 
 " -Es shows no messages, so the report goes to the file the script prints.
 if empty(s:failures)
-  call writefile([printf('%s: %d token classes highlighted, indent kept, :make filled %d quickfix entries', v:progname, len(s:cases), len(s:entries))], $ACCORD_REPORT)
+  call writefile([printf('%s: %d token classes highlighted, indent kept, :AccordFormat, :make filled %d quickfix entries', v:progname, len(s:cases), len(s:entries))], $ACCORD_REPORT)
   qall!
 endif
 call writefile(map(s:failures, 'v:progname . ": FAIL: " . v:val'), $ACCORD_REPORT)
