@@ -256,6 +256,12 @@ extension Grammar {
 
     /// Every keyword the language knows (declarations, attributes, keyword values, joining words).
     public static var allKeywords: Set<String> {
+        valueKeywords.union(schemas.values.flatMap { $0.attributes.map(\.keyword) })
+    }
+
+    /// The words that stand as values or join arguments (`delivery`, `amber`, `by`), as opposed
+    /// to the attribute keywords that start a line. Editor grammars colour the two apart.
+    public static var valueKeywords: Set<String> {
         var words: Set<String> = []
         func collect(_ pattern: ArgumentPattern) {
             switch pattern {
@@ -267,7 +273,7 @@ extension Grammar {
             }
         }
         for schema in schemas.values {
-            for attribute in schema.attributes { words.insert(attribute.keyword); collect(attribute.arguments) }
+            schema.attributes.forEach { collect($0.arguments) }
             if let keyed = schema.keyedLine { collect(keyed.key); collect(keyed.value) }
         }
         return words

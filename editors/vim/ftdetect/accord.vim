@@ -1,0 +1,2 @@
+" Accord plan files.
+autocmd BufRead,BufNewFile *.accord setfiletype accord
