@@ -689,9 +689,9 @@ extension DiagnosticCode {
                     partner ESNEFT "East Suffolk and North Essex NHS FT"
                     area planned "Planned care"
 
-                    scheme PIP-07 "Theatre productivity" {      # <- E403
+                    scheme PIP-07 "Theatre productivity" {
                       area planned
-                      level system
+                      level system      # <- E403
                       status scoping
                       lead ESNEFT
                     }
@@ -1212,14 +1212,14 @@ extension DiagnosticCode {
                       partner ESNEFT
                     }
 
-                    scheme PIP-05 "A new model for outpatient care" {      # <- W408
+                    scheme PIP-05 "A new model for outpatient care" {
                       area planned
                       level organisation
                       status delivery
                       lead ESNEFT
                       sro asmith
                       approved 2022-04-12 by "System Finance and Performance Committee"
-                      qia in-progress
+                      qia in-progress      # <- W408
 
                       metric fu-f2f "Face-to-face follow-up appointments" {
                         kind activity
@@ -1453,12 +1453,12 @@ extension DiagnosticCode {
                     partner ESNEFT "East Suffolk and North Essex NHS FT"
                     area planned "Planned care"
 
-                    scheme PIP-07 "Theatre productivity" {      # <- W413
+                    scheme PIP-07 "Theatre productivity" {
                       area planned
                       level organisation
                       status scoping
                       lead ESNEFT
-                      confidence green
+                      confidence green      # <- W413
                     }
                     """,
                 fix: """
