@@ -6,6 +6,7 @@ public struct SourceRef: Sendable {
     public let file: SourceFile
     public let range: Range<Int>
 
+    init(file: SourceFile, range: Range<Int>) { self.file = file; self.range = range }
     init(_ node: SyntaxNode) { self.file = node.tree.file; self.range = node.trimmedRange }
     init(header statement: StatementSyntax) { self.file = statement.node.tree.file; self.range = statement.headerRange }
 }

@@ -50,6 +50,27 @@ public enum PlanLoader {
         return loader.sources
     }
 
+    /// The root plan that includes `fragment`: searched for in the fragment's folder, then each
+    /// folder above it, stopping at a repository's top (a folder holding `.git`) or at `/`. The
+    /// root is shown relative to where the fragment is shown (`../plan.accord`).
+    public static func findRoot(including fragment: String, shownAs shown: String, access: some PlanFileAccess) -> PlanSources? {
+        guard let target = access.realPath(fragment) else { return nil }
+        var folder = Path.folder(of: target)
+        var shownFolder = Path.folder(of: shown)
+        while true {
+            for name in access.entries(folder).sorted() where name.hasSuffix(".accord") {
+                let candidate = Path.join(folder, name)
+                guard let bytes = try? access.read(candidate), isRootPlan(parse(SourceFile(path: name, bytes: bytes))) else { continue }
+                let shownCandidate = Path.normalize(shownFolder.isEmpty ? name : Path.join(shownFolder, name))
+                let sources = load(root: candidate, shownAs: shownCandidate, access: access, rootBytes: bytes)
+                if sources.files.contains(where: { access.realPath($0.accessPath) == target }) { return sources }
+            }
+            if access.realPath(Path.join(folder, ".git")) != nil || folder == "/" || folder.isEmpty { return nil }
+            folder = Path.folder(of: folder)
+            shownFolder = shownFolder.isEmpty || shownFolder == "." ? ".." : shownFolder.hasSuffix("..") ? shownFolder + "/.." : Path.folder(of: shownFolder)
+        }
+    }
+
     /// Whether a file's top level holds a `plan` block, read without building a tree.
     public static func isRootPlan(_ parse: ParseResult) -> Bool {
         parse.tree.statements.contains { $0.keyword == "plan" && $0.block != nil }
