@@ -13,12 +13,14 @@ let package = Package(
         .target(name: "AccordFormat", dependencies: ["AccordSyntax"]),
         .target(name: "AccordModel", dependencies: ["AccordDiagnostics", "AccordSyntax"]),
         .target(name: "AccordReports", dependencies: ["AccordDiagnostics", "AccordModel", "AccordSyntax"]),
-        .target(name: "AccordCommandLine", dependencies: ["AccordDiagnostics", "AccordSyntax", "AccordFormat", "AccordModel", "AccordReports"]),
+        .target(name: "AccordLanguageServer", dependencies: ["AccordDiagnostics", "AccordSyntax", "AccordFormat", "AccordModel"]),
+        .target(name: "AccordCommandLine", dependencies: ["AccordDiagnostics", "AccordSyntax", "AccordFormat", "AccordModel", "AccordReports", "AccordLanguageServer"]),
         .executableTarget(name: "accord", dependencies: ["AccordCommandLine"]),
 
         .testTarget(name: "AccordSyntaxTests", dependencies: ["AccordSyntax"], exclude: ["testdata"]),
         .testTarget(name: "AccordFormatTests", dependencies: ["AccordFormat", "AccordSyntax"], exclude: ["testdata"]),
         .testTarget(name: "AccordModelTests", dependencies: ["AccordModel"]),
+        .testTarget(name: "AccordLanguageServerTests", dependencies: ["AccordLanguageServer", "AccordDiagnostics", "AccordModel", "AccordFormat", "AccordSyntax"], exclude: ["testdata"]),
         .testTarget(name: "AccordCommandLineTests", dependencies: ["AccordCommandLine", "AccordDiagnostics"], exclude: ["testdata"]),
     ],
     swiftLanguageModes: [.v6]

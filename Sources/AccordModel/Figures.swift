@@ -114,6 +114,6 @@ public struct InYearPosition: Sendable, Equatable {
 extension Exact {
     func dividedOrZero(by other: Exact) -> Exact { (try? divided(by: other)) ?? .zero }
     func times(_ other: Exact) -> Exact { (try? multiplied(by: other)) ?? .zero }
-    func plus(_ other: Exact) -> Exact { (try? adding(other)) ?? self }
-    func minus(_ other: Exact) -> Exact { (try? subtracting(other)) ?? self }
+    public func plus(_ other: Exact) -> Exact { (try? adding(other)) ?? self }
+    public func minus(_ other: Exact) -> Exact { (try? subtracting(other)) ?? self }
 }

@@ -274,6 +274,8 @@ public struct PlanModel: Sendable {
     /// Evaluated `let`s, top-level ones by name and scheme ones as `SCHEME.name`.
     public var lets: [String: Value] = [:]
 
+    public init() {}
+
     public func partner(_ name: String) -> Partner? { partners.first { $0.name == name } }
     public func person(_ name: String) -> Person? { people.first { $0.name == name } }
     public func scheme(_ name: String) -> Scheme? { schemes.first { $0.name == name } }

@@ -17,6 +17,34 @@ public struct FileAccessError: Error, Sendable {
     public init(_ reason: String) { self.reason = reason }
 }
 
+/// Files held in memory by absolute path, folders implied by them: plans checked without a disk
+/// (tests, and tools that hold a plan themselves).
+public struct MemoryFileAccess: PlanFileAccess {
+    public var files: [String: String]
+
+    public init(files: [String: String]) { self.files = files }
+
+    public func read(_ path: String) throws(FileAccessError) -> [UInt8] {
+        guard let text = files[Path.normalize(path)] else { throw FileAccessError("no such file") }
+        return Array(text.utf8)
+    }
+
+    public func entries(_ folder: String) -> [String] {
+        let prefix = Path.normalize(folder) + "/"
+        return Array(Set(files.keys.filter { $0.hasPrefix(prefix) }.compactMap { $0.dropFirst(prefix.count).split(separator: "/").first.map(String.init) }))
+    }
+
+    public func isDirectory(_ path: String) -> Bool {
+        let prefix = Path.normalize(path) + "/"
+        return files.keys.contains { $0.hasPrefix(prefix) }
+    }
+
+    public func realPath(_ path: String) -> String? {
+        let normal = Path.normalize(path)
+        return files[normal] != nil || isDirectory(normal) ? normal : nil
+    }
+}
+
 /// One file of a plan, parsed.
 public struct PlanFile: Sendable {
     public let file: SourceFile
@@ -141,19 +169,19 @@ private struct Loader<Access: PlanFileAccess> {
 }
 
 /// Path arithmetic on `/`-separated strings.
-enum Path {
-    static func folder(of path: String) -> String {
+public enum Path {
+    public static func folder(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "" }
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
-    static func join(_ folder: String, _ relative: String) -> String {
+    public static func join(_ folder: String, _ relative: String) -> String {
         if relative.hasPrefix("/") || folder.isEmpty { return relative }
         return folder.hasSuffix("/") ? folder + relative : folder + "/" + relative
     }
 
     /// Removes `.` and folds `name/..`, without touching the file system (for shown paths).
-    static func normalize(_ path: String) -> String {
+    public static func normalize(_ path: String) -> String {
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             if part == "." { continue }
