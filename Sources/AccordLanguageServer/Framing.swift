@@ -12,6 +12,8 @@ public struct MessageFramer: Sendable {
 
     /// A header longer than this without its blank line is garbage, not a header still arriving.
     static let maximumHeaderSize = 8 * 1024
+    /// A plan file is at most 64 MiB; its text escaped in JSON stays well under this.
+    static let maximumBodySize = 1 << 30
 
     public init() {}
 
@@ -35,7 +37,7 @@ public struct MessageFramer: Sendable {
                 length = Int(line[line.index(after: colon)...].trimmingSpaces)
             }
         }
-        guard let length, length >= 0 else {
+        guard let length, (0...Self.maximumBodySize).contains(length) else {
             discard(upTo: headerEnd + 4)
             return .malformedHeader("missing or invalid Content-Length header")
         }

@@ -118,10 +118,12 @@ public struct LanguageServer<Disk: PlanFileAccess> {
         publishDiagnostics()
     }
 
-    /// A full replacement (no `range`), or a range replaced by new text.
+    /// A full replacement (no `range`), or a range replaced by new text; a change with a range
+    /// that is not one is skipped rather than taken for the whole text.
     static func apply(_ change: JSON, to bytes: [UInt8]) -> [UInt8] {
         guard let text = change["text"].string else { return bytes }
-        guard let start = Position(change["range"]["start"]), let end = Position(change["range"]["end"]) else { return Array(text.utf8) }
+        if change["range"].isNull { return Array(text.utf8) }
+        guard let start = Position(change["range"]["start"]), let end = Position(change["range"]["end"]) else { return bytes }
         let file = SourceFile(path: "", bytes: bytes)
         let from = file.offset(of: start), to = max(from, file.offset(of: end))
         return Array(bytes[..<from]) + Array(text.utf8) + Array(bytes[to...])
