@@ -47,11 +47,18 @@ enum HoverText {
             var lines = [heading("person", person.name, person.title)]
             let about = [person.role, person.partner.map { "of \($0)" }].compactMap { $0 }.joined(separator: " ")
             if !about.isEmpty { lines.append(about) }
-            let (total, roles) = model.allocation(of: person.name)
+            let total = model.allocation(of: person.name).total
             let over = total > person.capacity
             lines.append("**\(total.formattedNumber()) FTE** allocated against a capacity of \(person.capacity.formattedNumber())"
                          + (over ? " — over capacity by \(total.minus(person.capacity).formattedNumber())" : ""))
-            if !roles.isEmpty { lines.append(roles.map { "- \($0.scheme): \($0.role) \($0.fte.formattedNumber())" }.joined(separator: "\n")) }
+            // Every role, also those without an FTE and those in schemes that no longer count.
+            let roles = model.schemes.flatMap { scheme in
+                scheme.roles.filter { $0.person == person.name }.map { role in
+                    "- \(scheme.name): \(role.role)" + (role.fte.map { " \($0.formattedNumber())" } ?? "")
+                        + (scheme.counts && scheme.status != .closed ? "" : " (not counted: \(scheme.status?.rawValue ?? ""))")
+                }
+            }
+            if !roles.isEmpty { lines.append(roles.joined(separator: "\n")) }
             return lines.joined(separator: "\n\n")
         case .area:
             guard let area = model.areas.first(where: { $0.name == symbol.name }) else { return nil }

@@ -79,6 +79,25 @@ struct FeatureTests {
         #expect(edits.array?.isEmpty == true)
     }
 
+    @Test func aNewUnsavedFileIsIncludedByItsRoot() {
+        var session = Session()
+        session.open("plan.accord")
+        // schemes/new.accord exists only in the editor; `include "schemes/*.accord"` finds it.
+        let published = session.open("schemes/new.accord", text: "scheme SE-09 \"New\" {\n  area planned\n  status idea\n  lead ESNEFF\n  level organisation\n}\n")
+        #expect(published[Session.uri("schemes/new.accord")]?.map { $0["code"].string! } == ["E202"])
+        #expect(published[Session.uri("plan.accord")]?.map { $0["code"].string! } == ["W404", "W401"])
+    }
+
+    @Test func untitledDocumentsAreCheckedAlone() {
+        var session = Session()
+        let published = session.notify("textDocument/didOpen", ["textDocument": ["uri": "untitled:Untitled-1", "languageId": "accord", "version": 1,
+                                                                                 "text": "plan \"P\" {\n  yeras FY22/23\n}\n"]])
+        #expect(published["untitled:Untitled-1"]?.map { $0["code"].string! } == ["E107", "E105"])
+        let fixes = session.result("textDocument/codeAction", ["textDocument": ["uri": "untitled:Untitled-1"],
+                                                               "range": ["start": ["line": 1, "character": 3], "end": ["line": 1, "character": 3]]])
+        #expect(fixes.array?.first?["edit"]["changes"]["untitled:Untitled-1"].array?.first?["newText"] == "years")
+    }
+
     @Test func closingClearsDiagnostics() {
         var session = Session()
         session.open(Self.schemes, text: "scheme X {\n  stauts delivery\n}\n")
@@ -106,7 +125,7 @@ struct FeatureTests {
         #expect(metric.contains("**target 8040** by 2024-03 (change -33%)"), "\(metric)")
         let person = session.result("textDocument/hover", Session.find(Self.schemes, line: 7, "asmith"))["contents"]["value"].string ?? ""
         #expect(person.contains("**0.5 FTE** allocated against a capacity of 0.4 — over capacity by 0.1"), "\(person)")
-        #expect(person.contains("- SE-05: manager 0.3"))
+        #expect(person.contains("- SE-05: sro\n- SE-05: manager 0.3\n- SE-06: clinical-lead 0.2"), "\(person)")
         let value = session.result("textDocument/hover", Session.find(Self.schemes, line: 14, "fu-cost"))["contents"]["value"].string
         #expect(value == "**let fu-cost** = £120")
         let keyword = session.result("textDocument/hover", Session.find(Self.schemes, line: 3, "status"))["contents"]["value"].string ?? ""
