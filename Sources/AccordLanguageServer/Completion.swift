@@ -58,7 +58,11 @@ extension LanguageServer {
         // is the word being typed, which the items replace.
         let lineStart = file.lineStarts[file.line(of: offset) - 1]
         let prefix = SourceFile(path: "", bytes: Array(file.bytes[lineStart..<offset]))
-        var tokens = Lexer.tokenize(prefix).tokens.filter { !$0.kind.isTrivia && $0.kind != .endOfFile }
+        let lexed = Lexer.tokenize(prefix).tokens
+        // Nothing to offer inside a comment or a string still being typed.
+        if lexed.contains(where: { $0.kind == .comment }) { return [] }
+        var tokens = lexed.filter { !$0.kind.isTrivia && $0.kind != .endOfFile }
+        if let last = tokens.last, last.kind == .string, last.isMalformed { return [] }
         var typedStart = offset
         if let last = tokens.last, last.kind == .identifier, last.range.upperBound == prefix.bytes.count {
             typedStart = lineStart + last.range.lowerBound

@@ -29,7 +29,9 @@ struct OverlayAccess<Disk: PlanFileAccess>: PlanFileAccess {
     func entries(_ folder: String) -> [String] {
         let normal = Path.normalize(folder)
         var names = Set(disk.entries(folder))
-        for path in open.keys where Path.folder(of: path) == normal { names.insert(String(path.dropFirst(normal.count + 1))) }
+        for path in open.keys where Path.folder(of: path) == normal {
+            if let name = path.split(separator: "/").last { names.insert(String(name)) }
+        }
         return Array(names)
     }
 

@@ -203,6 +203,8 @@ struct FeatureTests {
         #expect(labels("  sro ") == ["asmith"])
         #expect(labels("  let x = fu").contains("fu-cost"))
         #expect(labels("  let x = SE-05.") == ["M1", "M2", "fu-f2f", "cost"])
+        #expect(labels("  milestone M3 \"Go ").isEmpty)
+        #expect(labels("  # status ").isEmpty)
         let top = session.result("textDocument/completion", Session.at("plan.accord", 26, 0))
         #expect(top.array?.map { $0["label"].string! }.contains("scheme") == true)
     }
