@@ -72,6 +72,11 @@ extension LanguageServer {
               cursor.plan.symbols.definition(of: occurrence.symbol) != nil else {
             throw .requestFailed("there is no name of a partner, person, area, scheme, milestone, metric or `let` here")
         }
+        // Top-level names share one namespace, a scheme's own names another (E201 otherwise).
+        let symbol = occurrence.symbol
+        if newName != symbol.name, let clash = cursor.plan.symbols.occurrences.first(where: { $0.isDefinition && $0.symbol.scheme == symbol.scheme && $0.symbol.name == newName }) {
+            throw .requestFailed("`\(newName)` is already declared as \(clash.symbol.kind.rawValue) \(clash.symbol.qualifiedName)")
+        }
         var changes: [String: [JSON]] = [:]
         for found in cursor.plan.symbols.occurrences(of: occurrence.symbol) {
             changes[workspace.uri(ofPath: found.ref.file.path), default: []].append(

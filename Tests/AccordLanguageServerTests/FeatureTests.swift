@@ -230,6 +230,10 @@ struct FeatureTests {
         #expect(both["file:///ws/plan.accord"].array?.count == 1)
         #expect(both[Session.uri(Self.schemes)].array?.count == 3)
 
+        let clash = session.request("textDocument/rename", renamePerson.merging(newName: "WSFT")).response["error"]
+        #expect(clash["code"] == -32803)
+        #expect(clash["message"] == "`WSFT` is already declared as partner WSFT")
+        #expect(session.request("textDocument/rename", at.merging(newName: "cost")).response["error"]["message"] == "`cost` is already declared as metric SE-05.cost")
         if case .object(var members) = renamePerson { members["newName"] = "SE-05.x"; renamePerson = .object(members) }
         #expect(session.request("textDocument/rename", renamePerson).response["error"]["code"] == -32803)
         #expect(session.result("textDocument/prepareRename", Session.at(Self.schemes, 2, 1)) == .null)
