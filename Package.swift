@@ -13,7 +13,8 @@ let package = Package(
         .target(name: "AccordFormat", dependencies: ["AccordSyntax"]),
         .target(name: "AccordModel", dependencies: ["AccordDiagnostics", "AccordSyntax"]),
         .target(name: "AccordReports", dependencies: ["AccordDiagnostics", "AccordModel", "AccordSyntax"]),
-        .target(name: "AccordCommandLine", dependencies: ["AccordDiagnostics", "AccordSyntax", "AccordFormat", "AccordModel", "AccordReports"]),
+        .target(name: "AccordLanguageServer", dependencies: ["AccordDiagnostics", "AccordSyntax", "AccordFormat", "AccordModel"]),
+        .target(name: "AccordCommandLine", dependencies: ["AccordDiagnostics", "AccordSyntax", "AccordFormat", "AccordModel", "AccordReports", "AccordLanguageServer"]),
         .executableTarget(name: "accord", dependencies: ["AccordCommandLine"]),
         // Shared by the test targets only (seeded randomness for property tests).
         .target(name: "AccordTestSupport"),
@@ -21,6 +22,7 @@ let package = Package(
         .testTarget(name: "AccordSyntaxTests", dependencies: ["AccordSyntax", "AccordTestSupport"], exclude: ["testdata"]),
         .testTarget(name: "AccordFormatTests", dependencies: ["AccordDiagnostics", "AccordFormat", "AccordSyntax", "AccordTestSupport"], exclude: ["testdata"]),
         .testTarget(name: "AccordModelTests", dependencies: ["AccordModel", "AccordTestSupport"]),
+        .testTarget(name: "AccordLanguageServerTests", dependencies: ["AccordLanguageServer", "AccordDiagnostics", "AccordModel", "AccordFormat", "AccordSyntax"], exclude: ["testdata"]),
         .testTarget(name: "AccordCommandLineTests", dependencies: ["AccordCommandLine", "AccordDiagnostics", "AccordReports"], exclude: ["testdata"]),
     ],
     swiftLanguageModes: [.v6]

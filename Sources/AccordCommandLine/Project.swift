@@ -57,7 +57,7 @@ extension CommandContext {
                     guard let bytes = try? FileSystem.read(file, limit: Lexer.maximumFileSize + 1),
                           PlanLoader.isRootPlan(parse(SourceFile(path: relative, bytes: bytes))) else { continue }
                     roots += 1
-                    rootFolders.append(Self.folder(of: relative))
+                    rootFolders.append(Path.folder(of: relative))
                     let sources = PlanLoader.load(root: file, shownAs: FileSystem.join(path, relative), access: access, rootBytes: bytes)
                     for member in sources.files { included.insert(FileSystem.realPath(member.accessPath) ?? member.accessPath) }
                     addRoot(sources, real: FileSystem.realPath(file) ?? file)
@@ -79,8 +79,8 @@ extension CommandContext {
             let parsed = parse(SourceFile(path: path, bytes: bytes))
             if PlanLoader.isRootPlan(parsed) || parsed.syntaxErrors.contains(where: { $0.code == .E109 }) {
                 addRoot(PlanLoader.load(root: resolved, shownAs: path, access: access, rootBytes: bytes), real: FileSystem.realPath(resolved) ?? resolved)
-            } else if let root = findRoot(including: resolved, shownAs: path, access: access) {
-                addRoot(root.sources, real: root.real)
+            } else if let root = PlanLoader.findRoot(including: resolved, shownAs: path, access: access) {
+                addRoot(root, real: access.realPath(root.root.accessPath) ?? root.root.accessPath)
             } else {
                 addRoot(PlanLoader.load(root: resolved, shownAs: path, access: access, rootBytes: bytes), real: FileSystem.realPath(resolved) ?? resolved)
             }
@@ -97,41 +97,6 @@ extension CommandContext {
         }
         let path = folder.isEmpty ? fragment : String(fragment.dropFirst(folder.count + 1))
         return "include it from a plan (include \"\(path)\"), or delete it if it is no longer needed"
-    }
-
-    /// Searches the fragment's folder and each folder above it for a root plan that includes it.
-    private func findRoot(including fragment: String, shownAs shown: String, access: DiskAccess) -> (sources: PlanSources, real: String)? {
-        guard let target = FileSystem.realPath(fragment) else { return nil }
-        var folder = Self.folder(of: target)
-        var shownFolder = Self.folder(of: shown)
-        while true {
-            for name in FileSystem.list(folder) where name.hasSuffix(".accord") {
-                let candidate = FileSystem.join(folder, name)
-                guard let bytes = try? FileSystem.read(candidate, limit: Lexer.maximumFileSize + 1),
-                      PlanLoader.isRootPlan(parse(SourceFile(path: name, bytes: bytes))) else { continue }
-                let shownCandidate = Self.normalize(shownFolder.isEmpty ? name : FileSystem.join(shownFolder, name))
-                let sources = PlanLoader.load(root: candidate, shownAs: shownCandidate, access: access, rootBytes: bytes)
-                if sources.files.contains(where: { FileSystem.realPath($0.accessPath) == target }) {
-                    return (sources, FileSystem.realPath(candidate) ?? candidate)
-                }
-            }
-            if FileSystem.exists(FileSystem.join(folder, ".git")) || folder == "/" { return nil }
-            folder = Self.folder(of: folder)
-            shownFolder = shownFolder.isEmpty || shownFolder == "." ? ".." : shownFolder.hasSuffix("..") ? shownFolder + "/.." : Self.folder(of: shownFolder)
-        }
-    }
-
-    static func folder(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "" }
-        return slash == path.startIndex ? "/" : String(path[..<slash])
-    }
-
-    static func normalize(_ path: String) -> String {
-        var parts: [Substring] = []
-        for part in path.split(separator: "/") where part != "." {
-            if part == "..", let last = parts.last, last != ".." { parts.removeLast() } else { parts.append(part) }
-        }
-        return (path.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
     }
 
     /// Today as the machine's local calendar date.

@@ -29,9 +29,12 @@ public struct Diagnostic: Sendable {
     public var message: String
     public var help: String?
     public var notes: [DiagnosticNote]
+    /// The text that fixes the problem when it replaces `range` (the "did you mean" of E105,
+    /// E202 and E203), for editors' quick fixes.
+    public var replacement: String?
 
     public init(_ code: DiagnosticCode, file: SourceFile?, range: Range<Int>, message: String,
-                help: String? = nil, notes: [DiagnosticNote] = []) {
+                help: String? = nil, notes: [DiagnosticNote] = [], replacement: String? = nil) {
         self.code = code
         self.severity = code.defaultSeverity
         self.file = file
@@ -39,6 +42,7 @@ public struct Diagnostic: Sendable {
         self.message = message
         self.help = help
         self.notes = notes
+        self.replacement = replacement
     }
 
     public var start: SourceLocation { file?.location(of: range.lowerBound) ?? SourceLocation(line: 1, column: 1) }

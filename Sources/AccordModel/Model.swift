@@ -6,6 +6,7 @@ public struct SourceRef: Sendable {
     public let file: SourceFile
     public let range: Range<Int>
 
+    init(file: SourceFile, range: Range<Int>) { self.file = file; self.range = range }
     init(_ node: SyntaxNode) { self.file = node.tree.file; self.range = node.trimmedRange }
     init(header statement: StatementSyntax) { self.file = statement.node.tree.file; self.range = statement.headerRange }
 }
@@ -275,6 +276,8 @@ public struct PlanModel: Sendable {
     public var scenarios: [Scenario] = []
     /// Evaluated `let`s, top-level ones by name and scheme ones as `SCHEME.name`.
     public var lets: [String: Value] = [:]
+
+    public init() {}
 
     public func partner(_ name: String) -> Partner? { partners.first { $0.name == name } }
     public func person(_ name: String) -> Person? { people.first { $0.name == name } }

@@ -167,7 +167,9 @@ extension ModelBuilder {
     /// `M1` (in this scheme) or `PIP-02.M3`.
     private mutating func milestoneReference(_ node: SyntaxNode, in scheme: String) -> (scheme: String, name: String)? {
         let parts = node.nameParts
-        switch resolve(parts, in: parts.count == 1 ? scheme : nil) {
+        let reference = resolve(parts, in: parts.count == 1 ? scheme : nil)
+        recordUse(node, reference)
+        switch reference {
         case .milestone(let s, let m): return (s, m)
         case .declaration(let declaration) where parts.count == 1 && declaration.kind == .scheme:
             report(.E203, node, "`\(declaration.name)` is a scheme, but `after` needs a milestone", help: "name one of its milestones: \(declaration.name).M1")
@@ -176,9 +178,10 @@ extension ModelBuilder {
         case .unknown:
             let target = parts.count == 2 ? parts[0] : scheme
             let candidates = (scopes[target]?.milestones.keys).map { keys in keys.map { parts.count == 2 ? "\(target).\($0)" : $0 } } ?? []
-            let help = Suggestion.closest(to: node.compactText, in: candidates).map { "did you mean `\($0)`?" }
+            let suggestion = Suggestion.closest(to: node.compactText, in: candidates)
+            let help = suggestion.map { "did you mean `\($0)`?" }
                 ?? (scopes[target] == nil ? "no scheme is called `\(target)`" : "scheme \(target) has no milestone `\(parts.last ?? "")`")
-            report(.E202, node, "unknown milestone `\(node.compactText)`", help: help)
+            report(.E202, node, "unknown milestone `\(node.compactText)`", help: help, replacement: suggestion)
         }
         return nil
     }

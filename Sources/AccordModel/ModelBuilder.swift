@@ -71,11 +71,12 @@ struct ModelBuilder {
     /// shares are then not counted or summed, and risk-share bands by `SourceRef.key`, whose
     /// percents are not summed. The later checks stay quiet rather than repeat the mistake.
     var incomplete: Set<String> = []
+    var symbols = SymbolIndex()
 
     init(sources: PlanSources) { self.sources = sources }
 
-    mutating func report(_ code: DiagnosticCode, _ node: SyntaxNode, _ message: String, help: String? = nil, notes: [DiagnosticNote] = []) {
-        diagnostics.append(Diagnostic(code, file: node.tree.file, range: node.trimmedRange, message: message, help: help, notes: notes))
+    mutating func report(_ code: DiagnosticCode, _ node: SyntaxNode, _ message: String, help: String? = nil, notes: [DiagnosticNote] = [], replacement: String? = nil) {
+        diagnostics.append(Diagnostic(code, file: node.tree.file, range: node.trimmedRange, message: message, help: help, notes: notes, replacement: replacement))
     }
 
     mutating func report(_ code: DiagnosticCode, _ ref: SourceRef, _ message: String, help: String? = nil, notes: [DiagnosticNote] = []) {
@@ -149,6 +150,7 @@ struct ModelBuilder {
         }
         globals[declaration.name] = declaration
         declarations.append(declaration)
+        recordDefinition(Symbol(kind: declaration.kind.symbolKind, name: declaration.name), declaration.nameNode)
     }
 
     private mutating func collectSchemeScope(_ scheme: String, _ statement: StatementSyntax) {
@@ -163,6 +165,7 @@ struct ModelBuilder {
                        notes: [DiagnosticNote("first declared here", file: existing.node.tree.file, range: existing.headerRange)])
                 continue
             }
+            recordDefinition(Symbol(kind: keyword == "milestone" ? .milestone : keyword == "metric" ? .metric : .let, scheme: scheme, name: name), nameNode)
             switch keyword {
             case "milestone": scope.milestones[name] = inner
             case "metric": scope.metrics[name] = inner
@@ -232,7 +235,9 @@ struct ModelBuilder {
     mutating func valueOf(_ node: SyntaxNode, in scheme: String?) -> Value? {
         let parts = node.nameParts
         let text = parts.joined(separator: ".")
-        switch resolve(parts, in: scheme) {
+        let reference = resolve(parts, in: scheme)
+        recordUse(node, reference)
+        switch reference {
         case .cell(let cell):
             markUsed(cell)
             return cellValues[cell]
@@ -249,11 +254,12 @@ struct ModelBuilder {
             if parts.count >= 2, ["baseline", "target"].contains(last) == false, candidates.isEmpty == false || scopes[parts[0]] == nil {
                 help = "a dotted name is SCHEME.NAME, METRIC.baseline, METRIC.target or SCHEME.METRIC.baseline"
             }
-            if let suggestion = Suggestion.closest(to: text, in: candidates) {
+            let suggestion = Suggestion.closest(to: text, in: candidates)
+            if let suggestion {
                 help = "did you mean `\(suggestion)`?"
                 used.insert(suggestion) // the name meant: not also "unused" (W407)
             }
-            report(.E202, node, "unknown name `\(text)`", help: help)
+            report(.E202, node, "unknown name `\(text)`", help: help, replacement: suggestion)
         }
         return nil
     }
@@ -268,21 +274,24 @@ struct ModelBuilder {
         let wanted = declarations.filter { $0.kind.nameKind == expected }.map(\.name)
         guard let name = node.simpleName, let declaration = globals[name] else {
             var help = "declare it with `\(expected.rawValue) \(text) …`, or check the spelling"
-            if let suggestion = Suggestion.closest(to: text, in: wanted) {
+            let suggestion = Suggestion.closest(to: text, in: wanted)
+            if let suggestion {
                 help = "did you mean `\(suggestion)`?"
                 used.insert(suggestion) // the name meant: not also "unused" (W407)
             } else if !wanted.isEmpty, wanted.count <= 8 { help = "known \(expected == .person ? "people" : "\(expected.rawValue)s"): \(wanted.joined(separator: ", "))" }
-            report(.E202, node, "unknown \(expected.rawValue) `\(text)`", help: help)
+            report(.E202, node, "unknown \(expected.rawValue) `\(text)`", help: help, replacement: suggestion)
             return nil
         }
         used.insert(name)
+        recordUse(node, .declaration(declaration))
         guard declaration.kind.nameKind == expected else {
             let article = expected == .area ? "an area" : expected.description
             var help = "name \(article) here"
-            if let suggestion = Suggestion.closest(to: name, in: wanted) { help = "did you mean `\(suggestion)`?" }
+            let suggestion = Suggestion.closest(to: name, in: wanted)
+            if let suggestion { help = "did you mean `\(suggestion)`?" }
             else if !wanted.isEmpty, wanted.count <= 8 { help += " (known \(expected == .person ? "people" : "\(expected.rawValue)s"): \(wanted.joined(separator: ", ")))" }
             else if wanted.isEmpty { help = "declare one with `\(expected.rawValue) NAME …` and name it here" }
-            report(.E203, node, "`\(name)` is \(declaration.kind.article), but `\(attribute)` needs \(article)", help: help)
+            report(.E203, node, "`\(name)` is \(declaration.kind.article), but `\(attribute)` needs \(article)", help: help, replacement: suggestion)
             return nil
         }
         return name

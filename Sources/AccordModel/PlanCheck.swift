@@ -9,6 +9,8 @@ public struct CheckedPlan: Sendable {
     public let diagnostics: [Diagnostic]
     /// The date the plan was checked as of: `--as-of`, else the plan's `as-of`, else today.
     public let asOf: Date
+    /// Every declaration and resolved use of a name, for editors.
+    public let symbols: SymbolIndex
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }
@@ -28,7 +30,7 @@ public enum PlanCheck {
         var unused = UnusedDeclarations(builder: builder)
         let all = sources.diagnostics + sources.files.flatMap(\.parse.diagnostics) + builder.diagnostics + rules.diagnostics + unused.run()
         let diagnostics = finish(all, rules: model.plan.rules, fileOrder: sources.files.map(\.file.path))
-        return CheckedPlan(sources: sources, model: model, diagnostics: diagnostics, asOf: asOf)
+        return CheckedPlan(sources: sources, model: model, diagnostics: diagnostics, asOf: asOf, symbols: builder.symbols)
     }
 
     /// Applies `rules { W407 off; W401 error }` and `# accord: allow CODE` (on the line or the

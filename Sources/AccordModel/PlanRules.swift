@@ -206,15 +206,8 @@ struct PlanRules {
 
     mutating func checkCapacity() {
         for person in model.people {
-            var total = Exact.zero
-            var schemes: [String] = []
-            for scheme in model.schemes where scheme.counts && scheme.status != .closed {
-                for role in scheme.roles where role.person == person.name {
-                    guard let fte = role.fte else { continue }
-                    total = total.plus(fte)
-                    schemes.append("\(scheme.name) \(fte.formattedNumber())")
-                }
-            }
+            let (total, roles) = model.allocation(of: person.name)
+            let schemes = roles.map { "\($0.scheme) \($0.fte.formattedNumber())" }
             if total > person.capacity {
                 report(.W404, person.ref, "\(person.name) is allocated \(total.formattedNumber()) FTE (\(schemes.joined(separator: ", "))) against a capacity of \(person.capacity.formattedNumber())",
                        help: "reduce the allocations, or raise `capacity` if they have more time for the programme")
@@ -339,7 +332,7 @@ extension Metric {
     }
 
     /// A metric value as written: money as money, percents as percents.
-    func format(_ x: Exact) -> String {
+    public func format(_ x: Exact) -> String {
         switch valueKind {
         case .money?: x.formattedMoney()
         case .percent?: x.formattedPercent()

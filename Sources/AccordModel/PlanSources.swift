@@ -17,6 +17,34 @@ public struct FileAccessError: Error, Sendable {
     public init(_ reason: String) { self.reason = reason }
 }
 
+/// Files held in memory by absolute path, folders implied by them: plans checked without a disk
+/// (tests, and tools that hold a plan themselves).
+public struct MemoryFileAccess: PlanFileAccess {
+    public var files: [String: String]
+
+    public init(files: [String: String]) { self.files = files }
+
+    public func read(_ path: String) throws(FileAccessError) -> [UInt8] {
+        guard let text = files[Path.normalize(path)] else { throw FileAccessError("no such file") }
+        return Array(text.utf8)
+    }
+
+    public func entries(_ folder: String) -> [String] {
+        let prefix = Path.normalize(folder) + "/"
+        return Array(Set(files.keys.filter { $0.hasPrefix(prefix) }.compactMap { $0.dropFirst(prefix.count).split(separator: "/").first.map(String.init) }))
+    }
+
+    public func isDirectory(_ path: String) -> Bool {
+        let prefix = Path.normalize(path) + "/"
+        return files.keys.contains { $0.hasPrefix(prefix) }
+    }
+
+    public func realPath(_ path: String) -> String? {
+        let normal = Path.normalize(path)
+        return files[normal] != nil || isDirectory(normal) ? normal : nil
+    }
+}
+
 /// One file of a plan, parsed.
 public struct PlanFile: Sendable {
     public let file: SourceFile
@@ -48,6 +76,27 @@ public enum PlanLoader {
         }
         loader.visit(accessPath: path, shown: shown, bytes: bytes)
         return loader.sources
+    }
+
+    /// The root plan that includes `fragment`: searched for in the fragment's folder, then each
+    /// folder above it, stopping at a repository's top (a folder holding `.git`) or at `/`. The
+    /// root is shown relative to where the fragment is shown (`../plan.accord`).
+    public static func findRoot(including fragment: String, shownAs shown: String, access: some PlanFileAccess) -> PlanSources? {
+        guard let target = access.realPath(fragment) else { return nil }
+        var folder = Path.folder(of: target)
+        var shownFolder = Path.folder(of: shown)
+        while true {
+            for name in access.entries(folder).sorted() where name.hasSuffix(".accord") {
+                let candidate = Path.join(folder, name)
+                guard let bytes = try? access.read(candidate), isRootPlan(parse(SourceFile(path: name, bytes: bytes))) else { continue }
+                let shownCandidate = Path.normalize(shownFolder.isEmpty ? name : Path.join(shownFolder, name))
+                let sources = load(root: candidate, shownAs: shownCandidate, access: access, rootBytes: bytes)
+                if sources.files.contains(where: { access.realPath($0.accessPath) == target }) { return sources }
+            }
+            if access.realPath(Path.join(folder, ".git")) != nil || folder == "/" || folder.isEmpty { return nil }
+            folder = Path.folder(of: folder)
+            shownFolder = shownFolder.isEmpty || shownFolder == "." ? ".." : shownFolder.hasSuffix("..") ? shownFolder + "/.." : Path.folder(of: shownFolder)
+        }
     }
 
     /// Whether a file's top level holds a `plan` block, read without building a tree.
@@ -120,19 +169,19 @@ private struct Loader<Access: PlanFileAccess> {
 }
 
 /// Path arithmetic on `/`-separated strings.
-enum Path {
-    static func folder(of path: String) -> String {
+public enum Path {
+    public static func folder(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "" }
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
-    static func join(_ folder: String, _ relative: String) -> String {
+    public static func join(_ folder: String, _ relative: String) -> String {
         if relative.hasPrefix("/") || folder.isEmpty { return relative }
         return folder.hasSuffix("/") ? folder + relative : folder + "/" + relative
     }
 
     /// Removes `.` and folds `name/..`, without touching the file system (for shown paths).
-    static func normalize(_ path: String) -> String {
+    public static func normalize(_ path: String) -> String {
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             if part == "." { continue }

@@ -143,8 +143,8 @@ private struct Checker {
     let file: SourceFile
     var diagnostics: [Diagnostic] = []
 
-    mutating func report(_ code: DiagnosticCode, _ range: Range<Int>, _ message: String, help: String? = nil, notes: [DiagnosticNote] = []) {
-        diagnostics.append(Diagnostic(code, file: file, range: range, message: message, help: help, notes: notes))
+    mutating func report(_ code: DiagnosticCode, _ range: Range<Int>, _ message: String, help: String? = nil, notes: [DiagnosticNote] = [], replacement: String? = nil) {
+        diagnostics.append(Diagnostic(code, file: file, range: range, message: message, help: help, notes: notes, replacement: replacement))
     }
 
     /// `owner` is the statement whose block this is (nil at the top of the file).
@@ -196,14 +196,15 @@ private struct Checker {
         let known = schema.attributes.map(\.keyword)
         let what = schema.kind == .file ? "`\(keyword)` is not a declaration" : "unknown attribute `\(keyword)` in \(schema.noun)"
         var help: String
-        if let suggestion = Suggestion.closest(to: keyword, in: known) {
+        let suggestion = Suggestion.closest(to: keyword, in: known)
+        if let suggestion {
             help = "did you mean `\(suggestion)`?"
         } else if let home = Grammar.schemas.values.filter({ $0.attribute(keyword) != nil && $0.kind != .file }).map(\.noun).sorted().first {
             help = "`\(keyword)` belongs in \(home)"
         } else {
             help = "\(schema.kind == .file ? "declarations are" : "\(schema.noun) takes"): \(known.joined(separator: ", "))"
         }
-        report(.E105, head.trimmedRange, what, help: help)
+        report(.E105, head.trimmedRange, what, help: help, replacement: suggestion)
     }
 
     /// Matches the arguments after the head; reports E105 for a wrong keyword value, E104 otherwise.
@@ -228,8 +229,9 @@ private struct Checker {
         case .expression(let node):
             for case .keyword(let what, let values) in matcher.expected {
                 if let word = node.simpleName {
-                    let suggestion = Suggestion.closest(to: word, in: values).map { "did you mean `\($0)`? " } ?? ""
-                    report(.E105, node.trimmedRange, "`\(word)` is not \(what)", help: "\(suggestion)\(what.prefix(1).uppercased() + what.dropFirst()) is one of: \(values.joined(separator: ", "))")
+                    let suggestion = Suggestion.closest(to: word, in: values)
+                    let hint = suggestion.map { "did you mean `\($0)`? " } ?? ""
+                    report(.E105, node.trimmedRange, "`\(word)` is not \(what)", help: "\(hint)\(what.prefix(1).uppercased() + what.dropFirst()) is one of: \(values.joined(separator: ", "))", replacement: suggestion)
                     return
                 }
             }
@@ -250,7 +252,8 @@ private struct Checker {
             if case .name(.diagnosticCode) = keyed.key, let name = statement.head?.simpleName, DiagnosticCode(rawValue: name) == nil {
                 let suggestion = Suggestion.closest(to: name, in: DiagnosticCode.allCases.map(\.rawValue))
                 report(.E105, statement.head!.trimmedRange, "`\(name)` is not a check code",
-                       help: suggestion.map { "did you mean `\($0)`? (`accord explain CODE` lists what each check does)" } ?? "codes look like E202 or W407; `accord explain CODE` describes each")
+                       help: suggestion.map { "did you mean `\($0)`? (`accord explain CODE` lists what each check does)" } ?? "codes look like E202 or W407; `accord explain CODE` describes each",
+                       replacement: suggestion)
             } else {
                 reportMismatch(matcher, items: items, statement: statement, example: keyed.example, subject: "a line of \(schema.noun)")
             }

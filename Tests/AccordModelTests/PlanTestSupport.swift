@@ -1,30 +1,7 @@
 import Foundation
 @testable import AccordModel
 
-/// Files held in memory, by absolute path: plans for tests without touching the disk.
-struct MemoryFiles: PlanFileAccess {
-    var files: [String: String]
-
-    func read(_ path: String) throws(FileAccessError) -> [UInt8] {
-        guard let text = files[Path.normalize(path)] else { throw FileAccessError("no such file") }
-        return Array(text.utf8)
-    }
-
-    func entries(_ folder: String) -> [String] {
-        let prefix = Path.normalize(folder) + "/"
-        return Array(Set(files.keys.filter { $0.hasPrefix(prefix) }.compactMap { $0.dropFirst(prefix.count).split(separator: "/").first.map(String.init) }))
-    }
-
-    func isDirectory(_ path: String) -> Bool {
-        let prefix = Path.normalize(path) + "/"
-        return files.keys.contains { $0.hasPrefix(prefix) }
-    }
-
-    func realPath(_ path: String) -> String? {
-        let normal = Path.normalize(path)
-        return files[normal] != nil || isDirectory(normal) ? normal : nil
-    }
-}
+typealias MemoryFiles = MemoryFileAccess
 
 /// The real file system through Foundation, for the bundled examples.
 struct DiskFiles: PlanFileAccess {

@@ -1,0 +1,48 @@
+@testable import AccordModel
+import Testing
+
+/// The symbol index editors navigate by: every use the model resolved points at a declaration,
+/// and every recorded occurrence is the symbol's name as written.
+struct SymbolIndexTests {
+    @Test func everyOccurrenceInTheExampleHasADefinitionAndSpellsTheName() {
+        let plan = TestPlans.snee()
+        #expect(plan.symbols.occurrences.count > 100)
+        for occurrence in plan.symbols.occurrences {
+            #expect(plan.symbols.definition(of: occurrence.symbol) != nil, "\(occurrence.symbol.qualifiedName)")
+            #expect(occurrence.ref.file.text(occurrence.ref.range) == occurrence.symbol.name, "\(occurrence.symbol.qualifiedName) at \(occurrence.ref.file.path):\(occurrence.ref.range)")
+        }
+        let definitions = plan.symbols.occurrences.filter(\.isDefinition).map(\.symbol)
+        #expect(Set(definitions).count == definitions.count)
+    }
+
+    @Test func dottedNamesRecordEachPart() {
+        let plan = TestPlans.check("""
+        plan "P" { years FY22/23 }
+        partner A { type provider }
+        scheme S { lead A
+          level organisation
+          status idea
+          area x
+          metric m { baseline 10 at 2022-03 }
+          milestone M1 { due 2022-05-01 }
+          let here = m.baseline
+        }
+        scheme T { lead A
+          level organisation
+          status idea
+          area x
+          milestone M1 { due 2022-06-01
+            after S.M1 }
+          let there = S.m.baseline * 2
+        }
+        area x
+        """)
+        let uses = plan.symbols.occurrences.filter { !$0.isDefinition }.map { "\($0.symbol.kind.rawValue) \($0.symbol.qualifiedName) @\($0.ref.file.line(of: $0.ref.range.lowerBound))" }
+        #expect(uses.contains("metric S.m @9"))
+        #expect(uses.contains("scheme S @16"))
+        #expect(uses.contains("milestone S.M1 @16"))
+        #expect(uses.contains("scheme S @17"))
+        #expect(uses.contains("metric S.m @17"))
+        #expect(plan.symbols.occurrences(of: Symbol(kind: .partner, name: "A")).count == 3)
+    }
+}
