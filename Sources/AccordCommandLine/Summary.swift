@@ -58,7 +58,18 @@ let summaryCommand = Command(
         let summary = ProgrammeSummary(checked)
         switch format {
         case .text: context.emit(SummaryText.render(summary), to: output)
-        case .markdown, .json, .html, .csv: return context.fail("--format \(format.rawValue) is not available yet")
+        case .markdown: context.emit(SummaryMarkdown.render(summary), to: output)
+        case .json: context.emit(SummaryJSON.render(summary), to: output)
+        case .html: context.emit(SummaryHTML.render(summary), to: output)
+        case .csv:
+            if let table {
+                context.emit(SummaryCSV.render(SummaryTables.table(table, of: summary)!), to: output)
+            } else if let folder = output {
+                do throws(FileError) { try FileSystem.makeFolder(context.invocation.resolve(folder)) } catch { return context.fail("cannot create \(folder): \(error.reason)") }
+                for name in SummaryTables.names {
+                    context.emit(SummaryCSV.render(SummaryTables.table(name, of: summary)!), to: FileSystem.join(folder, "\(name).csv"))
+                }
+            }
         }
         if checked.hasErrors, context.result.exitCode == 0 { context.result.exitCode = ExitCode.problems }
     })

@@ -55,6 +55,8 @@ public struct SummaryColumn: Sendable {
     public var flexible = false
     /// False for columns text output leaves out to fit 100 columns (they are in every other format).
     public var inText = true
+    /// The sign (-1 or 1) of an amount a reader should be warned about: a shortfall, a gap.
+    public var badSign: Int? = nil
 }
 
 /// A table of the summary, as every tabular format shows it.
@@ -148,7 +150,7 @@ public enum SummaryTables {
         let columns = [
             column("scheme"), column("title", flexible: true, inText: false), column("dimension"), column("year", inText: false),
             column("months", inText: false), column("YTD plan", "ytd_plan", numeric: true), column("YTD actual", "ytd_actual", numeric: true),
-            column("variance", numeric: true), column("variance %", "variance_percent", numeric: true),
+            SummaryColumn(header: "variance", key: "variance", numeric: true, badSign: -1), column("variance %", "variance_percent", numeric: true),
             column("forecast outturn", numeric: true), column("year plan", numeric: true),
         ]
         guard let position = s.inYear else {
@@ -173,7 +175,7 @@ public enum SummaryTables {
     public static func partners(_ s: ProgrammeSummary) -> SummaryTable {
         let columns = [
             column("partner"), column("year"), column("attributed", numeric: true), column("risk-adjusted", numeric: true),
-            column("envelope", numeric: true), column("gap", numeric: true), column("cover", "coverage_percent", numeric: true),
+            column("envelope", numeric: true), SummaryColumn(header: "gap", key: "gap", numeric: true, badSign: 1), column("cover", "coverage_percent", numeric: true),
             column("ct %", "control_total_percent", numeric: true), column("control total", numeric: true, inText: false),
             column("control total RA", "control_total_risk_adjusted", numeric: true),
         ]

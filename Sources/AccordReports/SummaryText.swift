@@ -99,10 +99,11 @@ enum SummaryProse {
         return "As of \(SummaryTables.iso(h.asOf)) · years \(years) · \(h.files.count) file\(h.files.count == 1 ? "" : "s") · plan check: \(checks)"
     }
 
-    static func schemeLines(_ s: ProgrammeSummary) -> [String] {
+    /// `escape` makes a name from the plan safe for the format.
+    static func schemeLines(_ s: ProgrammeSummary, escape: (String) -> String = { $0 }) -> [String] {
         func list(_ tallies: [ProgrammeSummary.Tally]) -> String {
             let shown = tallies.filter { $0.count > 0 }
-            return shown.isEmpty ? "none" : shown.map { "\($0.key) \($0.count)" }.joined(separator: ", ")
+            return shown.isEmpty ? "none" : shown.map { "\(escape($0.key)) \($0.count)" }.joined(separator: ", ")
         }
         return [s.schemeCountLine + ".", "By area: \(list(s.byArea)). By level: \(list(s.byLevel))."]
     }

@@ -30,7 +30,7 @@ struct SummaryTests {
     }
 
     @Test func everyFormatHasAGoldenFileOnTheExample() {
-        for format in ["text"] {
+        for format in ["text", "markdown", "json", "csv", "html"] {
             #expect(Self.cases.contains { $0.hasPrefix("snee-\(format)") }, "no golden file for --format \(format) on examples/snee")
         }
     }
@@ -81,6 +81,134 @@ struct SummaryTests {
         let result = run(Invocation(arguments: ["summary", "-"], stdin: { plan }, environment: [:], workingDirectory: Self.root.path))
         #expect(result.exitCode == 1)
         #expect(result.stdout.contains("The plan has errors"))
+    }
+
+    // MARK: Hostile plan text
+
+    @Test func htmlEscapesEveryPieceOfPlanText() {
+        let html = Self.summary(["--format", "html", Self.hostile]).stdout
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        for raw in ["<script", "<img", "<b>Board", "</svg><", "<!-- -->"] {
+            #expect(!html.contains(raw), "unescaped \(raw)")
+        }
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(html.contains("&lt;img src=x onerror=alert(1)&gt;"))
+        // Self-contained: nothing fetched, nothing run.
+        for reference in ["src=\"", "href=", "@import", "url(", "<link", "<iframe"] {
+            #expect(!html.contains(reference), "external reference \(reference)")
+        }
+    }
+
+    @Test func htmlDrawsEveryChart() {
+        let html = Self.summary(["--format", "html", "examples/snee/plan.accord"]).stdout
+        #expect(html.components(separatedBy: "<svg").count - 1 == 3 + 7, "three charts and seven sparklines")
+        for caption in ["Savings by year and dimension", "Envelope coverage", "Milestone timeline"] { #expect(html.contains(caption)) }
+    }
+
+    @Test func markdownEscapesPlanText() throws {
+        let markdown = Self.summary(["--format", "markdown", Self.hostile]).stdout
+        #expect(!markdown.contains("<script") && !markdown.contains("<img"))
+        #expect(markdown.contains("@&#8203;channel") && markdown.contains("@&#8203;board"))
+        #expect(!markdown.contains("@channel") && !markdown.contains("@board"))
+        // Every row of a table has as many unescaped `|` as its header: no cell broke out.
+        var expected: Int?
+        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+            guard line.hasPrefix("|") else { expected = nil; continue }
+            var pipes = 0, escaped = false, ticks = 0
+            for character in line {
+                if character == "|" && !escaped { pipes += 1 }
+                if character == "`" && !escaped { ticks += 1 }
+                escaped = character == "\\" && !escaped
+            }
+            #expect(ticks == 0, "unescaped backtick in \(line)")
+            if let expected { #expect(pipes == expected, "\(line)") } else { expected = pipes }
+        }
+        let rows = markdown.split(separator: "\n").filter { $0.hasPrefix("| S-1 ") }
+        #expect(rows.contains { $0.contains("=cmd\\|' /C calc'\\!A0 &lt;script&gt;") })
+    }
+
+    /// Cells of one CSV document, by RFC 4180.
+    static func parseCSV(_ text: String) -> [[String]] {
+        var rows: [[String]] = [], row: [String] = [], cell = "", quoted = false, inQuotes = false
+        var characters = Array(text.unicodeScalars)[...]
+        while let c = characters.popFirst() {
+            if inQuotes {
+                if c == "\"" {
+                    if characters.first == "\"" { cell.unicodeScalars.append("\""); characters.removeFirst() } else { inQuotes = false }
+                } else { cell.unicodeScalars.append(c) }
+            } else if c == "\"" { inQuotes = true; quoted = true
+            } else if c == "," { row.append(quoted ? "\"" + cell : cell); cell = ""; quoted = false
+            } else if c == "\n" { row.append(quoted ? "\"" + cell : cell); rows.append(row); row = []; cell = ""; quoted = false
+            } else { cell.unicodeScalars.append(c) }
+        }
+        return rows
+    }
+
+    @Test(arguments: ["schemes", "savings", "in-year", "partners", "milestones", "metrics", "people"])
+    func csvNeutralisesFormulasAndKeepsNumbersNumeric(_ table: String) {
+        for plan in [Self.hostile, "examples/snee/plan.accord"] {
+            let result = Self.summary(["--format", "csv", "--table", table, plan])
+            #expect(result.exitCode == 0)
+            let rows = Self.parseCSV(result.stdout)
+            #expect(rows.count >= 2, "\(table): a header and at least one row")
+            for row in rows { #expect(row.count == rows[0].count, "\(table): \(row)") }
+            for cell in rows.dropFirst().joined() {
+                if cell.hasPrefix("\"") {
+                    // Text: a leading formula character is always behind a quote mark.
+                    let text = cell.dropFirst()
+                    if let first = text.unicodeScalars.first(where: { $0 != " " }) {
+                        #expect(!"=+-@\t\r".unicodeScalars.contains(first), "\(table): \(text)")
+                    }
+                } else {
+                    // Unquoted: a plain number, an ISO date or month, a year, or empty.
+                    #expect(cell.isEmpty || cell.wholeMatch(of: /-?[0-9]+(\.[0-9]{2})?|[0-9]{4}-[0-9]{2}(-[0-9]{2})?|FY[0-9]{2}\/[0-9]{2}/) != nil, "\(table): \(cell)")
+                }
+            }
+        }
+    }
+
+    @Test func csvFormulaCellsOfTheHostilePlan() {
+        let schemes = Self.summary(["--format", "csv", "--table", "schemes", Self.hostile]).stdout
+        #expect(schemes.contains("\"'=cmd|' /C calc'!A0 <script>alert(1)</script>\""))
+        let people = Self.summary(["--format", "csv", "--table", "people", Self.hostile]).stdout
+        #expect(people.contains("\"'-2+3 <img src=x onerror=alert(1)>\""))
+        let milestones = Self.summary(["--format", "csv", "--table", "milestones", Self.hostile]).stdout
+        #expect(milestones.contains("\"'@channel please\tlook | here `now` \n -1\""))
+        let metrics = Self.summary(["--format", "csv", "--table", "metrics", Self.hostile]).stdout
+        #expect(metrics.contains("\"'\t=1+1 </svg><script>x</script>\""))
+        // A shortfall stays a number a spreadsheet can add up.
+        let partners = Self.summary(["--format", "csv", "--table", "partners", "examples/snee/plan.accord"]).stdout
+        #expect(partners.contains("IESCCG\",FY22/23,885120.00,642560.00,500000.00,-142560.00,128.51,100.00,885120.00,642560.00"))
+    }
+
+    @Test func csvWithoutTableWritesEveryTableToAFolder() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("accord-csv-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = Self.summary(["--format", "csv", "-o", folder, "examples/snee/plan.accord"])
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        for table in ["schemes", "savings", "in-year", "partners", "milestones", "metrics", "people"] {
+            let written = try String(contentsOfFile: "\(folder)/\(table).csv", encoding: .utf8)
+            #expect(written == Self.summary(["--format", "csv", "--table", table, "examples/snee/plan.accord"]).stdout)
+        }
+    }
+
+    @Test(arguments: ["examples/snee/plan.accord", "examples/minimal/plan.accord", "examples/risk-share/plan.accord", hostile])
+    func jsonValidatesAgainstItsSchema(_ plan: String) throws {
+        let result = Self.summary(["--format", "json", plan])
+        #expect(result.exitCode == 0)
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("accord-summary-\(UUID().uuidString).json")
+        try result.stdout.write(to: output, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: output) }
+        let (status, messages) = try JSONSchemaValidator.validate(output.path, against: Self.root.appendingPathComponent("docs/summary.schema.json").path)
+        #expect(status == 0, "\(plan): \(messages)")
+    }
+
+    @Test func jsonCarriesTheExpectedFigures() {
+        let json = Self.summary(["--format", "json", "examples/snee/plan.accord"]).stdout
+        for figure in ["\"total\": \"5125600.00\"", "\"total\": \"3312800.00\"", "\"gap\": \"275000.00\"", "\"nonRecurrent\": \"800000.00\"",
+                       "\"variance\": \"-50000.00\"", "\"riskAdjusted\": \"1808960.00\""] {
+            #expect(json.contains(figure), "missing \(figure)")
+        }
     }
 
     @Test func outputFileIsWritten() throws {
