@@ -5,8 +5,6 @@ import AccordReports
 /// The forms `accord summary --format` writes.
 enum SummaryFormat: String, CaseIterable, Sendable {
     case text, markdown, json, csv, html
-
-    static var list: String { allCases.map(\.rawValue).joined(separator: ", ") }
 }
 
 let summaryCommand = Command(
@@ -37,7 +35,7 @@ let summaryCommand = Command(
         header saying so), 2 on a usage or I/O error.
         """),
     run: { context in
-        guard let format = context.summaryFormatOption() else { return }
+        guard let format = context.formatOption(default: SummaryFormat.text) else { return }
         guard let asOf = context.asOfOption() else { return }
         let table = context.arguments.value("table"), output = context.arguments.value("output")
         if let table {
@@ -75,14 +73,6 @@ let summaryCommand = Command(
     })
 
 extension CommandContext {
-    mutating func summaryFormatOption() -> SummaryFormat? {
-        let name = arguments.value("format") ?? SummaryFormat.text.rawValue
-        if let format = SummaryFormat(rawValue: name) { return format }
-        let hint = Suggestion.closest(to: name, in: SummaryFormat.allCases.map(\.rawValue)).map { " (did you mean \($0)?)" } ?? ""
-        fail("unknown --format `\(name)`\(hint): use one of \(SummaryFormat.list)")
-        return nil
-    }
-
     /// Prints `text`, or writes it to `path` (atomically) when given.
     mutating func emit(_ text: String, to path: String?) {
         guard let path else { return print(text) }

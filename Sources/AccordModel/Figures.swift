@@ -96,9 +96,11 @@ public struct InYearPosition: Sendable, Equatable {
     public var variance: Exact { actual.minus(plan) }
 }
 
+/// Arithmetic for figures derived from values the evaluator has already bounded, where an
+/// overflow cannot arise in practice: it gives zero (or leaves the value as it was).
 extension Exact {
-    func dividedOrZero(by other: Exact) -> Exact { (try? divided(by: other)) ?? .zero }
-    func times(_ other: Exact) -> Exact { (try? multiplied(by: other)) ?? .zero }
-    func plus(_ other: Exact) -> Exact { (try? adding(other)) ?? self }
-    func minus(_ other: Exact) -> Exact { (try? subtracting(other)) ?? self }
+    public func dividedOrZero(by other: Exact) -> Exact { (try? divided(by: other)) ?? .zero }
+    public func times(_ other: Exact) -> Exact { (try? multiplied(by: other)) ?? .zero }
+    public func plus(_ other: Exact) -> Exact { (try? adding(other)) ?? self }
+    public func minus(_ other: Exact) -> Exact { (try? subtracting(other)) ?? self }
 }

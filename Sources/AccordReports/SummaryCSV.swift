@@ -48,7 +48,3 @@ extension String {
         return out
     }
 }
-
-extension Exact {
-    func times(_ other: Exact) -> Exact { (try? multiplied(by: other)) ?? .zero }
-}

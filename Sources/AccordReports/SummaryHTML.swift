@@ -97,19 +97,16 @@ public enum SummaryHTML {
 
     /// Text made safe for HTML and SVG: `& < > " '` as entities, control characters as spaces.
     public static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default:
-                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) { out += " " } else { out.unicodeScalars.append(scalar) }
+        text.escaped {
+            switch $0 {
+            case "&": "&amp;"
+            case "<": "&lt;"
+            case ">": "&gt;"
+            case "\"": "&quot;"
+            case "'": "&#39;"
+            default: nil
             }
         }
-        return out
     }
 
     static let css = """
@@ -169,8 +166,7 @@ enum Geometry {
 
     /// `value / whole × length`, 0 for an empty whole.
     static func scale(_ value: Exact, of whole: Exact, to length: Int) -> Exact {
-        guard !whole.isZero, let ratio = try? value.divided(by: whole) else { return .zero }
-        return ratio.times(Exact(length))
+        value.dividedOrZero(by: whole).times(Exact(length))
     }
 
     /// A round step (1, 2 or 5 × 10ⁿ) giving at most about five gridlines up to `maximum`, and
@@ -179,9 +175,10 @@ enum Geometry {
         guard maximum > .zero else { return (.one, Exact(5)) }
         var power = Exact.one
         while power.times(Exact(10)) <= maximum { power = power.times(Exact(10)) }
-        while power > maximum { power = (try? power.divided(by: Exact(10))) ?? power }
-        let rough = (try? maximum.divided(by: Exact(5))) ?? maximum
-        let step = [Exact(1), Exact(2), Exact(5), Exact(10)].map { power.times($0).dividedBy(10) }.first { $0 >= rough } ?? power
+        while power > maximum { power = power.dividedBy(10) }
+        let rough = maximum.dividedBy(5)
+        // power ≤ maximum < 10 × power, so rough < 2 × power: one of these always fits.
+        let step = [Exact(2), Exact(5), Exact(10), Exact(20)].map { power.times($0).dividedBy(10) }.first { $0 >= rough } ?? power
         var top = step
         while top < maximum { top = top.plus(step) }
         return (step, top)
@@ -213,9 +210,7 @@ enum Geometry {
 }
 
 extension Exact {
-    func dividedBy(_ n: Int) -> Exact { (try? divided(by: Exact(n))) ?? .zero }
-    func plus(_ other: Exact) -> Exact { (try? adding(other)) ?? self }
-    func minus(_ other: Exact) -> Exact { (try? subtracting(other)) ?? self }
+    func dividedBy(_ n: Int) -> Exact { dividedOrZero(by: Exact(n)) }
 }
 
 /// Per year, two stacked bars — planned and risk-adjusted — each split by dimension.

@@ -49,18 +49,15 @@ public enum SummaryMarkdown {
     /// hold), `<`, `>` and `&` as entities, `@` followed by a zero-width space (as Dependabot
     /// writes mentions), and line breaks and other control characters as spaces.
     public static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\", "|", "`", "*", "_", "[", "]", "~", "#", "!": out += "\\" + String(scalar)
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            case "@": out += "@&#8203;"
-            default:
-                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) { out += " " } else { out.unicodeScalars.append(scalar) }
+        text.escaped {
+            switch $0 {
+            case "\\", "|", "`", "*", "_", "[", "]", "~", "#", "!": "\\" + String($0)
+            case "<": "&lt;"
+            case ">": "&gt;"
+            case "&": "&amp;"
+            case "@": "@&#8203;"
+            default: nil
             }
         }
-        return out
     }
 }

@@ -75,9 +75,8 @@ public struct SummaryTable: Sendable {
 /// The summary's tables, shared by the text, Markdown, CSV and HTML renderers so each shows the
 /// same figures under the same headings.
 public enum SummaryTables {
-    static func iso(_ d: Date) -> String { "\(d.year)-\(pad(d.month))-\(pad(d.day))" }
-    static func iso(_ m: Month) -> String { "\(m.year)-\(pad(m.month))" }
-    private static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+    static func iso(_ d: Date) -> String { ModelJSON.iso(d) }
+    static func iso(_ m: Month) -> String { ModelJSON.iso(m) }
 
     static func column(_ header: String, _ key: String? = nil, numeric: Bool = false, flexible: Bool = false, inText: Bool = true) -> SummaryColumn {
         SummaryColumn(header: header, key: key ?? header.replacingSpacesAndDashes(), numeric: numeric, flexible: flexible, inText: inText)

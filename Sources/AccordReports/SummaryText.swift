@@ -82,8 +82,24 @@ public enum SummaryText {
     }
 
     /// Control characters (tabs, newlines, escapes) become spaces.
-    static func clean(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) ? " " : $0 }))
+    static func clean(_ text: String) -> String { text.escaped { _ in nil } }
+}
+
+extension String {
+    /// Each character of plan text as `replacement` gives it, else as it is, except that control
+    /// characters (line breaks, tabs, terminal escapes) become spaces in every format.
+    func escaped(_ replacement: (Unicode.Scalar) -> String?) -> String {
+        var out = ""
+        for scalar in unicodeScalars {
+            if let replaced = replacement(scalar) {
+                out += replaced
+            } else if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+                out += " "
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 }
 

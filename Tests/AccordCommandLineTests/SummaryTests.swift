@@ -196,10 +196,7 @@ struct SummaryTests {
     func jsonValidatesAgainstItsSchema(_ plan: String) throws {
         let result = Self.summary(["--format", "json", plan])
         #expect(result.exitCode == 0)
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("accord-summary-\(UUID().uuidString).json")
-        try result.stdout.write(to: output, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(at: output) }
-        let (status, messages) = try JSONSchemaValidator.validate(output.path, against: Self.root.appendingPathComponent("docs/summary.schema.json").path)
+        let (status, messages) = try JSONSchemaValidator.validate(document: result.stdout, against: Self.root.appendingPathComponent("docs/summary.schema.json").path)
         #expect(status == 0, "\(plan): \(messages)")
     }
 
