@@ -174,19 +174,21 @@ enum Geometry {
     static func axis(_ maximum: Exact) -> (step: Exact, top: Exact) {
         guard maximum > .zero else { return (.one, Exact(5)) }
         var power = Exact.one
-        while power.times(Exact(10)) <= maximum { power = power.times(Exact(10)) }
+        // Stops where ×10 would overflow, so an absurd amount cannot spin this loop.
+        while let next = try? power.multiplied(by: Exact(10)), next <= maximum { power = next }
         while power > maximum { power = power.dividedBy(10) }
         let rough = maximum.dividedBy(5)
         // power ≤ maximum < 10 × power, so rough < 2 × power: one of these always fits.
         let step = [Exact(2), Exact(5), Exact(10), Exact(20)].map { power.times($0).dividedBy(10) }.first { $0 >= rough } ?? power
         var top = step
-        while top < maximum { top = top.plus(step) }
+        for _ in 0..<20 where top < maximum { top = top.plus(step) }
         return (step, top)
     }
 
     /// `£1.5m`, `£250k`, `£0`: axis labels.
     static func compactMoney(_ x: Exact) -> String {
-        let million = Exact(1_000_000), thousand = Exact(1000)
+        let billion = Exact(1_000_000_000), million = Exact(1_000_000), thousand = Exact(1000)
+        if x.magnitude >= billion { return "£" + x.dividedBy(1_000_000_000).formattedNumber(maxPlaces: 1) + "bn" }
         if x.magnitude >= million { return "£" + x.dividedBy(1_000_000).formattedNumber(maxPlaces: 1) + "m" }
         if x.magnitude >= thousand { return "£" + x.dividedBy(1000).formattedNumber(maxPlaces: 1) + "k" }
         return x.formattedMoney()
@@ -219,7 +221,7 @@ enum SavingsChart {
 
     static func svg(_ years: [SavingsYear]) -> String {
         guard !years.isEmpty else { return "" }
-        let left = 64, top = 46, plotHeight = 240, group = 170, bar = 56
+        let left = 76, top = 46, plotHeight = 240, group = 170, bar = 56
         let width = max(620, left + years.count * group + 20), height = top + plotHeight + 48
         let maximum = years.flatMap { [$0.planned.total, $0.riskAdjusted.total] }.max() ?? .zero
         let (step, axisTop) = Geometry.axis(maximum)
@@ -234,7 +236,7 @@ enum SavingsChart {
         }
         // Gridlines and axis labels.
         var tick = Exact.zero
-        while tick <= axisTop {
+        for _ in 0..<20 where tick <= axisTop {
             let y = base.minus(Geometry.scale(tick, of: axisTop, to: plotHeight))
             body += Geometry.line(Exact(left), y, Exact(width - 10), y, stroke: "#d8dde0")
             body += Geometry.text(Exact(left - 6), y.plus(Exact(4)), Geometry.compactMoney(tick), anchor: "end", classes: "muted")
@@ -326,14 +328,19 @@ enum MilestoneTimeline {
             body += "<g transform=\"translate(\(lx) 12)\">\(mark)</g>\n" + Geometry.text(Exact(lx + 18), Exact(16), label)
             lx += 40 + 7 * label.count
         }
-        // Financial-year bands.
+        // Financial-year bands, labelled at least 60 pixels apart.
+        let labelEvery = max(1, (60 * (lastYear - firstYear + 1) + plotWidth - 1) / plotWidth)
+        var labels = ""  // drawn after every band, so no band covers a label
         for year in firstYear...lastYear {
             let x0 = x(Date(year: year, month: 4, day: 1)), x1 = x(Date(year: year + 1, month: 4, day: 1))
             if (year - firstYear) % 2 == 0 {
                 body += Geometry.rect(x0, Exact(top - 14), x1.minus(x0), Exact(dated.count * rowHeight + 14), fill: "#f0f4f5")
             }
-            body += Geometry.text(x0.plus(x1).dividedBy(2), Exact(top - 3), LiteralText.financialYear(year), anchor: "middle", classes: "muted")
+            if (year - firstYear) % labelEvery == 0 {
+                labels += Geometry.text(x0.plus(x1).dividedBy(2), Exact(top - 3), LiteralText.financialYear(year), anchor: "middle", classes: "muted")
+            }
         }
+        body += labels
         for (index, m) in dated.enumerated() {
             let y = Exact(top + index * rowHeight + rowHeight / 2)
             // A group per milestone, its title shown as a tooltip.

@@ -208,6 +208,27 @@ struct SummaryTests {
         }
     }
 
+    @Test func extremeAmountsAndDatesStillRender() {
+        let plan = Array("""
+        plan "Extremes" { years FY22/23..FY23/24; as-of 2022-09-30 }
+        partner A "A" { type provider }
+        area planned "Planned"
+        envelope A { FY22/23 £0.01 }
+        scheme S1 "Huge" {
+          area planned; level organisation; status scoping; lead A
+          savings FY22/23 { cash-releasing £900bn }
+          savings FY23/24 { cash-releasing £0.01 }
+          milestone M1 "Long ago" { due 1990-01-01 }
+        }
+
+        """.utf8)
+        for format in ["text", "markdown", "json", "html"] {
+            let result = run(Invocation(arguments: ["summary", "--format", format, "-"], stdin: { plan }, environment: [:], workingDirectory: Self.root.path))
+            #expect(result.exitCode == 0, "\(format): \(result.stderr)")
+            #expect(result.stdout.contains(format == "json" ? "900000000000.00" : "£900,000,000,000"), "\(format)")
+        }
+    }
+
     @Test func outputFileIsWritten() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("accord-summary-\(UUID().uuidString).txt").path
         defer { try? FileManager.default.removeItem(atPath: path) }
