@@ -11,7 +11,7 @@ let summaryCommand = Command(
     spec: CommandSpec(
         name: "summary",
         usage: "accord summary [OPTIONS] [PATH]",
-        summary: "Show the programme at a glance: schemes, savings, in-year position, envelopes, milestones, metrics, people.",
+        summary: "Show the programme at a glance as of a date, as text, Markdown, JSON, CSV or HTML.",
         options: [
             .init(name: "format", value: "FORMAT", help: "text (default), markdown, json, csv or html"),
             .init(name: "output", short: "o", value: "FILE", help: "write to FILE instead of standard output (csv without --table: a folder)"),
