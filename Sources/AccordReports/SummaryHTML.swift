@@ -149,7 +149,8 @@ public enum SummaryHTML {
     @media print {
       body { background: #fff; font-size: 11px; }
       main { max-width: none; padding: 0; }
-      h2 { break-after: avoid; }
+      h2, h2 + p { break-after: avoid; }
+      table + .note { break-before: avoid; }
       figure, table, .tiles, .spark { break-inside: avoid; }
       * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
     }
