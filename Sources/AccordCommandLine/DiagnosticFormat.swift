@@ -5,18 +5,19 @@ import AccordReports
 /// by its own renderer in AccordReports.
 enum DiagnosticFormat: String, CaseIterable, Sendable {
     case text, json, sarif, github
-
-    /// "text, json, sarif, github", for help and usage errors.
-    static var list: String { allCases.map(\.rawValue).joined(separator: ", ") }
 }
 
 extension CommandContext {
     /// `--format`, or `text` when not given; nil (after a usage error) for an unknown format.
-    mutating func diagnosticFormatOption() -> DiagnosticFormat? {
-        let name = arguments.value("format") ?? DiagnosticFormat.text.rawValue
-        if let format = DiagnosticFormat(rawValue: name) { return format }
-        let hint = Suggestion.closest(to: name, in: DiagnosticFormat.allCases.map(\.rawValue)).map { " (did you mean \($0)?)" } ?? ""
-        fail("unknown --format `\(name)`\(hint): use one of \(DiagnosticFormat.list)")
+    mutating func diagnosticFormatOption() -> DiagnosticFormat? { formatOption(default: .text) }
+
+    /// `--format`, or `default` when not given; nil (after a usage error) for an unknown one.
+    mutating func formatOption<Format: RawRepresentable & CaseIterable>(default fallback: Format) -> Format? where Format.RawValue == String {
+        let name = arguments.value("format") ?? fallback.rawValue
+        if let format = Format(rawValue: name) { return format }
+        let names = Format.allCases.map(\.rawValue)
+        let hint = Suggestion.closest(to: name, in: names).map { " (did you mean \($0)?)" } ?? ""
+        fail("unknown --format `\(name)`\(hint): use one of \(names.joined(separator: ", "))")
         return nil
     }
 

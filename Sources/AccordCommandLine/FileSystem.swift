@@ -95,6 +95,11 @@ public enum FileSystem {
         }
     }
 
+    /// Creates a folder (not its parents); one that already exists is fine.
+    public static func makeFolder(_ path: String) throws(FileError) {
+        guard mkdir(path, 0o755) == 0 || (errno == EEXIST && isDirectory(path)) else { throw FileError(path: path, reason: errorText()) }
+    }
+
     public static func write(_ path: String, _ bytes: [UInt8]) throws(FileError) {
         try writeAtomically(path, bytes)
     }

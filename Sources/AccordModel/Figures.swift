@@ -47,21 +47,6 @@ extension PlanModel {
         return (line.amount, line.amount.minus(attributed(to: partner, year: year).riskAdjusted))
     }
 
-    /// The FTE a person gives to open schemes (counting, not closed), in total and by scheme:
-    /// what W404 compares with their `capacity`.
-    public func allocation(of person: String) -> (total: Exact, roles: [(scheme: String, role: String, fte: Exact)]) {
-        var total = Exact.zero
-        var roles: [(scheme: String, role: String, fte: Exact)] = []
-        for scheme in schemes where scheme.counts && scheme.status != .closed {
-            for role in scheme.roles where role.person == person {
-                guard let fte = role.fte else { continue }
-                total = total.plus(fte)
-                roles.append((scheme.name, role.role, fte))
-            }
-        }
-        return (total, roles)
-    }
-
     /// The plan's years as a list (empty when `years` is missing).
     public var years: [Int] { plan.years.map(Array.init) ?? [] }
 
@@ -111,9 +96,11 @@ public struct InYearPosition: Sendable, Equatable {
     public var variance: Exact { actual.minus(plan) }
 }
 
+/// Arithmetic for figures derived from values the evaluator has already bounded, where an
+/// overflow cannot arise in practice: it gives zero (or leaves the value as it was).
 extension Exact {
-    func dividedOrZero(by other: Exact) -> Exact { (try? divided(by: other)) ?? .zero }
-    func times(_ other: Exact) -> Exact { (try? multiplied(by: other)) ?? .zero }
+    public func dividedOrZero(by other: Exact) -> Exact { (try? divided(by: other)) ?? .zero }
+    public func times(_ other: Exact) -> Exact { (try? multiplied(by: other)) ?? .zero }
     public func plus(_ other: Exact) -> Exact { (try? adding(other)) ?? self }
     public func minus(_ other: Exact) -> Exact { (try? subtracting(other)) ?? self }
 }

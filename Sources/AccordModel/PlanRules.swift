@@ -93,12 +93,12 @@ struct PlanRules {
                 report(.E408, ref, "\(milestone.qualifiedName) is marked done on \(format(done)), after the as-of date \(format(asOf))",
                        help: "a milestone cannot be done in the future; correct the date, or use `forecast` for an expected date")
             }
-            guard let due = milestone.due, let dueRef = milestone.dueRef, milestone.done == nil, scheme.counts else { continue }
-            if let asOf, due < asOf {
+            guard let due = milestone.due, let dueRef = milestone.dueRef, scheme.counts else { continue }
+            if let asOf, milestone.isOverdue(asOf: asOf) {
                 report(.W402, dueRef, "\(titled) due \(format(due)), not done",
                        help: "record `done DATE` if it is complete, or a `forecast DATE` for when it will be")
             }
-            if let forecast = milestone.forecast, forecast > due {
+            if milestone.isSlipping, let forecast = milestone.forecast {
                 report(.W412, dueRef, "\(titled) is slipping: forecast \(format(forecast)), \(days(from: due, to: forecast)) days after its due date \(format(due))",
                        help: "agree a recovery plan, or re-baseline the due date through change control")
             }
@@ -206,8 +206,9 @@ struct PlanRules {
 
     mutating func checkCapacity() {
         for person in model.people {
-            let (total, roles) = model.allocation(of: person.name)
-            let schemes = roles.map { "\($0.scheme) \($0.fte.formattedNumber())" }
+            let allocations = model.allocations(of: person.name).filter { $0.fte != nil }
+            let total = model.allocatedFTE(of: person.name)
+            let schemes = allocations.map { "\($0.scheme) \($0.fte!.formattedNumber())" }
             if total > person.capacity {
                 report(.W404, person.ref, "\(person.name) is allocated \(total.formattedNumber()) FTE (\(schemes.joined(separator: ", "))) against a capacity of \(person.capacity.formattedNumber())",
                        help: "reduce the allocations, or raise `capacity` if they have more time for the programme")
@@ -320,9 +321,13 @@ extension Metric {
     /// The trajectory's value at `month`: its point there, else the straight line between the
     /// neighbouring points (the baseline is a point); nil after the last point or before the baseline.
     public func trajectoryValue(at month: Month) -> Exact? {
-        var points = trajectory.map { ($0.month, $0.value) }
-        if let baseline { points.insert((baseline.month, baseline.value), at: 0) }
-        points.sort { $0.0 < $1.0 }
+        Metric.interpolate((baseline.map { [($0.month, $0.value)] } ?? []) + trajectory.map { ($0.month, $0.value) }, at: month)
+    }
+
+    /// The value at `month` on the straight lines between `points`: a point's own value there;
+    /// nil before the first point or after the last.
+    static func interpolate(_ points: [(Month, Exact)], at month: Month) -> Exact? {
+        let points = points.sorted { $0.0 < $1.0 }
         guard let first = points.first, let last = points.last, month >= first.0, month <= last.0 else { return nil }
         if let exact = points.first(where: { $0.0 == month }) { return exact.1 }
         guard let after = points.firstIndex(where: { $0.0 > month }), after > 0 else { return nil }

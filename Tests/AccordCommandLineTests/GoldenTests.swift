@@ -32,12 +32,17 @@ struct GoldenTests {
 
     static func compare(_ command: String, _ name: String) throws {
         let (actual, expectedURL) = try transcript(command, name)
+        try match(actual, expectedURL, "\(command)/\(name)")
+    }
+
+    /// Compares `actual` with the golden file, or rewrites it under ACCORD_UPDATE_GOLDEN=1.
+    static func match(_ actual: String, _ expectedURL: URL, _ label: String) throws {
         if ProcessInfo.processInfo.environment["ACCORD_UPDATE_GOLDEN"] == "1" {
             try actual.write(to: expectedURL, atomically: true, encoding: .utf8)
             return
         }
         let expected = try String(contentsOf: expectedURL, encoding: .utf8)
-        #expect(actual == expected, "golden mismatch for \(command)/\(name); run ACCORD_UPDATE_GOLDEN=1 swift test and review the diff")
+        #expect(actual == expected, "golden mismatch for \(label); run ACCORD_UPDATE_GOLDEN=1 swift test and review the diff")
     }
 
     @Test(arguments: cases("check"))
@@ -75,13 +80,7 @@ struct GoldenTests {
         var actual = "$ accord \(arguments.joined(separator: " "))\n\(result.stdout)"
         if !result.stderr.isEmpty { actual += "--- stderr\n\(result.stderr)" }
         actual += "--- exit \(result.exitCode)\n"
-        let expectedURL = folder.appendingPathComponent("\(name).expected")
-        if ProcessInfo.processInfo.environment["ACCORD_UPDATE_GOLDEN"] == "1" {
-            try actual.write(to: expectedURL, atomically: true, encoding: .utf8)
-            return
-        }
-        let expected = try String(contentsOf: expectedURL, encoding: .utf8)
-        #expect(actual == expected, "golden mismatch for check-projects/\(name); run ACCORD_UPDATE_GOLDEN=1 swift test and review the diff")
+        try Self.match(actual, folder.appendingPathComponent("\(name).expected"), "check-projects/\(name)")
     }
 
     /// Every check of brief §4 beyond the front end has a plan that triggers it.

@@ -12,10 +12,7 @@ struct ModelSchemaTests {
     func modelValidatesAgainstItsSchema(_ plan: String) throws {
         let result = run(Invocation(arguments: ["model", plan], workingDirectory: Self.root.path))
         #expect(result.exitCode == 0)
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("accord-model-\(UUID().uuidString).json")
-        try result.stdout.write(to: output, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(at: output) }
-        let (status, messages) = try JSONSchemaValidator.validate(output.path, against: Self.root.appendingPathComponent("docs/model.schema.json").path)
+        let (status, messages) = try JSONSchemaValidator.validate(document: result.stdout, against: Self.root.appendingPathComponent("docs/model.schema.json").path)
         #expect(status == 0, "\(plan): \(messages)")
     }
 
@@ -28,6 +25,14 @@ struct ModelSchemaTests {
 }
 
 enum JSONSchemaValidator {
+    /// Validates JSON text, written to a temporary file for the validator.
+    static func validate(document: String, against schema: String) throws -> (Int32, String) {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("accord-\(UUID().uuidString).json")
+        try document.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        return try validate(file.path, against: schema)
+    }
+
     /// Runs Python's jsonschema; returns its exit status and what it printed.
     static func validate(_ document: String, against schema: String) throws -> (Int32, String) {
         try Python.run(["-c", """

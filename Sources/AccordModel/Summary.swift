@@ -1,0 +1,400 @@
+import AccordDiagnostics
+import AccordSyntax
+
+/// The programme at a glance, as of a date (brief §6): what every `accord summary` format shows.
+///
+/// Money here is already rounded to the penny, the one place the summary rounds: single amounts
+/// half-even, and every split a reader may add up (dimensions to a year's total, recurrent and
+/// non-recurrent, partners to a year, schemes to the in-year total) by largest remainder against
+/// its rounded whole. Renderers only format; they never round or add money themselves.
+public struct ProgrammeSummary: Sendable {
+    public var header: Header
+    public var schemes: [SchemeRow]
+    /// Statuses in status order (withdrawn last), only those with schemes.
+    public var byStatus: [Tally]
+    /// Areas in declaration order, then any undeclared area a scheme names.
+    public var byArea: [Tally]
+    public var byLevel: [Tally]
+    public var savings: [SavingsYear]
+    /// Nil when no plan year has begun by the as-of date.
+    public var inYear: InYearSummary?
+    public var partners: [PartnerYear]
+    /// One total per plan year over `partners`.
+    public var partnerTotals: [PartnerYear]
+    public var milestones: MilestoneSummary
+    public var metrics: [MetricStatus]
+    public var people: [PersonLoad]
+
+    public struct Header: Sendable {
+        public var title: String
+        public var asOf: Date
+        public var years: [Int]
+        public var files: [String]
+        public var errors: Int
+        public var warnings: Int
+        public var hasErrors: Bool { errors > 0 }
+    }
+
+    /// A count of schemes under one key (a status, an area, a level).
+    public struct Tally: Sendable, Equatable {
+        public var key: String
+        public var title: String?
+        public var count: Int
+    }
+
+    public struct SchemeRow: Sendable {
+        public var name: String
+        public var title: String?
+        public var area: String?
+        public var level: Level
+        public var status: Status?
+        public var confidence: Confidence
+        public var lead: String?
+        public var partners: [String]
+        public var recurrent: Bool
+    }
+}
+
+/// Savings split by dimension, each part rounded so that the parts add up to `total`.
+public struct DimensionSplit: Sendable, Equatable {
+    public var amounts: [Dimension: Exact]
+    public var total: Exact
+    public subscript(_ dimension: Dimension) -> Exact { amounts[dimension] ?? .zero }
+}
+
+public struct SavingsYear: Sendable {
+    public var year: Int
+    public var planned: DimensionSplit
+    public var riskAdjusted: DimensionSplit
+    /// The planned total split by the schemes' `recurrent`: the two add up to `planned.total`.
+    public var recurrent: Exact
+    public var nonRecurrent: Exact
+}
+
+/// Year to date and forecast outturn, shown (rounded) so that variance = actual − plan exactly.
+public struct InYearFigures: Sendable, Equatable {
+    public var plan: Exact
+    public var actual: Exact
+    public var forecastOutturn: Exact
+    public var yearPlan: Exact
+    public var variance: Exact { actual.minus(plan) }
+    /// Variance as a share of the year-to-date plan; nil when that plan is zero.
+    public var variancePercent: Exact? { plan.isZero ? nil : variance.dividedOrZero(by: plan) }
+}
+
+/// The PMO's monthly position for one financial year (brief §3, "In-year tracking").
+public struct InYearSummary: Sendable {
+    public struct Line: Sendable {
+        public var scheme: String
+        public var title: String?
+        public var dimension: Dimension
+        public var figures: InYearFigures
+    }
+    public var year: Int
+    /// Year to date runs M1 to M`months`.
+    public var months: Int
+    /// Only scheme, year and dimension lines with at least one `actual`.
+    public var lines: [Line]
+    /// The sum of the lines.
+    public var total: InYearFigures
+}
+
+/// One partner's savings in one year against its envelope (brief §3, "Attribution", "Control
+/// total", "Envelope gap"). For a total row, `partner` is empty and the envelope sums the lines.
+public struct PartnerYear: Sendable {
+    public var partner: String
+    public var title: String?
+    public var year: Int
+    public var attributed: Exact
+    public var riskAdjusted: Exact
+    /// Nil when the partner has no envelope line that year.
+    public var envelope: Exact?
+    /// The partner's inclusion in the control total (nil on a total row).
+    public var controlTotalShare: Exact?
+    public var controlTotal: Exact
+    public var controlTotalRiskAdjusted: Exact
+    /// Envelope − risk-adjusted attributed: positive is unidentified (W401), negative more than covered.
+    public var gap: Exact? { envelope.map { $0.minus(riskAdjusted) } }
+    /// Risk-adjusted attributed as a share of the envelope.
+    public var coverage: Exact? { envelope.flatMap { $0.isZero ? nil : riskAdjusted.dividedOrZero(by: $0) } }
+}
+
+public struct MilestoneSummary: Sendable {
+    /// Every milestone of a counting scheme, in plan order.
+    public var all: [MilestoneStatus]
+    public var count: Int { all.count }
+    public var done: Int { all.count { $0.state == .done } }
+    public var later: Int { all.count { $0.state == .later } }
+    public var overdue: [MilestoneStatus] { all.filter { $0.state == .overdue } }
+    /// Due from the as-of date to 90 days after it, not done.
+    public var dueSoon: [MilestoneStatus] { all.filter { $0.state == .dueSoon } }
+    public var slipping: [MilestoneStatus] { all.filter(\.slipping) }
+    public static let soonDays = 90
+}
+
+public struct MilestoneStatus: Sendable {
+    public enum State: String, Sendable { case done, overdue, dueSoon = "due-soon", later, undated }
+    public var scheme: String
+    public var name: String
+    public var title: String?
+    public var due: Date?
+    public var done: Date?
+    public var forecast: Date?
+    public var critical: Bool
+    public var owner: String?
+    public var state: State
+    /// Forecast later than due and not done (W412).
+    public var slipping: Bool
+    /// Days past due for an overdue milestone, days to go for one due soon or later.
+    public var days: Int?
+    /// Forecast − due, in days, when slipping.
+    public var slipDays: Int?
+    public var qualifiedName: String { "\(scheme).\(name)" }
+}
+
+public struct MetricStatus: Sendable {
+    public enum State: String, Sendable { case onTrack = "on-track", offTrack = "off-track", notJudged = "not-judged" }
+    public var metric: Metric
+    public var latest: MetricPoint?
+    /// The plan line's value at the latest actual's month.
+    public var expected: Exact?
+    public var state: State
+    /// Why a metric is not judged, in a reader's words.
+    public var reason: String?
+}
+
+public struct PersonLoad: Sendable {
+    public var person: String
+    public var title: String?
+    public var partner: String?
+    public var capacity: Exact
+    public var allocated: Exact
+    public var allocations: [Allocation]
+    public var overCapacity: Bool { allocated > capacity }
+}
+
+/// A person's role on a scheme, with the FTE given to it when stated.
+public struct Allocation: Sendable, Equatable {
+    public var scheme: String
+    public var role: String
+    public var fte: Exact?
+}
+
+// MARK: - Shared definitions (also used by the checks)
+
+extension PlanModel {
+    /// A person's roles on schemes that still need them: counting schemes not yet closed (W404).
+    public func allocations(of person: String) -> [Allocation] {
+        schemes.filter { $0.counts && $0.status != .closed }.flatMap { scheme in
+            scheme.roles.filter { $0.person == person }.map { Allocation(scheme: scheme.name, role: $0.role, fte: $0.fte) }
+        }
+    }
+
+    /// The FTE a person is given across those schemes.
+    public func allocatedFTE(of person: String) -> Exact {
+        allocations(of: person).compactMap(\.fte).reduce(Exact.zero) { $0.plus($1) }
+    }
+}
+
+extension Milestone {
+    /// Due before the as-of date and not done (W402).
+    public func isOverdue(asOf: Date) -> Bool { done == nil && (due.map { $0 < asOf } ?? false) }
+
+    /// Forecast later than its due date and not done (W412).
+    public var isSlipping: Bool {
+        guard done == nil, let due, let forecast else { return false }
+        return forecast > due
+    }
+}
+
+extension Metric {
+    /// The plan line at `month`: baseline, trajectory points and target joined by straight lines
+    /// (as W410 joins them), holding the target after its month; nil before the baseline.
+    public func plannedValue(at month: Month) -> Exact? {
+        var points = (baseline.map { [($0.month, $0.value)] } ?? []) + trajectory.map { ($0.month, $0.value) }
+        if let target, let targetMonth, !points.contains(where: { $0.0 >= targetMonth }) { points.append((targetMonth, target)) }
+        guard let last = points.max(by: { $0.0 < $1.0 }) else { return nil }
+        return month > last.0 ? last.1 : Metric.interpolate(points, at: month)
+    }
+}
+
+extension Date {
+    /// The date `days` days later.
+    public func adding(days: Int) -> Date {
+        // Civil-from-days, the inverse of `dayNumber`.
+        let z = dayNumber + days
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let dayOfEra = z - era * 146097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return Date(year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
+    }
+
+    /// The financial year holding this date (FY22/23 is 2022).
+    public var financialYear: Int { month >= 4 ? year : year - 1 }
+}
+
+// MARK: - Computing the summary
+
+extension ProgrammeSummary {
+    public init(_ checked: CheckedPlan) {
+        let model = checked.model, asOf = checked.asOf
+        header = Header(title: model.plan.title, asOf: asOf, years: model.years, files: checked.sources.files.map(\.file.path),
+                        errors: checked.diagnostics.errorCount, warnings: checked.diagnostics.warningCount)
+        schemes = model.schemes.map {
+            SchemeRow(name: $0.name, title: $0.title, area: $0.area, level: $0.level, status: $0.status, confidence: $0.confidence,
+                      lead: $0.lead, partners: $0.partners, recurrent: $0.recurrent)
+        }
+        byStatus = Status.allCases.compactMap { status in
+            let count = model.schemes.count { $0.status == status }
+            return count == 0 ? nil : Tally(key: status.rawValue, title: nil, count: count)
+        }
+        let areaNames = model.areas.map(\.name) + model.schemes.compactMap(\.area).filter { name in !model.areas.contains { $0.name == name } }
+        byArea = areaNames.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }.map { name in
+            Tally(key: name, title: model.areas.first { $0.name == name }?.title, count: model.schemes.count { $0.area == name })
+        }
+        byLevel = Level.allCases.map { level in Tally(key: level.rawValue, title: nil, count: model.schemes.count { $0.level == level }) }
+        savings = model.years.map { Self.savings(model, year: $0) }
+        inYear = Self.inYear(model, asOf: asOf)
+        (partners, partnerTotals) = Self.partners(model)
+        milestones = Self.milestones(model, asOf: asOf)
+        metrics = model.schemes.filter(\.counts).flatMap(\.metrics).map(Self.metricStatus)
+        people = model.people.map { person in
+            PersonLoad(person: person.name, title: person.title, partner: person.partner, capacity: person.capacity,
+                       allocated: model.allocatedFTE(of: person.name), allocations: model.allocations(of: person.name))
+        }
+    }
+
+    /// "5 schemes: 1 scoping, 2 delivery, 1 refresh, 1 closed".
+    public var schemeCountLine: String {
+        let noun = schemes.count == 1 ? "scheme" : "schemes"
+        let parts = byStatus.map { "\($0.count) \($0.key)" }
+        return "\(schemes.count) \(noun)" + (parts.isEmpty ? "" : ": " + parts.joined(separator: ", "))
+    }
+
+    // MARK: Rounding, in one place
+
+    /// A single amount rounded half-even to the penny.
+    static func shown(_ amount: Exact) -> Exact { (try? amount.rounded(places: 2)) ?? amount }
+
+    /// Parts rounded by largest remainder so that they add up to the rounded whole.
+    static func split(_ parts: [(key: String, value: Exact)]) -> (parts: [Exact], whole: Exact) {
+        if let partition = try? Exact.roundedPartition(parts) { return (partition.parts, partition.whole) }
+        let shownParts = parts.map { shown($0.value) }
+        return (shownParts, shownParts.reduce(Exact.zero) { $0.plus($1) })
+    }
+
+    static func dimensionSplit(_ amounts: [Dimension: Exact]) -> DimensionSplit {
+        let (parts, whole) = split(Dimension.allCases.map { ($0.rawValue, amounts[$0] ?? .zero) })
+        return DimensionSplit(amounts: Dictionary(uniqueKeysWithValues: zip(Dimension.allCases, parts)), total: whole)
+    }
+
+    // MARK: Sections
+
+    static func savings(_ model: PlanModel, year: Int) -> SavingsYear {
+        var planned: [Dimension: Exact] = [:], adjusted: [Dimension: Exact] = [:]
+        var recurrent = Exact.zero, nonRecurrent = Exact.zero
+        for scheme in model.schemes where scheme.counts {
+            guard let savings = scheme.savings(in: year) else { continue }
+            for dimension in Dimension.allCases {
+                let amount = savings.amount(dimension)
+                planned[dimension, default: .zero] = planned[dimension, default: .zero].plus(amount)
+                adjusted[dimension, default: .zero] = adjusted[dimension, default: .zero].plus(model.riskAdjusted(amount, for: scheme))
+                if scheme.recurrent { recurrent = recurrent.plus(amount) } else { nonRecurrent = nonRecurrent.plus(amount) }
+            }
+        }
+        let recurrence = split([("non-recurrent", nonRecurrent), ("recurrent", recurrent)])
+        return SavingsYear(year: year, planned: dimensionSplit(planned), riskAdjusted: dimensionSplit(adjusted),
+                           recurrent: recurrence.parts[1], nonRecurrent: recurrence.parts[0])
+    }
+
+    /// The financial year holding the as-of date; past the plan's horizon, its last year (all
+    /// twelve months); before it, none.
+    static func inYear(_ model: PlanModel, asOf: Date) -> InYearSummary? {
+        guard let years = model.plan.years, asOf.financialYear >= years.lowerBound else { return nil }
+        let year = min(asOf.financialYear, years.upperBound)
+        var keys: [String] = [], positions: [InYearPosition] = []
+        var lines: [InYearSummary.Line] = []
+        for scheme in model.schemes where scheme.counts {
+            guard let savings = scheme.savings(in: year) else { continue }
+            for dimension in Dimension.allCases {
+                guard let position = model.inYearPosition(savings, dimension, asOf: asOf) else { continue }
+                keys.append("\(scheme.name) \(dimension.rawValue)")
+                positions.append(position)
+                lines.append(.init(scheme: scheme.name, title: scheme.title, dimension: dimension,
+                                   figures: InYearFigures(plan: .zero, actual: .zero, forecastOutturn: .zero, yearPlan: .zero)))
+            }
+        }
+        func column(_ value: (InYearPosition) -> Exact) -> (parts: [Exact], whole: Exact) {
+            split(zip(keys, positions).map { ($0, value($1)) })
+        }
+        let plan = column(\.plan), actual = column(\.actual), forecast = column(\.forecastOutturn), yearPlan = column(\.yearPlan)
+        for i in lines.indices {
+            lines[i].figures = InYearFigures(plan: plan.parts[i], actual: actual.parts[i], forecastOutturn: forecast.parts[i], yearPlan: yearPlan.parts[i])
+        }
+        return InYearSummary(year: year, months: PlanModel.monthsBegun(year: year, asOf: asOf), lines: lines,
+                             total: InYearFigures(plan: plan.whole, actual: actual.whole, forecastOutturn: forecast.whole, yearPlan: yearPlan.whole))
+    }
+
+    static func partners(_ model: PlanModel) -> (rows: [PartnerYear], totals: [PartnerYear]) {
+        var rows: [PartnerYear] = [], totals: [PartnerYear] = []
+        for year in model.years {
+            let figures = model.partners.map { partner in
+                (partner, model.attributed(to: partner.name, year: year), model.controlTotalView(of: partner.name, year: year),
+                 model.envelopeGap(for: partner.name, year: year)?.envelope)
+            }
+            let keys = model.partners.map(\.name)
+            func column(_ values: [Exact]) -> (parts: [Exact], whole: Exact) { split(Array(zip(keys, values))) }
+            let attributed = column(figures.map(\.1.planned)), adjusted = column(figures.map(\.1.riskAdjusted))
+            let control = column(figures.map(\.2.planned)), controlAdjusted = column(figures.map(\.2.riskAdjusted))
+            for (i, (partner, _, _, envelope)) in figures.enumerated() {
+                rows.append(PartnerYear(partner: partner.name, title: partner.title, year: year, attributed: attributed.parts[i],
+                                        riskAdjusted: adjusted.parts[i], envelope: envelope.map(shown), controlTotalShare: partner.controlTotal,
+                                        controlTotal: control.parts[i], controlTotalRiskAdjusted: controlAdjusted.parts[i]))
+            }
+            let envelopes = rows.suffix(figures.count).compactMap(\.envelope)
+            totals.append(PartnerYear(partner: "", title: nil, year: year, attributed: attributed.whole, riskAdjusted: adjusted.whole,
+                                      envelope: envelopes.isEmpty ? nil : envelopes.reduce(Exact.zero) { $0.plus($1) }, controlTotalShare: nil,
+                                      controlTotal: control.whole, controlTotalRiskAdjusted: controlAdjusted.whole))
+        }
+        return (rows, totals)
+    }
+
+    static func milestones(_ model: PlanModel, asOf: Date) -> MilestoneSummary {
+        let soon = asOf.adding(days: MilestoneSummary.soonDays)
+        let all = model.schemes.filter(\.counts).flatMap(\.milestones).map { milestone in
+            let state: MilestoneStatus.State
+            var days: Int?
+            if milestone.done != nil {
+                state = .done
+            } else if let due = milestone.due {
+                state = milestone.isOverdue(asOf: asOf) ? .overdue : due <= soon ? .dueSoon : .later
+                days = state == .overdue ? asOf.dayNumber - due.dayNumber : due.dayNumber - asOf.dayNumber
+            } else {
+                state = .undated
+            }
+            let slip = milestone.isSlipping ? milestone.forecast!.dayNumber - milestone.due!.dayNumber : nil
+            return MilestoneStatus(scheme: milestone.scheme, name: milestone.name, title: milestone.title, due: milestone.due,
+                                   done: milestone.done, forecast: milestone.forecast, critical: milestone.critical, owner: milestone.owner,
+                                   state: state, slipping: milestone.isSlipping, days: days, slipDays: slip)
+        }
+        return MilestoneSummary(all: all)
+    }
+
+    static func metricStatus(_ metric: Metric) -> MetricStatus {
+        guard let latest = metric.actuals.max(by: { $0.month < $1.month }) else {
+            return MetricStatus(metric: metric, latest: nil, expected: nil, state: .notJudged, reason: "no actual yet")
+        }
+        guard let expected = metric.plannedValue(at: latest.month) else {
+            return MetricStatus(metric: metric, latest: latest, expected: nil, state: .notJudged, reason: "no trajectory or target at that month")
+        }
+        guard let better = metric.better else {
+            return MetricStatus(metric: metric, latest: latest, expected: expected, state: .notJudged, reason: "no `better` direction")
+        }
+        let worse = better == .lower ? latest.value > expected : latest.value < expected
+        return MetricStatus(metric: metric, latest: latest, expected: expected, state: worse ? .offTrack : .onTrack, reason: nil)
+    }
+}

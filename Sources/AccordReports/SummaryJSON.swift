@@ -1,0 +1,115 @@
+import AccordModel
+import AccordSyntax
+
+/// `accord summary --format json`: the summary's figures, shaped as docs/summary.schema.json
+/// describes. Values are written as in `accord model` (ModelJSON): money a decimal string in
+/// pounds with two decimals, percents a decimal string of the percentage, dates ISO, years
+/// `FY22/23`, absent values `null`.
+public enum SummaryJSON {
+    public static let schemaVersion = 1
+
+    public static func render(_ s: ProgrammeSummary) -> String {
+        JSONWriter.write(.object([
+            ("schemaVersion", .int(schemaVersion)),
+            ("plan", .object([
+                ("title", .string(s.header.title)), ("asOf", .string(ModelJSON.iso(s.header.asOf))),
+                ("years", .array(s.header.years.map(year))), ("files", .array(s.header.files.map { .string($0) })),
+                ("errors", .int(s.header.errors)), ("warnings", .int(s.header.warnings)), ("hasErrors", .bool(s.header.hasErrors)),
+            ])),
+            ("schemes", .object([
+                ("count", .int(s.schemes.count)),
+                ("byStatus", tallies(s.byStatus, "status")), ("byArea", tallies(s.byArea, "area")), ("byLevel", tallies(s.byLevel, "level")),
+                ("list", .array(s.schemes.map { r in .object([
+                    ("name", .string(r.name)), ("title", .string(r.title)), ("area", .string(r.area)), ("level", .string(r.level.rawValue)),
+                    ("status", .string(r.status?.rawValue)), ("confidence", .string(r.confidence.rawValue)), ("lead", .string(r.lead)),
+                    ("partners", .array(r.partners.map { .string($0) })), ("recurrent", .bool(r.recurrent)),
+                ]) })),
+            ])),
+            ("savings", .array(s.savings.map { y in .object([
+                ("year", year(y.year)), ("planned", split(y.planned)), ("riskAdjusted", split(y.riskAdjusted)),
+                ("recurrent", money(y.recurrent)), ("nonRecurrent", money(y.nonRecurrent)),
+            ]) })),
+            ("inYear", s.inYear.map(inYear) ?? .null),
+            ("partners", .array(s.partners.map(partnerYear))),
+            ("partnerTotals", .array(s.partnerTotals.map(partnerYear))),
+            ("milestones", milestones(s.milestones)),
+            ("metrics", .object([
+                ("onTrack", .int(s.metrics.count { $0.state == .onTrack })), ("offTrack", .int(s.metrics.count { $0.state == .offTrack })),
+                ("notJudged", .int(s.metrics.count { $0.state == .notJudged })), ("items", .array(s.metrics.map(metric))),
+            ])),
+            ("people", .array(s.people.map { p in .object([
+                ("person", .string(p.person)), ("name", .string(p.title)), ("partner", .string(p.partner)),
+                ("capacity", number(p.capacity)), ("allocated", number(p.allocated)), ("overCapacity", .bool(p.overCapacity)),
+                ("allocations", .array(p.allocations.map { .object([("scheme", .string($0.scheme)), ("role", .string($0.role)), ("fte", $0.fte.map(number) ?? .null)]) })),
+            ]) })),
+        ]))
+    }
+
+    static func money(_ x: Exact) -> JSONValue { ModelJSON.money(x) }
+    static func number(_ x: Exact) -> JSONValue { .string(x.decimalString(places: 2)) }
+    static func year(_ y: Int) -> JSONValue { .string(LiteralText.financialYear(y)) }
+
+    static func tallies(_ list: [ProgrammeSummary.Tally], _ key: String) -> JSONValue {
+        .array(list.map { .object([(key, .string($0.key))] + (key == "area" ? [("title", .string($0.title))] : []) + [("count", .int($0.count))]) })
+    }
+
+    static func split(_ d: DimensionSplit) -> JSONValue {
+        .object([("cashReleasing", money(d[.cashReleasing])), ("productivity", money(d[.productivity])),
+                 ("costGrowthAvoided", money(d[.costGrowthAvoided])), ("total", money(d.total))])
+    }
+
+    static func figures(_ f: InYearFigures) -> [(String, JSONValue)] {
+        [("plan", money(f.plan)), ("actual", money(f.actual)), ("variance", money(f.variance)),
+         ("variancePercent", f.variancePercent.map(ModelJSON.percent) ?? .null),
+         ("forecastOutturn", money(f.forecastOutturn)), ("yearPlan", money(f.yearPlan))]
+    }
+
+    static func inYear(_ p: InYearSummary) -> JSONValue {
+        .object([
+            ("year", year(p.year)), ("months", .int(p.months)),
+            ("lines", .array(p.lines.map { .object([("scheme", .string($0.scheme)), ("title", .string($0.title)), ("dimension", .string($0.dimension.rawValue))] + figures($0.figures)) })),
+            ("total", .object(figures(p.total))),
+        ])
+    }
+
+    static func partnerYear(_ p: PartnerYear) -> JSONValue {
+        .object((p.partner.isEmpty ? [] : [("partner", .string(p.partner)), ("title", .string(p.title))]) + [
+            ("year", year(p.year)), ("attributed", money(p.attributed)), ("riskAdjusted", money(p.riskAdjusted)),
+            ("envelope", p.envelope.map(money) ?? .null),
+        ] + (p.partner.isEmpty ? [] : [
+            ("gap", p.gap.map(money) ?? .null), ("coverage", p.coverage.map(ModelJSON.percent) ?? .null),
+            ("controlTotalPercent", p.controlTotalShare.map(ModelJSON.percent) ?? .null),
+        ]) + [("controlTotal", money(p.controlTotal)), ("controlTotalRiskAdjusted", money(p.controlTotalRiskAdjusted))])
+    }
+
+    static func milestones(_ m: MilestoneSummary) -> JSONValue {
+        .object([
+            ("count", .int(m.count)), ("done", .int(m.done)), ("overdue", .int(m.overdue.count)), ("dueSoon", .int(m.dueSoon.count)),
+            ("later", .int(m.later)), ("slipping", .int(m.slipping.count)), ("soonDays", .int(MilestoneSummary.soonDays)),
+            ("items", .array(m.all.map { i in .object([
+                ("scheme", .string(i.scheme)), ("name", .string(i.name)), ("title", .string(i.title)), ("state", .string(i.state.rawValue)),
+                ("due", .string(i.due.map(ModelJSON.iso))), ("done", .string(i.done.map(ModelJSON.iso))),
+                ("forecast", .string(i.forecast.map(ModelJSON.iso))), ("critical", .bool(i.critical)), ("owner", .string(i.owner)),
+                ("slipping", .bool(i.slipping)), ("days", i.days.map(JSONValue.int) ?? .null), ("slipDays", i.slipDays.map(JSONValue.int) ?? .null),
+            ]) })),
+        ])
+    }
+
+    static func metric(_ m: MetricStatus) -> JSONValue {
+        let metric = m.metric
+        // Percent metrics as percentages (4.5, not 0.045), like every other percent here.
+        func value(_ x: Exact) -> JSONValue { metric.valueKind == .percent ? ModelJSON.percent(x) : number(x) }
+        func point(_ p: MetricPoint?) -> JSONValue {
+            p.map { .object([("month", .string(ModelJSON.iso($0.month))), ("value", value($0.value))]) } ?? .null
+        }
+        return .object([
+            ("scheme", .string(metric.scheme)), ("name", .string(metric.name)), ("title", .string(metric.title)),
+            ("kind", .string(metric.kind?.rawValue)), ("better", .string(metric.better?.rawValue)), ("unit", .string(metric.unit)),
+            ("valueKind", .string(metric.valueKind?.rawValue)), ("baseline", point(metric.baseline)),
+            ("target", metric.target.map(value) ?? .null), ("targetMonth", .string(metric.targetMonth.map(ModelJSON.iso))),
+            ("trajectory", .array(metric.trajectory.map { point($0) })),
+            ("latest", point(m.latest)), ("expected", m.expected.map(value) ?? .null),
+            ("state", .string(m.state.rawValue)), ("reason", .string(m.reason)),
+        ])
+    }
+}

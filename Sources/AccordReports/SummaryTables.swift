@@ -1,0 +1,251 @@
+import AccordModel
+import AccordSyntax
+
+/// One cell of a summary table, typed so each format shows it its own way: text and Markdown as
+/// `£1,234,567`, CSV as `1234567.00`, HTML escaped.
+public enum SummaryCell: Sendable {
+    /// Text from the plan or from us; every renderer escapes it for its format.
+    case text(String)
+    case money(Exact)
+    /// A fraction shown as a percent (0.125 is 12.5%).
+    case percent(Exact)
+    /// A plain quantity: FTE, a metric value.
+    case number(Exact)
+    case count(Int)
+    case date(Date)
+    case month(Month)
+    case year(Int)
+    /// No value: `—` in text, an empty CSV cell.
+    case none
+
+    static func text(_ value: String?) -> SummaryCell { value.map(SummaryCell.text) ?? .none }
+    static func money(_ value: Exact?) -> SummaryCell { value.map(SummaryCell.money) ?? .none }
+    static func percent(_ value: Exact?) -> SummaryCell { value.map(SummaryCell.percent) ?? .none }
+    static func date(_ value: Date?) -> SummaryCell { value.map(SummaryCell.date) ?? .none }
+
+    var isNumeric: Bool {
+        switch self {
+        case .money, .percent, .number, .count: true
+        default: false
+        }
+    }
+
+    /// How text, Markdown and HTML show it (before their own escaping).
+    public var display: String {
+        switch self {
+        case .text(let text): text
+        case .money(let x): x.formattedMoney()
+        case .percent(let x): x.formattedPercent()
+        case .number(let x): x.formattedNumber()
+        case .count(let n): String(n)
+        case .date(let d): SummaryTables.iso(d)
+        case .month(let m): SummaryTables.iso(m)
+        case .year(let y): LiteralText.financialYear(y)
+        case .none: "—"
+        }
+    }
+}
+
+public struct SummaryColumn: Sendable {
+    public var header: String
+    /// The CSV header: lower case with underscores, units where they help (`variance_percent`).
+    public var key: String
+    public var numeric: Bool
+    /// The widest text column gives way (truncated with `…`) when a text table is too wide.
+    public var flexible = false
+    /// False for columns text output leaves out to fit 100 columns (they are in every other format).
+    public var inText = true
+    /// The sign (-1 or 1) of an amount a reader should be warned about: a shortfall, a gap.
+    public var badSign: Int? = nil
+}
+
+/// A table of the summary, as every tabular format shows it.
+public struct SummaryTable: Sendable {
+    /// The name `--table` takes and the CSV file is called by.
+    public var name: String
+    public var title: String
+    public var columns: [SummaryColumn]
+    public var rows: [[SummaryCell]]
+    /// How many rows at the end are totals (shown in bold where the format can).
+    public var totalRows = 0
+    /// A line under the table saying how to read it.
+    public var note: String?
+}
+
+/// The summary's tables, shared by the text, Markdown, CSV and HTML renderers so each shows the
+/// same figures under the same headings.
+public enum SummaryTables {
+    static func iso(_ d: Date) -> String { ModelJSON.iso(d) }
+    static func iso(_ m: Month) -> String { ModelJSON.iso(m) }
+
+    static func column(_ header: String, _ key: String? = nil, numeric: Bool = false, flexible: Bool = false, inText: Bool = true) -> SummaryColumn {
+        SummaryColumn(header: header, key: key ?? header.replacingSpacesAndDashes(), numeric: numeric, flexible: flexible, inText: inText)
+    }
+
+    static let dimensionHeaders = ["cash-releasing", "productivity", "cost growth avoided"]
+
+    /// The names `--table` accepts, in the order `-o FOLDER` writes them.
+    public static let names = ["schemes", "savings", "in-year", "partners", "milestones", "metrics", "people"]
+
+    /// The named CSV table, in its widest form.
+    public static func table(_ name: String, of summary: ProgrammeSummary) -> SummaryTable? {
+        switch name {
+        case "schemes": schemes(summary)
+        case "savings": savingsWide(summary)
+        case "in-year": inYear(summary)
+        case "partners": partners(summary)
+        case "milestones": milestones(summary.milestones.all, name: "milestones", title: "Milestones")
+        case "metrics": metrics(summary)
+        case "people": people(summary)
+        default: nil
+        }
+    }
+
+    // MARK: Tables
+
+    public static func schemes(_ s: ProgrammeSummary) -> SummaryTable {
+        SummaryTable(name: "schemes", title: "Scheme list", columns: [
+            column("scheme"), column("title", flexible: true), column("area"), column("level"), column("status"),
+            column("confidence"), column("lead"), column("partners", inText: false), column("recurrent", inText: false),
+        ], rows: s.schemes.map { row in [
+            .text(row.name), .text(row.title), .text(row.area), .text(row.level.rawValue), .text(row.status?.rawValue),
+            .text(row.confidence.rawValue), .text(row.lead), .text(row.partners.joined(separator: " ")), .text(row.recurrent ? "yes" : "no"),
+        ] })
+    }
+
+    /// Planned savings by year and dimension, with the risk-adjusted total (EXPECTED.md's table).
+    public static func savingsPlanned(_ s: ProgrammeSummary) -> SummaryTable {
+        SummaryTable(name: "savings", title: "Savings by year (planned, before risk adjustment)",
+                     columns: [column("year")] + dimensionHeaders.map { column($0, numeric: true) }
+                        + [column("total", numeric: true), column("risk-adjusted", numeric: true)],
+                     rows: s.savings.map { y in [.year(y.year)] + Dimension.allCases.map { .money(y.planned[$0]) } + [.money(y.planned.total), .money(y.riskAdjusted.total)] })
+    }
+
+    public static func savingsRiskAdjusted(_ s: ProgrammeSummary) -> SummaryTable {
+        SummaryTable(name: "savings-risk-adjusted", title: "Risk-adjusted savings by year (savings × confidence weight)",
+                     columns: [column("year")] + dimensionHeaders.map { column($0, numeric: true) } + [column("total", numeric: true)],
+                     rows: s.savings.map { y in [.year(y.year)] + Dimension.allCases.map { .money(y.riskAdjusted[$0]) } + [.money(y.riskAdjusted.total)] })
+    }
+
+    public static func recurrence(_ s: ProgrammeSummary) -> SummaryTable {
+        SummaryTable(name: "recurrence", title: "Recurrent and non-recurrent savings (planned)",
+                     columns: [column("year"), column("recurrent", numeric: true), column("non-recurrent", numeric: true), column("total", numeric: true)],
+                     rows: s.savings.map { y in [.year(y.year), .money(y.recurrent), .money(y.nonRecurrent), .money(y.planned.total)] })
+    }
+
+    /// Every savings figure of a year on one row, for spreadsheets.
+    public static func savingsWide(_ s: ProgrammeSummary) -> SummaryTable {
+        let keys = ["cash_releasing", "productivity", "cost_growth_avoided", "total"]
+        return SummaryTable(name: "savings", title: "Savings by year",
+                            columns: [column("year")] + keys.map { column($0, numeric: true) } + keys.map { column("risk_adjusted_\($0)", numeric: true) }
+                                + [column("recurrent", numeric: true), column("non_recurrent", numeric: true)],
+                            rows: s.savings.map { y in
+                                [.year(y.year)] + Dimension.allCases.map { .money(y.planned[$0]) } + [.money(y.planned.total)]
+                                    + Dimension.allCases.map { .money(y.riskAdjusted[$0]) } + [.money(y.riskAdjusted.total), .money(y.recurrent), .money(y.nonRecurrent)]
+                            })
+    }
+
+    public static func inYear(_ s: ProgrammeSummary) -> SummaryTable {
+        let columns = [
+            column("scheme"), column("title", flexible: true, inText: false), column("dimension"), column("year", inText: false),
+            column("months", inText: false), column("YTD plan", "ytd_plan", numeric: true), column("YTD actual", "ytd_actual", numeric: true),
+            SummaryColumn(header: "variance", key: "variance", numeric: true, badSign: -1), column("variance %", "variance_percent", numeric: true),
+            column("forecast outturn", numeric: true), column("year plan", numeric: true),
+        ]
+        guard let position = s.inYear else {
+            return SummaryTable(name: "in-year", title: "In-year position", columns: columns, rows: [], note: "No plan year has begun by the as-of date.")
+        }
+        func cells(_ f: InYearFigures) -> [SummaryCell] {
+            [.money(f.plan), .money(f.actual), .money(f.variance), .percent(f.variancePercent), .money(f.forecastOutturn), .money(f.yearPlan)]
+        }
+        var rows: [[SummaryCell]] = position.lines.map { line in
+            [.text(line.scheme), .text(line.title), .text(line.dimension.rawValue), .year(position.year), .count(position.months)] + cells(line.figures)
+        }
+        if !position.lines.isEmpty {
+            rows.append([.text("total"), .text(""), .text(""), .year(position.year), .count(position.months)] + cells(position.total))
+        }
+        let through = position.months == 0 ? "no month begun yet" : position.months == 1 ? "M1" : "M1–M\(position.months)"
+        return SummaryTable(name: "in-year", title: "In-year position \(LiteralText.financialYear(position.year)), year to date \(through)",
+                            columns: columns, rows: rows, totalRows: position.lines.isEmpty ? 0 : 1,
+                            note: position.lines.isEmpty ? "No scheme has reported an actual for this year."
+                                : "Lines with at least one `actual`; the plan is phased (evenly unless `phasing` says otherwise).")
+    }
+
+    public static func partners(_ s: ProgrammeSummary) -> SummaryTable {
+        let columns = [
+            column("partner"), column("year"), column("attributed", numeric: true), column("risk-adjusted", numeric: true),
+            column("envelope", numeric: true), SummaryColumn(header: "gap", key: "gap", numeric: true, badSign: 1), column("cover", "coverage_percent", numeric: true),
+            column("ct %", "control_total_percent", numeric: true), column("control total", numeric: true, inText: false),
+            column("control total RA", "control_total_risk_adjusted", numeric: true),
+        ]
+        var rows: [[SummaryCell]] = []
+        for total in s.partnerTotals {
+            for p in s.partners where p.year == total.year {
+                rows.append([.text(p.partner), .year(p.year), .money(p.attributed), .money(p.riskAdjusted), .money(p.envelope), .money(p.gap),
+                             .percent(p.coverage), .percent(p.controlTotalShare), .money(p.controlTotal), .money(p.controlTotalRiskAdjusted)])
+            }
+        }
+        let totals: [[SummaryCell]] = s.partnerTotals.map { t in
+            [.text("total"), .year(t.year), .money(t.attributed), .money(t.riskAdjusted), .money(t.envelope), .text(""), .text(""), .text(""),
+             .money(t.controlTotal), .money(t.controlTotalRiskAdjusted)]
+        }
+        return SummaryTable(name: "partners", title: "Partners: attributed savings against envelopes", columns: columns, rows: rows + totals,
+                            totalRows: totals.count,
+                            note: "Attributed by share (cost growth avoided is system-level, never attributed); RA = risk-adjusted; gap = envelope − risk-adjusted (positive: unidentified, as W401; negative: more than covered); cover = risk-adjusted ÷ envelope; control total = attributed × ct %.")
+    }
+
+    public static func milestones(_ list: [MilestoneStatus], name: String, title: String) -> SummaryTable {
+        SummaryTable(name: name, title: title, columns: [
+            column("milestone"), column("title", flexible: true), column("state", inText: false), column("due"),
+            column("days", numeric: true), column("forecast"), column("slip days", numeric: true, inText: false),
+            column("done", inText: false), column("critical"), column("owner"),
+        ], rows: list.map { m in [
+            .text(m.qualifiedName), .text(m.title), .text(m.state.rawValue), .date(m.due), m.days.map(SummaryCell.count) ?? .none,
+            .date(m.forecast), m.slipDays.map(SummaryCell.count) ?? .none, .date(m.done), .text(m.critical ? "yes" : "no"), .text(m.owner),
+        ] })
+    }
+
+    public static func metrics(_ s: ProgrammeSummary) -> SummaryTable {
+        SummaryTable(name: "metrics", title: "Metrics: latest actual against the plan line", columns: [
+            column("metric"), column("title", flexible: true), column("kind", inText: false), column("better", inText: false),
+            column("baseline", numeric: true, inText: false), column("target", numeric: true), column("target month", inText: false),
+            column("latest", numeric: true), column("at"), column("plan line", "expected", numeric: true), column("status"),
+        ], rows: s.metrics.map { m in
+            let metric = m.metric
+            func value(_ x: Exact?) -> SummaryCell {
+                guard let x else { return .none }
+                switch metric.valueKind {
+                case .money?: return .money(x)
+                case .percent?: return .percent(x)
+                default: return .number(x)
+                }
+            }
+            let status: SummaryCell = switch m.state {
+            case .onTrack: .text("on track")
+            case .offTrack: .text("off track")
+            case .notJudged: .text(m.reason)
+            }
+            return [.text(metric.qualifiedName), .text(metric.title), .text(metric.kind?.rawValue), .text(metric.better?.rawValue),
+                    value(metric.baseline?.value), value(metric.target), metric.targetMonth.map(SummaryCell.month) ?? .none,
+                    value(m.latest?.value), m.latest.map { .month($0.month) } ?? .none, value(m.expected), status]
+        }, note: "The plan line joins the baseline, trajectory points and target with straight lines (as W410), holding the target after its month.")
+    }
+
+    public static func people(_ s: ProgrammeSummary) -> SummaryTable {
+        SummaryTable(name: "people", title: "People: FTE allocated against capacity", columns: [
+            column("person"), column("name"), column("partner"), column("capacity", numeric: true), column("allocated", numeric: true),
+            column("status"), column("roles", flexible: true),
+        ], rows: s.people.map { p in [
+            .text(p.person), .text(p.title), .text(p.partner), .number(p.capacity), .number(p.allocated),
+            .text(p.overCapacity ? "over capacity" : "ok"),
+            .text(p.allocations.map { "\($0.scheme) \($0.role)\($0.fte.map { " " + $0.formattedNumber() } ?? "")" }.joined(separator: ", ")),
+        ] }, note: "Roles on schemes not closed or withdrawn (as W404); FTE only where a role states it.")
+    }
+}
+
+extension String {
+    /// `cost growth avoided` → `cost_growth_avoided`.
+    func replacingSpacesAndDashes() -> String {
+        String(map { $0 == " " || $0 == "-" ? "_" : $0 }).lowercased()
+    }
+}

@@ -1,0 +1,142 @@
+import AccordModel
+import AccordSyntax
+
+/// `accord summary` as plain text: headed sections of aligned tables no wider than 100 columns,
+/// money as `£1,234,567`. Plan text has control characters replaced, so a title can neither
+/// break a table nor send escape sequences to the terminal.
+public enum SummaryText {
+    public static let width = 100
+
+    public static func render(_ s: ProgrammeSummary) -> String {
+        var out = ""
+        out += clean(s.header.title.isEmpty ? "(untitled plan)" : s.header.title) + "\n"
+        out += SummaryProse.headerLine(s.header) + "\n"
+        if s.header.hasErrors { out += SummaryProse.errorWarning + "\n" }
+
+        section("Schemes", into: &out)
+        for line in SummaryProse.schemeLines(s) { out += wrap(line) }
+        out += "\n" + table(SummaryTables.schemes(s))
+        section("Savings", into: &out)
+        out += [SummaryTables.savingsPlanned(s), SummaryTables.savingsRiskAdjusted(s), SummaryTables.recurrence(s)].map(table).joined(separator: "\n")
+        section("In-year position", into: &out)
+        out += table(SummaryTables.inYear(s))
+        section("Partners and envelopes", into: &out)
+        out += table(SummaryTables.partners(s))
+
+        section("Milestones", into: &out)
+        out += wrap(SummaryProse.milestoneLine(s.milestones))
+        for (list, title) in SummaryProse.milestoneLists(s.milestones) where !list.isEmpty {
+            out += "\n" + table(SummaryTables.milestones(list, name: "milestones", title: title))
+        }
+        section("Metrics", into: &out)
+        out += wrap(SummaryProse.metricLine(s.metrics))
+        if !s.metrics.isEmpty { out += "\n" + table(SummaryTables.metrics(s)) }
+        section("People", into: &out)
+        out += s.people.isEmpty ? "No people declared.\n" : table(SummaryTables.people(s))
+        return out
+    }
+
+    private static func section(_ title: String, into out: inout String) {
+        out += "\n" + title.uppercased() + "\n"
+    }
+
+    /// A table: title, header, a rule, rows (totals after a second rule), then its note.
+    static func table(_ t: SummaryTable) -> String {
+        let keep = t.columns.indices.filter { t.columns[$0].inText }
+        let columns = keep.map { t.columns[$0] }
+        let rows = t.rows.map { row in keep.map { clean(row[$0].display) } }
+        var widths = columns.indices.map { i in max(columns[i].header.count, rows.map { $0[i].count }.max() ?? 0) }
+        let total = widths.reduce(0, +) + 2 * (widths.count - 1)
+        if total > width, let flex = columns.firstIndex(where: \.flexible) {
+            widths[flex] = max(columns[flex].header.count, widths[flex] - (total - width))
+        }
+        func line(_ cells: [String]) -> String {
+            var text = ""
+            for (i, cell) in cells.enumerated() {
+                let shown = cell.count > widths[i] ? String(cell.prefix(widths[i] - 1)) + "…" : cell
+                let padding = String(repeating: " ", count: widths[i] - shown.count)
+                let last = i == cells.count - 1
+                text += (i == 0 ? "" : "  ") + (columns[i].numeric ? padding + shown : shown + (last ? "" : padding))
+            }
+            return text + "\n"
+        }
+        let rule = String(repeating: "-", count: min(width, widths.reduce(0, +) + 2 * (widths.count - 1))) + "\n"
+        var out = t.title + "\n" + line(columns.map(\.header)) + rule
+        if rows.isEmpty { out += "(none)\n" }
+        for (index, row) in rows.enumerated() {
+            if index == rows.count - t.totalRows, t.totalRows > 0 { out += rule }
+            out += line(row)
+        }
+        if let note = t.note { out += wrap(note) }
+        return out
+    }
+
+    /// Words wrapped at 100 columns.
+    static func wrap(_ text: String) -> String {
+        var out = "", line = ""
+        for word in clean(text).split(separator: " ") {
+            if !line.isEmpty, line.count + 1 + word.count > width { out += line + "\n"; line = "" }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        return out + line + "\n"
+    }
+
+    /// Control characters (tabs, newlines, escapes) become spaces.
+    static func clean(_ text: String) -> String { text.escaped { _ in nil } }
+}
+
+extension String {
+    /// Each character of plan text as `replacement` gives it, else as it is, except that control
+    /// characters (line breaks, tabs, terminal escapes) become spaces in every format.
+    func escaped(_ replacement: (Unicode.Scalar) -> String?) -> String {
+        var out = ""
+        for scalar in unicodeScalars {
+            if let replaced = replacement(scalar) {
+                out += replaced
+            } else if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+                out += " "
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}
+
+/// The sentences every human-readable format shares.
+enum SummaryProse {
+    static let errorWarning = "The plan has errors (run `accord check`): figures leave out whatever could not be read."
+
+    static func headerLine(_ h: ProgrammeSummary.Header) -> String {
+        let years = h.years.isEmpty ? "no plan years" : h.years.count == 1 ? LiteralText.financialYear(h.years[0])
+            : "\(LiteralText.financialYear(h.years.first!))..\(LiteralText.financialYear(h.years.last!))"
+        let checks = h.errors == 0 && h.warnings == 0 ? "no problems"
+            : "\(h.errors) error\(h.errors == 1 ? "" : "s"), \(h.warnings) warning\(h.warnings == 1 ? "" : "s")"
+        return "As of \(SummaryTables.iso(h.asOf)) · years \(years) · \(h.files.count) file\(h.files.count == 1 ? "" : "s") · plan check: \(checks)"
+    }
+
+    /// `escape` makes a name from the plan safe for the format.
+    static func schemeLines(_ s: ProgrammeSummary, escape: (String) -> String = { $0 }) -> [String] {
+        func list(_ tallies: [ProgrammeSummary.Tally]) -> String {
+            let shown = tallies.filter { $0.count > 0 }
+            return shown.isEmpty ? "none" : shown.map { "\(escape($0.key)) \($0.count)" }.joined(separator: ", ")
+        }
+        return [s.schemeCountLine + ".", "By area: \(list(s.byArea)). By level: \(list(s.byLevel))."]
+    }
+
+    static func milestoneLine(_ m: MilestoneSummary) -> String {
+        guard m.count > 0 else { return "No milestones." }
+        return "\(m.count) milestone\(m.count == 1 ? "" : "s"): \(m.done) done, \(m.overdue.count) overdue, \(m.dueSoon.count) due in the next \(MilestoneSummary.soonDays) days, \(m.later) later; \(m.slipping.count) slipping."
+    }
+
+    static func milestoneLists(_ m: MilestoneSummary) -> [([MilestoneStatus], String)] {
+        [(m.overdue, "Overdue (days past due)"), (m.dueSoon, "Due in the next \(MilestoneSummary.soonDays) days (days to go)"),
+         (m.slipping, "Slipping: forecast after due (days to go)")]
+    }
+
+    static func metricLine(_ metrics: [MetricStatus]) -> String {
+        guard !metrics.isEmpty else { return "No metrics." }
+        let on = metrics.count { $0.state == .onTrack }, off = metrics.count { $0.state == .offTrack }
+        return "\(metrics.count) metric\(metrics.count == 1 ? "" : "s"): \(on) on track, \(off) off track, \(metrics.count - on - off) not judged."
+    }
+}
