@@ -13,7 +13,7 @@ let package = Package(
         .target(name: "AccordFormat", dependencies: ["AccordSyntax"]),
         .target(name: "AccordModel", dependencies: ["AccordDiagnostics", "AccordSyntax"]),
         .target(name: "AccordReports", dependencies: ["AccordDiagnostics", "AccordModel", "AccordSyntax"]),
-        .target(name: "AccordLanguageServer", dependencies: ["AccordDiagnostics", "AccordSyntax", "AccordFormat", "AccordModel"]),
+        .target(name: "AccordLanguageServer", dependencies: ["AccordDiagnostics", "AccordSyntax", "AccordFormat", "AccordModel", "AccordReports"]),
         .target(name: "AccordCommandLine", dependencies: ["AccordDiagnostics", "AccordSyntax", "AccordFormat", "AccordModel", "AccordReports", "AccordLanguageServer"]),
         .executableTarget(name: "accord", dependencies: ["AccordCommandLine"]),
         // Shared by the test targets only (seeded randomness for property tests).

@@ -29,18 +29,9 @@ let evalCommand = Command(
         """),
     run: { context in
         guard let asOf = context.asOfOption() else { return }
-        let formatName = context.arguments.value("format") ?? EvalFormat.text.rawValue
-        guard let format = EvalFormat(rawValue: formatName) else {
-            let hint = Suggestion.closest(to: formatName, in: EvalFormat.allCases.map(\.rawValue)).map { " (did you mean \($0)?)" } ?? ""
-            return context.fail("unknown --format `\(formatName)`\(hint): use one of \(EvalFormat.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        guard context.arguments.positionals.count <= 1 else { return context.fail("`accord eval` takes one plan") }
-        let project = context.discoverProject()
-        guard context.result.exitCode == 0 else { return }
-        guard project.plans.count == 1 else {
-            return context.fail(project.plans.isEmpty ? "no plan found" : "found \(project.plans.count) plans; name one of them")
-        }
-        let checked = PlanCheck.run(project.plans[0], asOf: asOf, today: CommandContext.today())
+        guard let format = context.formatOption(default: EvalFormat.text) else { return }
+        guard let plan = context.onePlan(for: "eval") else { return }
+        let checked = PlanCheck.run(plan, asOf: asOf, today: CommandContext.today())
         // Figures from a plan with errors (a band short of 100%, a savings line that did not
         // evaluate) would look exact and be wrong: refuse rather than print them.
         let errors = checked.diagnostics.filter { $0.severity == .error }

@@ -13,12 +13,8 @@ let modelCommand = Command(
         details: "Exit status: 0, or 1 if the plan has errors (the model is printed either way), 2 on a usage error."),
     run: { context in
         guard let asOf = context.asOfOption() else { return }
-        guard context.arguments.positionals.count <= 1 else { return context.fail("`accord model` takes one plan") }
-        let project = context.discoverProject()
-        guard project.plans.count == 1 else {
-            return context.fail(project.plans.isEmpty ? "no plan found" : "found \(project.plans.count) plans; name one of them")
-        }
-        let checked = PlanCheck.run(project.plans[0], asOf: asOf, today: CommandContext.today())
+        guard let plan = context.onePlan(for: "model") else { return }
+        let checked = PlanCheck.run(plan, asOf: asOf, today: CommandContext.today())
         context.print(ModelJSON.render(checked))
         if checked.hasErrors, context.result.exitCode == 0 { context.result.exitCode = 1 }
     })

@@ -107,6 +107,21 @@ extension CommandContext {
         return LiteralText.Date(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
     }
 
+    /// The one plan that `summary`, `eval` and `model` report on; nil after a usage error.
+    mutating func onePlan(for command: String) -> PlanSources? {
+        guard arguments.positionals.count <= 1 else {
+            fail("`accord \(command)` takes one plan")
+            return nil
+        }
+        let project = discoverProject()
+        guard result.exitCode == 0 else { return nil }
+        guard project.plans.count == 1 else {
+            fail(project.plans.isEmpty ? "no plan found" : "found \(project.plans.count) plans; name one of them")
+            return nil
+        }
+        return project.plans[0]
+    }
+
     /// `--as-of DATE`, when given and valid; a usage error otherwise.
     mutating func asOfOption() -> LiteralText.Date?? {
         guard let text = arguments.value("as-of") else { return .some(nil) }

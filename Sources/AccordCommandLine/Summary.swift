@@ -46,13 +46,8 @@ let summaryCommand = Command(
         } else if format == .csv, output == nil {
             return context.fail("--format csv writes one table at a time: give --table NAME (one of \(SummaryTables.names.joined(separator: ", "))), or -o FOLDER for every table")
         }
-        guard context.arguments.positionals.count <= 1 else { return context.fail("`accord summary` takes one plan") }
-        let project = context.discoverProject()
-        guard context.result.exitCode == 0 else { return }
-        guard project.plans.count == 1 else {
-            return context.fail(project.plans.isEmpty ? "no plan found" : "found \(project.plans.count) plans; name one of them")
-        }
-        let checked = PlanCheck.run(project.plans[0], asOf: asOf, today: CommandContext.today())
+        guard let plan = context.onePlan(for: "summary") else { return }
+        let checked = PlanCheck.run(plan, asOf: asOf, today: CommandContext.today())
         let summary = ProgrammeSummary(checked)
         switch format {
         case .text: context.emit(SummaryText.render(summary), to: output)

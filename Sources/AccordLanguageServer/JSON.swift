@@ -1,3 +1,5 @@
+import AccordReports
+
 /// A JSON value: what JSON-RPC messages are made of. Hand-written rather than Foundation's
 /// `JSONSerialization`, so the `accord` binary stays free of Foundation (it starts faster as a
 /// pre-commit hook) and every malformed input is a thrown `JSONError`, never a trap.
@@ -233,7 +235,7 @@ extension JSON {
         case .bool(let b): out += b ? "true" : "false"
         case .int(let n): out += String(n)
         case .double(let d): out += d.isFinite ? "\(d)" : "null"
-        case .string(let s): JSON.writeString(s, to: &out)
+        case .string(let s): JSONWriter.writeString(s, into: &out)
         case .array(let elements):
             out += "["
             for (i, element) in elements.enumerated() {
@@ -245,29 +247,11 @@ extension JSON {
             out += "{"
             for (i, key) in members.keys.sorted().enumerated() {
                 if i > 0 { out += "," }
-                JSON.writeString(key, to: &out)
+                JSONWriter.writeString(key, into: &out)
                 out += ":"
                 members[key]!.write(to: &out)
             }
             out += "}"
         }
-    }
-
-    private static func writeString(_ s: String, to out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
     }
 }

@@ -1,4 +1,5 @@
 import AccordDiagnostics
+import AccordReports
 
 /// LSP positions are (line, character) with characters counted in UTF-16 code units (the 3.17
 /// default encoding); Accord's are byte offsets into UTF-8. `£` is two bytes and one unit, `𝟙`
@@ -90,18 +91,5 @@ enum DocumentURI {
     }
 
     /// Encodes everything but unreserved characters and `/`, as VS Code does (so `:` is `%3A`).
-    static func uri(ofPath path: String) -> String {
-        var out = "file://"
-        for byte in path.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                let hex = String(byte, radix: 16, uppercase: true)
-                out += "%" + (hex.count == 1 ? "0" : "") + hex
-            }
-        }
-        return out
-    }
+    static func uri(ofPath path: String) -> String { "file://" + DiagnosticSARIFRenderer.percentEncode(path) }
 }

@@ -149,7 +149,7 @@ public struct DiagnosticSARIFRenderer {
     }
 
     /// Percent-encodes every byte of the UTF-8 path except RFC 3986's unreserved characters and `/`.
-    static func percentEncode(_ path: String) -> String {
+    public static func percentEncode(_ path: String) -> String {
         var out = ""
         for byte in path.utf8 {
             switch byte {

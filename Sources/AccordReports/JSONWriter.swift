@@ -73,7 +73,7 @@ public enum JSONWriter {
         return out
     }
 
-    static func writeString(_ text: String, into out: inout String) {
+    public static func writeString(_ text: String, into out: inout String) {
         out += "\""
         for scalar in text.unicodeScalars {
             switch scalar {
