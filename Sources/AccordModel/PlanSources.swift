@@ -95,7 +95,7 @@ private struct Loader<Access: PlanFileAccess> {
             let target = Path.join(folder, relative), targetShown = Path.normalize(Path.join(shownFolder, relative))
             guard let targetReal = access.realPath(target) else { continue }
             if targetReal == real { continue } // a file matched by its own pattern skips itself
-            guard targetReal.hasPrefix(rootFolder + "/") else {
+            guard targetReal.hasPrefix(rootFolder == "/" ? "/" : rootFolder + "/") else {
                 report(statement, "`\(relative)` is outside the plan's folder", help: "a plan may include only files inside its own folder (\(Path.folder(of: sources.files[0].file.path).isEmpty ? "." : Path.folder(of: sources.files[0].file.path))), also through symbolic links")
                 continue
             }
@@ -120,19 +120,19 @@ private struct Loader<Access: PlanFileAccess> {
 }
 
 /// Path arithmetic on `/`-separated strings.
-enum Path {
-    static func folder(of path: String) -> String {
+public enum Path {
+    public static func folder(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "" }
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
-    static func join(_ folder: String, _ relative: String) -> String {
+    public static func join(_ folder: String, _ relative: String) -> String {
         if relative.hasPrefix("/") || folder.isEmpty { return relative }
         return folder.hasSuffix("/") ? folder + relative : folder + "/" + relative
     }
 
     /// Removes `.` and folds `name/..`, without touching the file system (for shown paths).
-    static func normalize(_ path: String) -> String {
+    public static func normalize(_ path: String) -> String {
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             if part == "." { continue }
