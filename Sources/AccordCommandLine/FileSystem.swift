@@ -99,6 +99,32 @@ public enum FileSystem {
         try writeAtomically(path, bytes)
     }
 
+    /// Creates a file that must not exist yet (`O_EXCL`), so nothing is ever overwritten.
+    public static func createNew(_ path: String, _ bytes: [UInt8]) throws(FileError) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard fd >= 0 else { throw FileError(path: path, reason: errorText()) }
+        defer { close(fd) }
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, bytes.count - written) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw FileError(path: path, reason: errorText())
+            }
+            written += count
+        }
+    }
+
+    /// Creates a folder and any missing folders above it.
+    public static func createFolders(_ path: String) throws(FileError) {
+        var current = path.hasPrefix("/") ? "" : "."
+        for part in path.split(separator: "/") {
+            current = current.isEmpty ? "/" + part : current + "/" + part
+            if isDirectory(current) { continue }
+            guard mkdir(current, 0o755) == 0 || errno == EEXIST else { throw FileError(path: current, reason: errorText()) }
+        }
+    }
+
     /// The entries of a folder, sorted by byte order, without `.` and `..`.
     public static func list(_ path: String) -> [String] {
         guard let dir = opendir(path) else { return [] }

@@ -219,7 +219,8 @@ extension PlanDiff {
     private mutating func compareTotals(_ old: PlanModel, _ new: PlanModel) {
         let years = Set(old.schemes.flatMap { $0.savings.map(\.year) } + new.schemes.flatMap { $0.savings.map(\.year) }).sorted()
         var rows: [TotalChange] = []
-        for year in years.map(Optional.some) + [nil] {
+        // With one year, the all-years rows would repeat it.
+        for year in years.map(Optional.some) + (years.count > 1 ? [nil] : []) {
             for dimension in Dimension.allCases.map(Optional.some) + [nil] {
                 let before = old.programmeSavings(year: year, dimension: dimension)
                 let after = new.programmeSavings(year: year, dimension: dimension)

@@ -65,8 +65,21 @@ struct GoldenTests {
     /// `accord check NAME` on a folder of `testdata/check-projects`: includes, fragments, W415.
     @Test(arguments: projects("check-projects"))
     func checkProject(_ name: String) throws {
-        let folder = Self.testdata.appendingPathComponent("check-projects")
-        let arguments = ["check", name]
+        try Self.compareProject("check-projects", name, arguments: ["check", name])
+    }
+
+    /// `accord diff [ARGS] NAME/old.accord NAME/new.accord` on a folder of `testdata/diff`, with the
+    /// options in `NAME/args`, if present.
+    @Test(arguments: projects("diff"))
+    func diff(_ name: String) throws {
+        let argsURL = Self.testdata.appendingPathComponent("diff/\(name)/args")
+        let extra = (try? String(contentsOf: argsURL, encoding: .utf8))?.split(whereSeparator: \.isWhitespace).map(String.init) ?? []
+        try Self.compareProject("diff", name, arguments: ["diff"] + extra + ["\(name)/old.accord", "\(name)/new.accord"])
+    }
+
+    /// Runs `accord ARGUMENTS` in `testdata/FOLDER` and compares the transcript with `FOLDER/NAME.expected`.
+    static func compareProject(_ folderName: String, _ name: String, arguments: [String]) throws {
+        let folder = testdata.appendingPathComponent(folderName)
         let result = run(Invocation(arguments: arguments, environment: [:], workingDirectory: folder.path))
         var actual = "$ accord \(arguments.joined(separator: " "))\n\(result.stdout)"
         if !result.stderr.isEmpty { actual += "--- stderr\n\(result.stderr)" }
@@ -77,7 +90,7 @@ struct GoldenTests {
             return
         }
         let expected = try String(contentsOf: expectedURL, encoding: .utf8)
-        #expect(actual == expected, "golden mismatch for check-projects/\(name); run ACCORD_UPDATE_GOLDEN=1 swift test and review the diff")
+        #expect(actual == expected, "golden mismatch for \(folderName)/\(name); run ACCORD_UPDATE_GOLDEN=1 swift test and review the diff")
     }
 
     /// Every check of brief §4 beyond the front end has a plan that triggers it.
