@@ -66,7 +66,11 @@ sed -i 's/  lead TRUST/  lead TRUTS/' "$scratch/broken/schemes/agency.accord"
 git -C "$scratch/broken" commit -q -am "Break the plan"
 
 for name in good broken; do
-    (cd "$scratch/$name" && pre-commit try-repo "$accord_repo" --all-files >"$scratch/$name.log" 2>&1; echo $? >"$scratch/$name.status") &
+    (
+        code=0
+        cd "$scratch/$name" && pre-commit try-repo "$accord_repo" --all-files >"$scratch/$name.log" 2>&1 || code=$?
+        echo "$code" >"$scratch/$name.status"
+    ) &
 done
 wait
 

@@ -55,11 +55,14 @@ public enum FileSystem {
     }
 
     /// Reads standard input to its end.
-    public static func readStandardInput() -> [UInt8] {
+    public static func readStandardInput() -> [UInt8] { readAll(0) }
+
+    /// Reads an open file descriptor (standard input, a pipe) to its end.
+    static func readAll(_ fd: Int32) -> [UInt8] {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(0, $0.baseAddress!, $0.count) }
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
             if count < 0, errno == EINTR { continue }
             if count <= 0 { break }
             bytes.append(contentsOf: chunk[0..<count])

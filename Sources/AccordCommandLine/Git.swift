@@ -35,7 +35,7 @@ struct Git {
         close(out[1]); close(err[1])
         defer { close(out[0]); close(err[0]) }
         guard spawned == 0 else { throw FileError(path: "git", reason: "cannot run git: \(String(cString: strerror(spawned)))") }
-        let stdout = Self.readAll(out[0]), stderr = Self.readAll(err[0])
+        let stdout = FileSystem.readAll(out[0]), stderr = FileSystem.readAll(err[0])
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         let exited = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
@@ -50,17 +50,6 @@ struct Git {
             throw FileError(path: "git", reason: reason)
         }
         return result
-    }
-
-    private static func readAll(_ fd: Int32) -> [UInt8] {
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
-            if count < 0, errno == EINTR { continue }
-            if count <= 0 { return bytes }
-            bytes.append(contentsOf: chunk[0..<count])
-        }
     }
 
     /// The repository's top folder.

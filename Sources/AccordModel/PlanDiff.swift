@@ -195,7 +195,7 @@ extension PlanDiff {
     private mutating func compareFields(_ old: Scheme, _ new: Scheme) {
         func text(_ scheme: Scheme) -> [(String, String?)] {
             [("status", scheme.status?.rawValue), ("title", scheme.title), ("area", scheme.area), ("level", scheme.level.rawValue),
-             ("lead", scheme.lead), ("partners", scheme.partners.joined(separator: ", ")), ("sro", scheme.sro),
+             ("lead", scheme.lead), ("partners", scheme.partners.sorted().joined(separator: ", ")), ("sro", scheme.sro),
              ("confidence", scheme.confidence.rawValue), ("recurrent", scheme.recurrent ? "yes" : "no")]
         }
         for ((field, before), (_, after)) in zip(text(old), text(new)) where before != after {
@@ -349,10 +349,11 @@ extension RiskShareTerm {
         func bands(_ bands: [Band]) -> String {
             bands.map { band in
                 (band.upTo.map { "up-to \($0.formattedMoney())" } ?? "above") + " "
-                    + band.splits.map { "\($0.partner) \($0.share.formattedPercent(maxPlaces: 2))" }.joined(separator: ", ")
+                    + band.splits.sorted { $0.partner < $1.partner }.map { "\($0.partner) \($0.share.formattedPercent(maxPlaces: 2))" }.joined(separator: ", ")
             }.joined(separator: "; ")
         }
-        var result: [(String, String)] = [("schemes", schemes.joined(separator: ", ")), ("measure", measure.rawValue)]
+        // Order means nothing in a list of schemes or within a band; the order of bands does.
+        var result: [(String, String)] = [("schemes", schemes.sorted().joined(separator: ", ")), ("measure", measure.rawValue)]
         result.append(("years", years.map { $0.lowerBound == $0.upperBound ? LiteralText.financialYear($0.lowerBound)
             : "\(LiteralText.financialYear($0.lowerBound))..\(LiteralText.financialYear($0.upperBound))" } ?? "every plan year"))
         if !shortfall.isEmpty { result.append(("shortfall", bands(shortfall))) }
