@@ -25,7 +25,6 @@ fi
 
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
-export PRE_COMMIT_HOME="$scratch/pre-commit-home"
 export GIT_AUTHOR_NAME="Round trip" GIT_AUTHOR_EMAIL="round-trip@example.com"
 export GIT_COMMITTER_NAME="Round trip" GIT_COMMITTER_EMAIL="round-trip@example.com"
 
@@ -68,6 +67,8 @@ git -C "$scratch/broken" commit -q -am "Break the plan"
 for name in good broken; do
     (
         code=0
+        # Each run its own pre-commit home, so neither waits on the other's lock.
+        export PRE_COMMIT_HOME="$scratch/$name-home"
         cd "$scratch/$name" && pre-commit try-repo "$accord_repo" --all-files >"$scratch/$name.log" 2>&1 || code=$?
         echo "$code" >"$scratch/$name.status"
     ) &
