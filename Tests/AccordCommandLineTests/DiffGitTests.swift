@@ -7,8 +7,7 @@ import Testing
 private let gitPath = ["/usr/bin/git", "/usr/local/bin/git", "/bin/git"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
 @Suite(.enabled(if: gitPath != nil, "git is not installed: the REV:PATH tests need it"))
-struct DiffGitTests {
-
+final class DiffGitTests {
     let folder: URL
 
     init() throws {
@@ -35,6 +34,8 @@ struct DiffGitTests {
         try git("add", ".")
         try git("-c", "user.name=Test", "-c", "user.email=test@example.com", "commit", "-q", "-m", "first")
     }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
 
     static func scheme(_ name: String, savings: String) -> String {
         """

@@ -3,8 +3,10 @@ import Foundation
 import Testing
 
 /// `accord init`: the skeleton checks clean and is already formatted; nothing is overwritten.
-struct InitTests {
+final class InitTests {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("accord-init-\(UUID().uuidString)")
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
 
     func accord(_ arguments: String...) -> CommandResult {
         run(Invocation(arguments: arguments, workingDirectory: FileManager.default.temporaryDirectory.path))
