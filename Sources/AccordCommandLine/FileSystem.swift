@@ -55,11 +55,14 @@ public enum FileSystem {
     }
 
     /// Reads standard input to its end.
-    public static func readStandardInput() -> [UInt8] {
+    public static func readStandardInput() -> [UInt8] { readAll(0) }
+
+    /// Reads an open file descriptor (standard input, a pipe) to its end.
+    static func readAll(_ fd: Int32) -> [UInt8] {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(0, $0.baseAddress!, $0.count) }
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
             if count < 0, errno == EINTR { continue }
             if count <= 0 { break }
             bytes.append(contentsOf: chunk[0..<count])
@@ -102,6 +105,32 @@ public enum FileSystem {
 
     public static func write(_ path: String, _ bytes: [UInt8]) throws(FileError) {
         try writeAtomically(path, bytes)
+    }
+
+    /// Creates a file that must not exist yet (`O_EXCL`), so nothing is ever overwritten.
+    public static func createNew(_ path: String, _ bytes: [UInt8]) throws(FileError) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard fd >= 0 else { throw FileError(path: path, reason: errorText()) }
+        defer { close(fd) }
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, bytes.count - written) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw FileError(path: path, reason: errorText())
+            }
+            written += count
+        }
+    }
+
+    /// Creates a folder and any missing folders above it.
+    public static func createFolders(_ path: String) throws(FileError) {
+        var current = path.hasPrefix("/") ? "" : "."
+        for part in path.split(separator: "/") {
+            current = current.isEmpty ? "/" + part : current + "/" + part
+            if isDirectory(current) { continue }
+            guard mkdir(current, 0o755) == 0 || errno == EEXIST else { throw FileError(path: current, reason: errorText()) }
+        }
     }
 
     /// The entries of a folder, sorted by byte order, without `.` and `..`.

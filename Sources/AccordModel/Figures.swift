@@ -47,6 +47,21 @@ extension PlanModel {
         return (line.amount, line.amount.minus(attributed(to: partner, year: year).riskAdjusted))
     }
 
+    /// Programme savings of every scheme that counts, planned and risk-adjusted, in one year (nil:
+    /// every year) and one dimension (nil: all three).
+    public func programmeSavings(year: Int?, dimension: Dimension?) -> (planned: Exact, riskAdjusted: Exact) {
+        var planned = Exact.zero, adjusted = Exact.zero
+        for scheme in schemes where scheme.counts {
+            for savings in scheme.savings where year == nil || savings.year == year {
+                for d in Dimension.allCases where dimension == nil || d == dimension {
+                    planned = planned.plus(savings.amount(d))
+                    adjusted = adjusted.plus(riskAdjusted(savings.amount(d), for: scheme))
+                }
+            }
+        }
+        return (planned, adjusted)
+    }
+
     /// The plan's years as a list (empty when `years` is missing).
     public var years: [Int] { plan.years.map(Array.init) ?? [] }
 

@@ -144,7 +144,7 @@ private struct Loader<Access: PlanFileAccess> {
             let target = Path.join(folder, relative), targetShown = Path.normalize(Path.join(shownFolder, relative))
             guard let targetReal = access.realPath(target) else { continue }
             if targetReal == real { continue } // a file matched by its own pattern skips itself
-            guard targetReal.hasPrefix(rootFolder + "/") else {
+            guard targetReal.hasPrefix(rootFolder == "/" ? "/" : rootFolder + "/") else {
                 report(statement, "`\(relative)` is outside the plan's folder", help: "a plan may include only files inside its own folder (\(Path.folder(of: sources.files[0].file.path).isEmpty ? "." : Path.folder(of: sources.files[0].file.path))), also through symbolic links")
                 continue
             }

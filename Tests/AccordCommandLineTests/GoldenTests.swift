@@ -74,13 +74,26 @@ struct GoldenTests {
     /// `accord check NAME` on a folder of `testdata/check-projects`: includes, fragments, W415.
     @Test(arguments: projects("check-projects"))
     func checkProject(_ name: String) throws {
-        let folder = Self.testdata.appendingPathComponent("check-projects")
-        let arguments = ["check", name]
+        try Self.compareProject("check-projects", name, arguments: ["check", name])
+    }
+
+    /// `accord diff [ARGS] NAME/old.accord NAME/new.accord` on a folder of `testdata/diff`, with the
+    /// options in `NAME/args`, if present.
+    @Test(arguments: projects("diff"))
+    func diff(_ name: String) throws {
+        let argsURL = Self.testdata.appendingPathComponent("diff/\(name)/args")
+        let extra = (try? String(contentsOf: argsURL, encoding: .utf8))?.split(whereSeparator: \.isWhitespace).map(String.init) ?? []
+        try Self.compareProject("diff", name, arguments: ["diff"] + extra + ["\(name)/old.accord", "\(name)/new.accord"])
+    }
+
+    /// Runs `accord ARGUMENTS` in `testdata/FOLDER` and compares the transcript with `FOLDER/NAME.expected`.
+    static func compareProject(_ folderName: String, _ name: String, arguments: [String]) throws {
+        let folder = testdata.appendingPathComponent(folderName)
         let result = run(Invocation(arguments: arguments, environment: [:], workingDirectory: folder.path))
         var actual = "$ accord \(arguments.joined(separator: " "))\n\(result.stdout)"
         if !result.stderr.isEmpty { actual += "--- stderr\n\(result.stderr)" }
         actual += "--- exit \(result.exitCode)\n"
-        try Self.match(actual, folder.appendingPathComponent("\(name).expected"), "check-projects/\(name)")
+        try Self.match(actual, folder.appendingPathComponent("\(name).expected"), "\(folderName)/\(name)")
     }
 
     /// Every check of brief §4 beyond the front end has a plan that triggers it.
