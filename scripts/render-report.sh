@@ -18,5 +18,9 @@ status=0
 if [ "$status" -gt 1 ]; then exit "$status"; fi
 # A tall window so the whole page fits in one picture; no network, no scripts needed.
 "$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars --disable-javascript \
-  --window-size=1200,"${HEIGHT:-4200}" --screenshot="$png" "file://$PWD/$html" >/dev/null 2>&1
+  --window-size=1200,"${HEIGHT:-4200}" --screenshot="$png" "file://$(realpath "$html")" >/dev/null 2>&1 || true
+if [ ! -s "$png" ]; then
+  echo "render-report: Chromium wrote no picture to $png" >&2
+  exit 1
+fi
 echo "wrote $html and $png"
