@@ -19,7 +19,7 @@ let package = Package(
         // Shared by the test targets only (seeded randomness for property tests).
         .target(name: "AccordTestSupport"),
 
-        .testTarget(name: "AccordSyntaxTests", dependencies: ["AccordSyntax", "AccordTestSupport"], exclude: ["testdata"]),
+        .testTarget(name: "AccordSyntaxTests", dependencies: ["AccordSyntax", "AccordTestSupport"]),
         .testTarget(name: "AccordFormatTests", dependencies: ["AccordDiagnostics", "AccordFormat", "AccordSyntax", "AccordTestSupport"], exclude: ["testdata"]),
         .testTarget(name: "AccordModelTests", dependencies: ["AccordModel", "AccordTestSupport"]),
         .testTarget(name: "AccordLanguageServerTests", dependencies: ["AccordLanguageServer", "AccordDiagnostics", "AccordModel", "AccordFormat", "AccordSyntax"], exclude: ["testdata"]),
