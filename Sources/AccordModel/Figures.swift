@@ -49,10 +49,10 @@ extension PlanModel {
 
     /// Programme savings of every scheme that counts, planned and risk-adjusted, in one year (nil:
     /// every year) and one dimension (nil: all three).
-    public func programmeSavings(year: Int?, dimension: Dimension?) -> (planned: Exact, riskAdjusted: Exact) {
+    public func programmeSavings(year: Int, dimension: Dimension?) -> (planned: Exact, riskAdjusted: Exact) {
         var planned = Exact.zero, adjusted = Exact.zero
         for scheme in schemes where scheme.counts {
-            for savings in scheme.savings where year == nil || savings.year == year {
+            for savings in scheme.savings where savings.year == year {
                 for d in Dimension.allCases where dimension == nil || d == dimension {
                     planned = planned.plus(savings.amount(d))
                     adjusted = adjusted.plus(riskAdjusted(savings.amount(d), for: scheme))

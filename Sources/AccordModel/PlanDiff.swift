@@ -35,8 +35,9 @@ public struct PlanDiff: Sendable {
 
     /// Programme savings for one year (nil: every year) and dimension (nil: all three), counting
     /// every scheme that is not withdrawn.
+    /// Per year only: a total across years would count recurrent savings once a year.
     public struct TotalChange: Sendable {
-        public var year: Int?
+        public var year: Int
         public var dimension: Dimension?
         public var planned: Change<Exact>
         public var riskAdjusted: Change<Exact>
@@ -127,12 +128,15 @@ public struct PlanDiff: Sendable {
     /// message (never by line), each as often as it occurs.
     public var newDiagnostics: [Diagnostic] = []
     public var resolvedDiagnostics: [Diagnostic] = []
+    /// The same finding with other figures (`short by £275,000` → `short by £380,000`): same
+    /// code and same message once amounts and percents are set aside.
+    public var changedDiagnostics: [(old: Diagnostic, new: Diagnostic)] = []
     public var other: [OtherChange] = []
 
     public var isEmpty: Bool {
         schemesAdded.isEmpty && schemesRemoved.isEmpty && schemeFields.isEmpty && savings.isEmpty && totals.isEmpty
             && milestones.isEmpty && metrics.isEmpty && shares.isEmpty && envelopes.isEmpty && riskShares.isEmpty
-            && newDiagnostics.isEmpty && resolvedDiagnostics.isEmpty && other.isEmpty
+            && newDiagnostics.isEmpty && resolvedDiagnostics.isEmpty && changedDiagnostics.isEmpty && other.isEmpty
     }
 }
 
@@ -177,7 +181,7 @@ extension PlanDiff {
         compareTotals(oldModel, newModel)
         compareEnvelopes(oldModel, newModel)
         compareRiskShares(oldModel, newModel)
-        (newDiagnostics, resolvedDiagnostics) = Self.compareDiagnostics(old.diagnostics, new.diagnostics)
+        (newDiagnostics, resolvedDiagnostics, changedDiagnostics) = Self.compareDiagnostics(old.diagnostics, new.diagnostics)
         compareOther(old.fingerprints, new.fingerprints)
     }
 
@@ -219,8 +223,7 @@ extension PlanDiff {
     private mutating func compareTotals(_ old: PlanModel, _ new: PlanModel) {
         let years = Set(old.schemes.flatMap { $0.savings.map(\.year) } + new.schemes.flatMap { $0.savings.map(\.year) }).sorted()
         var rows: [TotalChange] = []
-        // With one year, the all-years rows would repeat it.
-        for year in years.map(Optional.some) + (years.count > 1 ? [nil] : []) {
+        for year in years {
             for dimension in Dimension.allCases.map(Optional.some) + [nil] {
                 let before = old.programmeSavings(year: year, dimension: dimension)
                 let after = new.programmeSavings(year: year, dimension: dimension)
@@ -311,19 +314,69 @@ extension PlanDiff {
         }
     }
 
-    /// Matches by code and message; a diagnostic that occurs twice in NEW and once in OLD is new once.
-    static func compareDiagnostics(_ old: [Diagnostic], _ new: [Diagnostic]) -> (new: [Diagnostic], resolved: [Diagnostic]) {
-        func key(_ d: Diagnostic) -> String { d.code.rawValue + "\u{0}" + d.message }
-        func unmatched(_ these: [Diagnostic], against others: [Diagnostic]) -> [Diagnostic] {
-            var counts: [String: Int] = [:]
-            for d in others { counts[key(d), default: 0] += 1 }
-            return these.filter { d in
-                guard let n = counts[key(d)], n > 0 else { return true }
-                counts[key(d)] = n - 1
-                return false
-            }
+    /// Matches by code and message; a diagnostic that occurs twice in NEW and once in OLD is new
+    /// once. What is left is paired by code and message with amounts and percents masked, so a
+    /// gap that grew is one changed finding rather than one new and one resolved.
+    static func compareDiagnostics(_ old: [Diagnostic], _ new: [Diagnostic])
+        -> (new: [Diagnostic], resolved: [Diagnostic], changed: [(old: Diagnostic, new: Diagnostic)]) {
+        func exact(_ d: Diagnostic) -> String { d.code.rawValue + "\u{0}" + d.message }
+        var added = unmatched(new, against: old, key: exact), resolved = unmatched(old, against: new, key: exact)
+        var changed: [(old: Diagnostic, new: Diagnostic)] = []
+        var waiting: [String: [Int]] = [:]
+        for (index, d) in resolved.enumerated() { waiting[figuresMasked(d), default: []].append(index) }
+        var paired: Set<Int> = []
+        added = added.filter { d in
+            guard let index = waiting[figuresMasked(d)]?.first else { return true }
+            waiting[figuresMasked(d)]!.removeFirst()
+            paired.insert(index)
+            changed.append((resolved[index], d))
+            return false
         }
-        return (unmatched(new, against: old), unmatched(old, against: new))
+        resolved = resolved.enumerated().filter { !paired.contains($0.offset) }.map(\.element)
+        return (added, resolved, changed)
+    }
+
+    private static func unmatched(_ these: [Diagnostic], against others: [Diagnostic], key: (Diagnostic) -> String) -> [Diagnostic] {
+        var counts: [String: Int] = [:]
+        for d in others { counts[key(d), default: 0] += 1 }
+        return these.filter { d in
+            guard let n = counts[key(d)], n > 0 else { return true }
+            counts[key(d)] = n - 1
+            return false
+        }
+    }
+
+    /// The message with every amount of money (`£1,725,000`, `-£8,960`) and percent (`86.2%`)
+    /// replaced by `#`; names, years and dates stay, so findings about other things never pair.
+    static func figuresMasked(_ d: Diagnostic) -> String {
+        let characters = Array(d.message)
+        func digitsEnd(from start: Int) -> Int {
+            var end = start
+            while end < characters.count, characters[end].isNumber
+                    || ((characters[end] == "," || characters[end] == ".") && end + 1 < characters.count && characters[end + 1].isNumber) {
+                end += 1
+            }
+            return end
+        }
+        var out = d.code.rawValue + "\u{0}"
+        var i = 0
+        while i < characters.count {
+            let pound = characters[i] == "-" && i + 1 < characters.count && characters[i + 1] == "£" ? i + 1 : i
+            if characters[pound] == "£", digitsEnd(from: pound + 1) > pound + 1 {
+                out.append("#")
+                i = digitsEnd(from: pound + 1)
+                continue
+            }
+            let startsNumber = characters[i].isNumber && (i == 0 || !(characters[i - 1].isLetter || characters[i - 1].isNumber || characters[i - 1] == "/"))
+            if startsNumber, case let end = digitsEnd(from: i), end < characters.count, characters[end] == "%" {
+                out.append("#")
+                i = end + 1
+                continue
+            }
+            out.append(characters[i])
+            i += 1
+        }
+        return out
     }
 
     /// Declarations whose text changed with nothing above to show for it.

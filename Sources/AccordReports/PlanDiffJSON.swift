@@ -35,7 +35,7 @@ public enum PlanDiffJSON {
                         + change($0.change))
             })),
             ("totals", .array(d.totals.map {
-                .object([("year", .string($0.year.map(LiteralText.financialYear))), ("dimension", .string($0.dimension?.rawValue ?? "total")),
+                .object([("year", .string(LiteralText.financialYear($0.year))), ("dimension", .string($0.dimension?.rawValue ?? "total")),
                          ("planned", .object(change($0.planned))), ("riskAdjusted", .object(change($0.riskAdjusted)))])
             })),
             ("milestones", .array(d.milestones.map(milestone))),
@@ -55,6 +55,7 @@ public enum PlanDiffJSON {
             })),
             ("newDiagnostics", .array(d.newDiagnostics.map(diagnostics.value))),
             ("resolvedDiagnostics", .array(d.resolvedDiagnostics.map(diagnostics.value))),
+            ("changedDiagnostics", .array(d.changedDiagnostics.map { .object([("before", diagnostics.value($0.old)), ("after", diagnostics.value($0.new))]) })),
             ("otherChanges", .array(d.other.map { .object([("declaration", .string($0.declaration)), ("change", .string($0.kind.rawValue))]) })),
         ])
     }

@@ -96,6 +96,7 @@ public enum PlanDiffReport {
                 count(diff.riskShares.count, "risk-share change", "risk-share changes"),
                 count(diff.newDiagnostics.count, "new diagnostic", "new diagnostics"),
                 count(diff.resolvedDiagnostics.count, "diagnostic resolved", "diagnostics resolved"),
+                count(diff.changedDiagnostics.count, "diagnostic changed", "diagnostics changed"),
                 count(diff.other.count, "other change", "other changes")]
             .compactMap { $0 }.joined(separator: ", ")
     }
@@ -112,7 +113,7 @@ public enum PlanDiffReport {
                     rows: diff.savings.map { [$0.scheme, LiteralText.financialYear($0.year), $0.dimension.rawValue] + moneyChange($0.change.old, $0.change.new) }),
             Section(title: "Programme totals", columns: ["year", "dimension", "planned before", "planned after", "risk-adjusted before", "risk-adjusted after"],
                     rows: diff.totals.map { row in
-                        [row.year.map(LiteralText.financialYear) ?? "all years", row.dimension?.rawValue ?? "total",
+                        [LiteralText.financialYear(row.year), row.dimension?.rawValue ?? "total",
                          row.planned.old.formattedMoney(), row.planned.new.formattedMoney(),
                          row.riskAdjusted.old.formattedMoney(), row.riskAdjusted.new.formattedMoney()]
                     }),
@@ -132,6 +133,8 @@ public enum PlanDiffReport {
                     }),
             Section(title: "New diagnostics", columns: ["where", "code", "message"], rows: diff.newDiagnostics.map(diagnosticRow)),
             Section(title: "Resolved diagnostics", columns: ["where", "code", "message"], rows: diff.resolvedDiagnostics.map(diagnosticRow)),
+            Section(title: "Changed diagnostics", columns: ["where", "code", "before", "after"],
+                    rows: diff.changedDiagnostics.map { pair in Array(diagnosticRow(pair.new).prefix(2)) + [pair.old.message, pair.new.message] }),
             Section(title: "Other changes", columns: ["declaration", "change"], rows: diff.other.map { [$0.declaration, $0.kind.rawValue] }),
         ]
         return all.filter { !$0.rows.isEmpty }

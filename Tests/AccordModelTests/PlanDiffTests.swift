@@ -1,3 +1,4 @@
+import AccordDiagnostics
 import Testing
 @testable import AccordModel
 
@@ -65,8 +66,21 @@ struct PlanDiffTests {
         #expect(twice.new.isEmpty && twice.resolved.isEmpty)
         let old = TestPlans.check(Self.plan + "partner B \"B\" {\n  type provider\n}\n").diagnostics
         let new = TestPlans.check(Self.plan + "\n\npartner B \"B\" {\n  type provider\n}\npartner C \"C\" {\n  type provider\n}\n").diagnostics
-        let (added, resolved) = PlanDiff.compareDiagnostics(old, new)
+        let (added, resolved, changed) = PlanDiff.compareDiagnostics(old, new)
         #expect(resolved.isEmpty, "partner B is still unused, on another line")
         #expect(added.map(\.message) == ["partner C is declared but nothing uses it"])
+        #expect(changed.isEmpty)
+    }
+
+    @Test func aFindingWithOtherFiguresIsChangedNotNewAndResolved() {
+        func w401(_ message: String) -> Diagnostic { Diagnostic(.W401, file: nil, range: 0..<0, message: message) }
+        let old = [w401("ESNEFT FY23/24: attributed risk-adjusted savings £1,725,000 against an envelope of £2,000,000, short by £275,000")]
+        let new = [w401("ESNEFT FY22/23: attributed risk-adjusted savings £1,628,960 against an envelope of £1,800,000, short by £171,040"),
+                   w401("ESNEFT FY23/24: attributed risk-adjusted savings £1,620,000 against an envelope of £2,000,000, short by £380,000")]
+        let (added, resolved, changed) = PlanDiff.compareDiagnostics(old, new)
+        #expect(resolved.isEmpty)
+        #expect(added.map(\.message) == [new[0].message], "another year is another finding")
+        #expect(changed.map(\.new.message) == [new[1].message])
+        #expect(PlanDiff.figuresMasked(w401("S1 FY22/23: -£50,000 is 6.7% behind, 29 days")) == "W401\u{0}S1 FY22/23: # is # behind, 29 days")
     }
 }
