@@ -242,7 +242,7 @@ public struct ShownEvaluation: Sendable {
 extension ShownEvaluation {
     /// `aic-op "Outpatient aligned incentive contract", FY22/23, cash-releasing`
     var heading: String {
-        "\(term.name)\(term.title.map { " \"\($0)\"" } ?? ""), \(LiteralText.financialYear(year)), measure \(term.measure.rawValue)"
+        "\(term.name)\(term.title.map { " " + LiteralText.quoted($0) } ?? ""), \(LiteralText.financialYear(year)), measure \(term.measure.rawValue)"
     }
 
     /// How a scheme's delivered figure was reached.

@@ -1,4 +1,5 @@
 import AccordDiagnostics
+import AccordSyntax
 import Testing
 @testable import AccordModel
 
@@ -329,5 +330,36 @@ import Testing
         #expect(cycles.count == count)
         #expect(cycles.allSatisfy { $0.message.count < 300 })
         #expect(cycles.first?.message.hasPrefix("`v0` depends on itself: v0 → v1 → v2") == true)
+    }
+}
+
+@Suite struct QuotedPlanTextTests {
+    @Test func quotingUndoesUnescaping() {
+        for literal in [#""plain""#, #""Go live\nphase 2""#, #""tab\there""#, #""a \"quoted\" word""#, #""back\\slash""#] {
+            #expect(LiteralText.quoted(LiteralText.unescape(literal)) == literal)
+        }
+    }
+
+    /// A title with a line break stays on the diagnostic's one line.
+    @Test func aTitleWithALineBreakKeepsTheMessageOnOneLine() {
+        let checked = TestPlans.check("""
+            plan "Titles" {
+              years FY22/23
+              as-of 2022-09-30
+            }
+            partner A "A"
+            area ac "Acute"
+            scheme S1 "One" {
+              area ac
+              level organisation
+              status scoping
+              lead A
+              milestone M1 "Go live\\nphase 2" {
+                due 2022-06-30
+              }
+            }
+            """)
+        let w402 = checked.diagnostics.first { $0.code == .W402 }
+        #expect(w402?.message == #"S1.M1 "Go live\nphase 2" due 2022-06-30, not done"#)
     }
 }
