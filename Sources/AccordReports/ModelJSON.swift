@@ -71,10 +71,10 @@ public enum ModelJSON {
             ("metrics", .array(s.metrics.map { m in .object([
                 ("name", .string(m.name)), ("title", .string(m.title)), ("kind", .string(m.kind?.rawValue)), ("unit", .string(m.unit)),
                 ("better", .string(m.better?.rawValue)), ("valueKind", .string(m.valueKind?.rawValue)),
-                ("baseline", m.baseline.map(point) ?? .null),
-                ("target", .string(m.target?.decimalString(places: 2))), ("targetMonth", .string(m.targetMonth.map(iso))),
+                ("baseline", m.baseline.map { point($0, of: m) } ?? .null),
+                ("target", m.target.map { metricValue($0, of: m) } ?? .null), ("targetMonth", .string(m.targetMonth.map(iso))),
                 ("change", m.change.map(percent) ?? .null),
-                ("trajectory", .array(m.trajectory.map(point))), ("actuals", .array(m.actuals.map(point))),
+                ("trajectory", .array(m.trajectory.map { point($0, of: m) })), ("actuals", .array(m.actuals.map { point($0, of: m) })),
             ]) })),
         ])
     }
@@ -102,8 +102,13 @@ public enum ModelJSON {
         ])
     }
 
-    private static func point(_ p: MetricPoint) -> JSONValue {
-        .object([("month", .string(iso(p.month))), ("value", .string(p.value.decimalString(places: 2)))])
+    private static func point(_ p: MetricPoint, of metric: Metric) -> JSONValue {
+        .object([("month", .string(iso(p.month))), ("value", metricValue(p.value, of: metric))])
+    }
+
+    /// A percent metric's values are percentages, as shares are (`"6.20"` for 6.2%, not `"0.06"`).
+    private static func metricValue(_ x: Exact, of metric: Metric) -> JSONValue {
+        metric.valueKind == .percent ? percent(x) : .string(x.decimalString(places: 2))
     }
 
     private static func riskShare(_ t: RiskShareTerm) -> JSONValue {
