@@ -6,6 +6,7 @@ let package = Package(
     name: "Accord",
     products: [
         .executable(name: "accord", targets: ["accord"]),
+        .executable(name: "accord-gen", targets: ["accord-gen"]),
     ],
     targets: [
         .target(name: "AccordDiagnostics"),
@@ -15,9 +16,12 @@ let package = Package(
         .target(name: "AccordReports", dependencies: ["AccordDiagnostics", "AccordModel", "AccordSyntax"]),
         .target(name: "AccordCommandLine", dependencies: ["AccordDiagnostics", "AccordSyntax", "AccordFormat", "AccordModel", "AccordReports"]),
         .executableTarget(name: "accord", dependencies: ["AccordCommandLine"]),
+        // Generated plans for benchmarks and robustness tests (docs/performance.md).
+        .target(name: "AccordPlanGenerator"),
+        .executableTarget(name: "accord-gen", dependencies: ["AccordCommandLine", "AccordPlanGenerator"]),
 
         .testTarget(name: "AccordSyntaxTests", dependencies: ["AccordSyntax"], exclude: ["testdata"]),
-        .testTarget(name: "AccordFormatTests", dependencies: ["AccordFormat", "AccordSyntax"], exclude: ["testdata"]),
+        .testTarget(name: "AccordFormatTests", dependencies: ["AccordFormat", "AccordPlanGenerator", "AccordSyntax"], exclude: ["testdata"]),
         .testTarget(name: "AccordModelTests", dependencies: ["AccordModel"]),
         .testTarget(name: "AccordCommandLineTests", dependencies: ["AccordCommandLine", "AccordDiagnostics"], exclude: ["testdata"]),
     ],

@@ -60,6 +60,9 @@ struct ModelBuilder {
     var diagnostics: [Diagnostic] = []
     var globals: [String: Declaration] = [:]
     var declarations: [Declaration] = []
+    /// Declared names by kind, in declaration order: the candidates for "did you mean", kept
+    /// here so a lookup never scans every declaration.
+    var namesOfKind: [DeclarationKind: [String]] = [:]
     var scopes: [String: SchemeScope] = [:]
     /// Names that something refers to (for W407), by declaration name.
     var used: Set<String> = []
@@ -149,6 +152,7 @@ struct ModelBuilder {
         }
         globals[declaration.name] = declaration
         declarations.append(declaration)
+        namesOfKind[declaration.kind, default: []].append(declaration.name)
     }
 
     private mutating func collectSchemeScope(_ scheme: String, _ statement: StatementSyntax) {
@@ -211,7 +215,7 @@ struct ModelBuilder {
                 return declaration.kind == .let ? .cell(.globalLet(parts[0])) : .declaration(declaration)
             }
             let inScheme = scheme.map { scopes[$0].map { Array($0.lets.keys) + Array($0.metrics.keys) } ?? [] } ?? []
-            return .unknown(candidates: inScheme + declarations.filter { $0.kind == .let }.map(\.name))
+            return .unknown(candidates: inScheme + (namesOfKind[.let] ?? []))
         case 2:
             // METRIC.baseline inside a scheme, or SCHEME.NAME from anywhere.
             if let scheme, let value = metricValue(local(scheme, parts[0]), parts[1]) { return value }
@@ -265,8 +269,9 @@ struct ModelBuilder {
     /// Resolves a name in a `NAME`-taking attribute (`lead`, `sro`, `area`, …).
     mutating func reference(_ node: SyntaxNode, _ expected: NameKind, for attribute: String) -> String? {
         let text = node.compactText
-        let wanted = declarations.filter { $0.kind.nameKind == expected }.map(\.name)
+        var wanted: [String] { namesOfKind.filter { $0.key.nameKind == expected }.flatMap(\.value) }
         guard let name = node.simpleName, let declaration = globals[name] else {
+            let wanted = wanted
             var help = "declare it with `\(expected.rawValue) \(text) …`, or check the spelling"
             if let suggestion = Suggestion.closest(to: text, in: wanted) {
                 help = "did you mean `\(suggestion)`?"
@@ -277,6 +282,7 @@ struct ModelBuilder {
         }
         used.insert(name)
         guard declaration.kind.nameKind == expected else {
+            let wanted = wanted
             let article = expected == .area ? "an area" : expected.description
             var help = "name \(article) here"
             if let suggestion = Suggestion.closest(to: name, in: wanted) { help = "did you mean `\(suggestion)`?" }
@@ -297,7 +303,8 @@ struct ModelBuilder {
                 cellExpressions[.globalLet(declaration.name)] = (value, nil, declaration.statement)
             }
         }
-        let cells = Array(cellExpressions.keys).sorted { "\($0)" < "\($1)" }
+        // Sorted for a run that does not depend on hashing; by a key made once per cell.
+        let cells = cellExpressions.keys.map { (key: Self.sortKey($0), cell: $0) }.sorted { $0.key < $1.key }.map(\.cell)
         var indexOf: [Cell: Int] = [:]
         for (index, cell) in cells.enumerated() { indexOf[cell] = index }
         var successors = [[Int]](repeating: [], count: cells.count)
@@ -327,6 +334,15 @@ struct ModelBuilder {
             }
             let cell = cells[component[0]]
             cellValues[cell] = evaluateCell(cell)
+        }
+    }
+
+    private static func sortKey(_ cell: Cell) -> String {
+        switch cell {
+        case .globalLet(let name): "0 \(name)"
+        case .schemeLet(let scheme, let name): "1 \(scheme) \(name)"
+        case .baseline(let scheme, let metric): "2 \(scheme) \(metric)"
+        case .target(let scheme, let metric): "3 \(scheme) \(metric)"
         }
     }
 

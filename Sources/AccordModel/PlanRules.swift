@@ -205,17 +205,19 @@ struct PlanRules {
     }
 
     mutating func checkCapacity() {
-        for person in model.people {
-            var total = Exact.zero
-            var schemes: [String] = []
-            for scheme in model.schemes where scheme.counts && scheme.status != .closed {
-                for role in scheme.roles where role.person == person.name {
-                    guard let fte = role.fte else { continue }
-                    total = total.plus(fte)
-                    schemes.append("\(scheme.name) \(fte.formattedNumber())")
-                }
+        // One pass over the schemes, not one per person: both grow with the programme.
+        var allocations: [String: [(scheme: String, fte: Exact)]] = [:]
+        for scheme in model.schemes where scheme.counts && scheme.status != .closed {
+            for role in scheme.roles {
+                guard let fte = role.fte else { continue }
+                allocations[role.person, default: []].append((scheme.name, fte))
             }
+        }
+        for person in model.people {
+            let mine = allocations[person.name] ?? []
+            let total = mine.reduce(Exact.zero) { $0.plus($1.fte) }
             if total > person.capacity {
+                let schemes = mine.map { "\($0.scheme) \($0.fte.formattedNumber())" }
                 report(.W404, person.ref, "\(person.name) is allocated \(total.formattedNumber()) FTE (\(schemes.joined(separator: ", "))) against a capacity of \(person.capacity.formattedNumber())",
                        help: "reduce the allocations, or raise `capacity` if they have more time for the programme")
             }

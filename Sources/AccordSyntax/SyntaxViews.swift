@@ -23,12 +23,12 @@ public struct StatementSyntax: Sendable {
     /// The expressions of the statement, the head first.
     public var elements: [SyntaxNode] { node.childNodes.filter { $0.kind != .block } }
 
-    public var head: SyntaxNode? { node.childNodes.first.flatMap { $0.kind == .block ? nil : $0 } }
+    public var head: SyntaxNode? { node.firstChildNode { _ in true }.flatMap { $0.kind == .block ? nil : $0 } }
 
     /// The head as a keyword (`scheme`, `status`, `ESNEFT` in a share), when it is a plain name.
     public var keyword: String? { head?.simpleName }
 
-    public var block: BlockSyntax? { node.childNodes.first { $0.kind == .block }.map(BlockSyntax.init) }
+    public var block: BlockSyntax? { node.firstChildNode { $0.kind == .block }.map(BlockSyntax.init) }
 
     /// The header: from the head to the last element, without the block or trailing comment.
     public var headerRange: Range<Int> {
@@ -38,7 +38,7 @@ public struct StatementSyntax: Sendable {
     }
 
     /// True when the parser had to give up on part of this statement (an error node).
-    public var hasErrorNode: Bool { elements.contains { $0.containsError } }
+    public var hasErrorNode: Bool { node.firstChildNode { $0.kind != .block && $0.containsError } != nil }
 }
 
 public enum StatementItem: Sendable {
@@ -64,8 +64,7 @@ extension SyntaxNode {
     /// The name's text when this is a plain (undotted) name: `ESNEFT`, not `PIP-05.M1`.
     public var simpleName: String? {
         guard kind == .name else { return nil }
-        let significant = significantTokens
-        return significant.count == 1 ? significant[0].text : nil
+        return singleSignificantToken?.text
     }
 
     /// The parts of a dotted name: `PIP-05.M1` → ["PIP-05", "M1"].
@@ -77,11 +76,14 @@ extension SyntaxNode {
     /// The single token of a literal node.
     public var literalToken: SyntaxToken? {
         guard kind == .literal else { return nil }
-        return significantTokens.first
+        return firstSignificantToken
     }
 
     public var containsError: Bool {
+        // Error nodes are rare: a node without one among its tokens' nodes is checked by a walk
+        // that stops at names and literals, which never hold one.
         if kind == .error { return true }
-        return childNodes.contains { $0.containsError }
+        if kind == .name || kind == .literal { return false }
+        return firstChildNode { $0.containsError } != nil
     }
 }
