@@ -24,6 +24,7 @@ let package = Package(
         .testTarget(name: "AccordFormatTests", dependencies: ["AccordFormat", "AccordPlanGenerator", "AccordSyntax"], exclude: ["testdata"]),
         .testTarget(name: "AccordModelTests", dependencies: ["AccordModel"]),
         .testTarget(name: "AccordCommandLineTests", dependencies: ["AccordCommandLine", "AccordDiagnostics"], exclude: ["testdata"]),
+        .testTarget(name: "AccordRobustnessTests", dependencies: ["AccordDiagnostics", "AccordFormat", "AccordModel", "AccordPlanGenerator", "AccordReports", "AccordSyntax"]),
     ],
     swiftLanguageModes: [.v6]
 )

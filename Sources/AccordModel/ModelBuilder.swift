@@ -323,11 +323,12 @@ struct ModelBuilder {
             let isCycle = component.count > 1 || successors[component[0]].contains(component[0])
             if isCycle {
                 let walk = Graph.closedWalk(through: component, successors: successors)
+                let positions = Graph.positions(in: walk)
                 for member in component {
                     let statement = cellExpressions[cells[member]]!.statement
-                    let path = Graph.rotated(walk, to: member).map { describe(cells[$0]) }
+                    let path = Graph.Rotation(walk: walk, member: member, positions: positions)
                     diagnostics.append(Diagnostic(.E204, file: statement.node.tree.file, range: statement.headerRange,
-                                                  message: "`\(describe(cells[member]))` depends on itself: \(Graph.describeCycle(path))",
+                                                  message: "`\(describe(cells[member]))` depends on itself: \(Graph.describeCycle(path) { describe(cells[$0]) })",
                                                   help: "break the cycle: one of these values must be given without referring to the others"))
                 }
                 continue
@@ -448,16 +449,34 @@ extension Graph {
         return walk
     }
 
-    /// The closed walk started at `member` instead: still a walk along the edges.
-    static func rotated(_ walk: [Int], to member: Int) -> [Int] {
-        guard walk.count > 1, let index = walk.firstIndex(of: member) else { return walk }
-        let open = walk.dropLast()
-        return Array(open[index...] + open[..<index]) + [member]
+    /// Where each member first stands in a walk.
+    static func positions(in walk: [Int]) -> [Int: Int] {
+        var positions: [Int: Int] = [:]
+        for (index, member) in walk.enumerated() where positions[member] == nil { positions[member] = index }
+        return positions
     }
 
-    /// `a → b → c → a` (or another separator), shortened in the middle when very long.
-    static func describeCycle(_ names: [String], separator: String = " → ") -> String {
-        guard names.count > 20 else { return names.joined(separator: separator) }
-        return (names.prefix(10) + ["… (\(names.count - 13) more)"] + names.suffix(3)).joined(separator: separator)
+    /// The closed walk started at `member` instead: still a walk along the edges. A view, not a
+    /// copy: every member of a k-long cycle gets one, and k copies would cost k².
+    struct Rotation {
+        let walk: [Int]
+        let start: Int
+
+        init(walk: [Int], member: Int, positions: [Int: Int]) {
+            self.walk = walk
+            start = walk.count > 1 ? positions[member] ?? 0 : 0
+        }
+
+        var count: Int { walk.count }
+        subscript(index: Int) -> Int { walk.count > 1 ? walk[(start + index) % (walk.count - 1)] : walk[index] }
+    }
+
+    /// `a → b → c → a` (or another separator), shortened in the middle when very long; only the
+    /// members shown are named.
+    static func describeCycle(_ path: Rotation, separator: String = " → ", name: (Int) -> String) -> String {
+        let count = path.count
+        guard count > 20 else { return (0..<count).map { name(path[$0]) }.joined(separator: separator) }
+        return ((0..<10).map { name(path[$0]) } + ["… (\(count - 13) more)"] + ((count - 3)..<count).map { name(path[$0]) })
+            .joined(separator: separator)
     }
 }

@@ -86,9 +86,10 @@ public struct SyntheticPlan {
             """
         }
         for (name, title) in Self.areas.prefix(min(schemes, Self.areas.count)) { text += "area \(name) \"\(title)\"\n" }
-        text += "\nlet unit-cost = £120  # average cost of an avoided attendance\nlet uplift = 3%\n\n"
+        text += "\nlet unit-cost = £120  # average cost of an avoided attendance\nlet uplift = 3%\n"
         for index in 0..<people {
             text += """
+
             person \(person(index)) "Person \(index + 1)" {
               partner \(Self.partners[index % Self.partners.count])
               role "Programme lead"
@@ -97,7 +98,7 @@ public struct SyntheticPlan {
 
             """
         }
-        return text + "\n"
+        return text
     }
 
     private func person(_ index: Int) -> String { "p\(index % people + 1)" }
