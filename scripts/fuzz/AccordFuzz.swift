@@ -13,7 +13,10 @@ let commands: [[String]] = [
     ["check", "-", "--format", "json"],
     ["fmt", "-"],
     ["model", "-", "--as-of", "2022-09-30"],
-]
+].map { $0 + ["--stdin-filename", home] }
+
+/// The plan's name: in a folder that does not exist, so an `include` finds nothing on disk.
+let home = "/nonexistent-accord-fuzz/plan.accord"
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
