@@ -80,10 +80,9 @@ extension SyntaxNode {
     }
 
     public var containsError: Bool {
-        // Error nodes are rare: a node without one among its tokens' nodes is checked by a walk
-        // that stops at names and literals, which never hold one.
+        // A literal holds one token only; a name may hold an empty error node (`M1.`).
         if kind == .error { return true }
-        if kind == .name || kind == .literal { return false }
+        if kind == .literal { return false }
         return firstChildNode { $0.containsError } != nil
     }
 }
