@@ -93,7 +93,8 @@ def peers(folder, lines):
     if shutil.which("bean-check"):
         with open(ledger, "w") as f:
             subprocess.run([GEN, "--beancount", str(lines)], stdout=f, check=True)
-        result.append(("bean-check", ["bean-check", ledger], ""))
+        # Without --no-cache, runs after the first read a pickled cache instead of the ledger.
+        result.append(("bean-check", ["bean-check", "--no-cache", ledger], ""))
     else:
         result.append(("bean-check", None, "bean-check is not installed (pip install beancount)"))
     result.append(("wc -l", ["wc", "-l"] + plan_files(folder), ""))
