@@ -88,7 +88,7 @@ public struct SyntaxNode: Sendable, CustomStringConvertible {
 
     // The views below walk `edges` and `tokens` directly: they run for every statement of a
     // plan several times over, and building `children` first would double their allocations.
-    private var childEdges: ArraySlice<Int32> {
+    var childEdges: ArraySlice<Int32> {
         let raw = raw
         return tree.edges[Int(raw.childStart)..<Int(raw.childStart + raw.childCount)]
     }
@@ -149,9 +149,17 @@ public struct SyntaxNode: Sendable, CustomStringConvertible {
 
     /// Byte range from the first to the last significant token (no trailing comment or newline).
     public var trimmedRange: Range<Int> {
-        let significant = significantTokens.filter { $0.kind != .newline && $0.kind != .semicolon && $0.kind != .endOfFile }
-        guard let first = significant.first, let last = significant.last else { return range }
-        return first.range.lowerBound..<last.range.upperBound
+        let raw = raw
+        func shown(_ index: Int32) -> Bool {
+            let kind = tree.tokens[Int(index)].kind
+            return !kind.isTrivia && kind != .newline && kind != .semicolon && kind != .endOfFile
+        }
+        var first = raw.firstToken
+        while first < raw.endToken, !shown(first) { first += 1 }
+        guard first < raw.endToken else { return range }
+        var last = raw.endToken - 1
+        while !shown(last) { last -= 1 }
+        return Int(tree.tokens[Int(first)].start)..<Int(tree.tokens[Int(last)].end)
     }
 
     /// The source text of this node, byte for byte.

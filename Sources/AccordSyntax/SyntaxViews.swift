@@ -10,18 +10,27 @@ public struct StatementSyntax: Sendable {
 
     /// Expressions and the `,`/`=` separators between them, in order, before any block.
     public var items: [StatementItem] {
-        node.children.compactMap { child in
-            switch child {
-            case .node(let n) where n.kind != .block: return .expression(n)
-            case .token(let t) where t.kind == .comma: return .comma(t)
-            case .token(let t) where t.kind == .equals: return .equals(t)
+        node.childEdges.compactMap { edge in
+            if edge < 0 {
+                let child = SyntaxNode(tree: node.tree, index: ~edge)
+                return child.kind == .block ? nil : .expression(child)
+            }
+            switch node.tree.tokens[Int(edge)].kind {
+            case .comma: return .comma(SyntaxToken(tree: node.tree, index: edge))
+            case .equals: return .equals(SyntaxToken(tree: node.tree, index: edge))
             default: return nil
             }
         }
     }
 
     /// The expressions of the statement, the head first.
-    public var elements: [SyntaxNode] { node.childNodes.filter { $0.kind != .block } }
+    public var elements: [SyntaxNode] {
+        node.childEdges.compactMap { edge in
+            guard edge < 0 else { return nil }
+            let child = SyntaxNode(tree: node.tree, index: ~edge)
+            return child.kind == .block ? nil : child
+        }
+    }
 
     public var head: SyntaxNode? { node.firstChildNode { _ in true }.flatMap { $0.kind == .block ? nil : $0 } }
 
@@ -50,7 +59,9 @@ public enum StatementItem: Sendable {
 public struct BlockSyntax: Sendable {
     public let node: SyntaxNode
 
-    public var statements: [StatementSyntax] { node.childNodes.compactMap(StatementSyntax.init) }
+    public var statements: [StatementSyntax] {
+        node.childEdges.compactMap { $0 < 0 ? StatementSyntax(SyntaxNode(tree: node.tree, index: ~$0)) : nil }
+    }
     public var leftBrace: SyntaxToken? { node.childTokens.first { $0.kind == .leftBrace } }
     public var rightBrace: SyntaxToken? { node.childTokens.last { $0.kind == .rightBrace } }
 }
