@@ -6,6 +6,7 @@ let package = Package(
     name: "Accord",
     products: [
         .executable(name: "accord", targets: ["accord"]),
+        .executable(name: "accord-gen", targets: ["accord-gen"]),
     ],
     targets: [
         .target(name: "AccordDiagnostics"),
@@ -16,14 +17,17 @@ let package = Package(
         .target(name: "AccordLanguageServer", dependencies: ["AccordDiagnostics", "AccordSyntax", "AccordFormat", "AccordModel", "AccordReports"]),
         .target(name: "AccordCommandLine", dependencies: ["AccordDiagnostics", "AccordSyntax", "AccordFormat", "AccordModel", "AccordReports", "AccordLanguageServer"]),
         .executableTarget(name: "accord", dependencies: ["AccordCommandLine"]),
-        // Shared by the test targets only (seeded randomness for property tests).
-        .target(name: "AccordTestSupport"),
+        // Generated plans for benchmarks and robustness tests (docs/performance.md); its seeded
+        // generator is shared by the property tests.
+        .target(name: "AccordPlanGenerator"),
+        .executableTarget(name: "accord-gen", dependencies: ["AccordCommandLine", "AccordPlanGenerator"]),
 
-        .testTarget(name: "AccordSyntaxTests", dependencies: ["AccordSyntax", "AccordTestSupport"]),
-        .testTarget(name: "AccordFormatTests", dependencies: ["AccordDiagnostics", "AccordFormat", "AccordSyntax", "AccordTestSupport"], exclude: ["testdata"]),
-        .testTarget(name: "AccordModelTests", dependencies: ["AccordDiagnostics", "AccordModel", "AccordSyntax", "AccordTestSupport"]),
+        .testTarget(name: "AccordSyntaxTests", dependencies: ["AccordSyntax", "AccordPlanGenerator"]),
+        .testTarget(name: "AccordFormatTests", dependencies: ["AccordDiagnostics", "AccordFormat", "AccordPlanGenerator", "AccordSyntax"], exclude: ["testdata"]),
+        .testTarget(name: "AccordModelTests", dependencies: ["AccordDiagnostics", "AccordModel", "AccordPlanGenerator", "AccordSyntax"]),
         .testTarget(name: "AccordLanguageServerTests", dependencies: ["AccordLanguageServer", "AccordDiagnostics", "AccordModel", "AccordFormat", "AccordSyntax"], exclude: ["testdata"]),
         .testTarget(name: "AccordCommandLineTests", dependencies: ["AccordCommandLine", "AccordDiagnostics", "AccordReports"], exclude: ["testdata"]),
+        .testTarget(name: "AccordRobustnessTests", dependencies: ["AccordDiagnostics", "AccordFormat", "AccordModel", "AccordPlanGenerator", "AccordReports", "AccordSyntax"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -53,12 +53,13 @@ extension CommandContext {
                 var rootFolders: [String] = []
                 var roots = 0
                 for relative in files {
-                    let file = FileSystem.join(resolved, relative)
-                    guard let bytes = try? FileSystem.read(file, limit: Lexer.maximumFileSize + 1),
-                          PlanLoader.isRootPlan(parse(SourceFile(path: relative, bytes: bytes))) else { continue }
+                    let file = FileSystem.join(resolved, relative), shown = FileSystem.join(path, relative)
+                    guard let bytes = try? FileSystem.read(file, limit: Lexer.maximumFileSize + 1) else { continue }
+                    let parsed = parse(SourceFile(path: shown, bytes: bytes))
+                    guard PlanLoader.isRootPlan(parsed) else { continue }
                     roots += 1
                     rootFolders.append(Path.folder(of: relative))
-                    let sources = PlanLoader.load(root: file, shownAs: FileSystem.join(path, relative), access: access, rootBytes: bytes)
+                    let sources = PlanLoader.load(root: file, shownAs: shown, access: access, rootBytes: bytes, rootParse: parsed)
                     for member in sources.files { included.insert(FileSystem.realPath(member.accessPath) ?? member.accessPath) }
                     addRoot(sources, real: FileSystem.realPath(file) ?? file)
                 }
@@ -78,11 +79,11 @@ extension CommandContext {
             }
             let parsed = parse(SourceFile(path: path, bytes: bytes))
             if PlanLoader.isRootPlan(parsed) || parsed.syntaxErrors.contains(where: { $0.code == .E109 }) {
-                addRoot(PlanLoader.load(root: resolved, shownAs: path, access: access, rootBytes: bytes), real: FileSystem.realPath(resolved) ?? resolved)
+                addRoot(PlanLoader.load(root: resolved, shownAs: path, access: access, rootBytes: bytes, rootParse: parsed), real: FileSystem.realPath(resolved) ?? resolved)
             } else if let root = PlanLoader.findRoot(including: resolved, shownAs: path, access: access) {
                 addRoot(root, real: access.realPath(root.root.accessPath) ?? root.root.accessPath)
             } else {
-                addRoot(PlanLoader.load(root: resolved, shownAs: path, access: access, rootBytes: bytes), real: FileSystem.realPath(resolved) ?? resolved)
+                addRoot(PlanLoader.load(root: resolved, shownAs: path, access: access, rootBytes: bytes, rootParse: parsed), real: FileSystem.realPath(resolved) ?? resolved)
             }
         }
         return project

@@ -47,7 +47,7 @@ enum HoverText {
             var lines = [heading("person", person.name, person.title)]
             let about = [person.role, person.partner.map { "of \($0)" }].compactMap { $0 }.joined(separator: " ")
             if !about.isEmpty { lines.append(about) }
-            let total = model.allocatedFTE(of: person.name)
+            let total = model.allocations(of: person.name).totalFTE
             let over = total > person.capacity
             lines.append("**\(total.formattedNumber()) FTE** allocated against a capacity of \(person.capacity.formattedNumber())"
                          + (over ? " — over capacity by \(total.minus(person.capacity).formattedNumber())" : ""))

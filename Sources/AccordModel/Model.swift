@@ -276,11 +276,26 @@ public struct PlanModel: Sendable {
     public var scenarios: [Scenario] = []
     /// Evaluated `let`s, top-level ones by name and scheme ones as `SCHEME.name`.
     public var lets: [String: Value] = [:]
+    /// Schemes by name, for lookups that would otherwise scan every scheme (see `indexSchemes`).
+    var schemeIndex: [String: Int] = [:]
 
     public init() {}
 
     public func partner(_ name: String) -> Partner? { partners.first { $0.name == name } }
     public func person(_ name: String) -> Person? { people.first { $0.name == name } }
-    public func scheme(_ name: String) -> Scheme? { schemes.first { $0.name == name } }
+    public func scheme(_ name: String) -> Scheme? {
+        // The index is built once the model is read; a model assembled by hand scans instead.
+        if schemeIndex.count == schemes.count, !schemes.isEmpty {
+            guard let index = schemeIndex[name] else { return nil }
+            if schemes[index].name == name { return schemes[index] }
+        }
+        return schemes.first { $0.name == name }
+    }
+
+    /// Indexes schemes by name for `scheme(_:)`; the first of a repeated name wins, as in a scan.
+    mutating func indexSchemes() {
+        schemeIndex = [:]
+        for (index, scheme) in schemes.enumerated() where schemeIndex[scheme.name] == nil { schemeIndex[scheme.name] = index }
+    }
     public func weight(_ confidence: Confidence) -> Exact { plan.confidenceWeights[confidence] ?? .one }
 }

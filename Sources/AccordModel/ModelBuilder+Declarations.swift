@@ -18,6 +18,7 @@ extension ModelBuilder {
             }
         }
         readEnvelopes()
+        model.indexSchemes()
     }
 
     /// The lines of a declaration's block that fit the grammar, with their keyword.

@@ -60,6 +60,9 @@ struct ModelBuilder {
     var diagnostics: [Diagnostic] = []
     var globals: [String: Declaration] = [:]
     var declarations: [Declaration] = []
+    /// Declared names by kind, in declaration order: the candidates for "did you mean", kept
+    /// here so a lookup never scans every declaration.
+    var namesOfKind: [DeclarationKind: [String]] = [:]
     var scopes: [String: SchemeScope] = [:]
     /// Names that something refers to (for W407), by declaration name.
     var used: Set<String> = []
@@ -151,6 +154,7 @@ struct ModelBuilder {
         globals[declaration.name] = declaration
         declarations.append(declaration)
         recordDefinition(Symbol(kind: declaration.kind.symbolKind, name: declaration.name), declaration.nameNode)
+        namesOfKind[declaration.kind, default: []].append(declaration.name)
     }
 
     private mutating func collectSchemeScope(_ scheme: String, _ statement: StatementSyntax) {
@@ -214,7 +218,7 @@ struct ModelBuilder {
                 return declaration.kind == .let ? .cell(.globalLet(parts[0])) : .declaration(declaration)
             }
             let inScheme = scheme.map { scopes[$0].map { Array($0.lets.keys) + Array($0.metrics.keys) } ?? [] } ?? []
-            return .unknown(candidates: inScheme + declarations.filter { $0.kind == .let }.map(\.name))
+            return .unknown(candidates: inScheme + (namesOfKind[.let] ?? []))
         case 2:
             // METRIC.baseline inside a scheme, or SCHEME.NAME from anywhere.
             if let scheme, let value = metricValue(local(scheme, parts[0]), parts[1]) { return value }
@@ -271,8 +275,9 @@ struct ModelBuilder {
     /// Resolves a name in a `NAME`-taking attribute (`lead`, `sro`, `area`, …).
     mutating func reference(_ node: SyntaxNode, _ expected: NameKind, for attribute: String) -> String? {
         let text = node.compactText
-        let wanted = declarations.filter { $0.kind.nameKind == expected }.map(\.name)
+        var wanted: [String] { namesOfKind.filter { $0.key.nameKind == expected }.flatMap(\.value) }
         guard let name = node.simpleName, let declaration = globals[name] else {
+            let wanted = wanted
             var help = "declare it with `\(expected.rawValue) \(text) …`, or check the spelling"
             let suggestion = Suggestion.closest(to: text, in: wanted)
             if let suggestion {
@@ -285,6 +290,7 @@ struct ModelBuilder {
         used.insert(name)
         recordUse(node, .declaration(declaration))
         guard declaration.kind.nameKind == expected else {
+            let wanted = wanted
             let article = expected == .area ? "an area" : expected.description
             var help = "name \(article) here"
             let suggestion = Suggestion.closest(to: name, in: wanted)
@@ -306,7 +312,8 @@ struct ModelBuilder {
                 cellExpressions[.globalLet(declaration.name)] = (value, nil, declaration.statement)
             }
         }
-        let cells = Array(cellExpressions.keys).sorted { "\($0)" < "\($1)" }
+        // Sorted for a run that does not depend on hashing; by a key made once per cell.
+        let cells = cellExpressions.keys.map { (key: Self.sortKey($0), cell: $0) }.sorted { $0.key < $1.key }.map(\.cell)
         var indexOf: [Cell: Int] = [:]
         for (index, cell) in cells.enumerated() { indexOf[cell] = index }
         var successors = [[Int]](repeating: [], count: cells.count)
@@ -325,17 +332,27 @@ struct ModelBuilder {
             let isCycle = component.count > 1 || successors[component[0]].contains(component[0])
             if isCycle {
                 let walk = Graph.closedWalk(through: component, successors: successors)
+                let positions = Graph.positions(in: walk)
                 for member in component {
                     let statement = cellExpressions[cells[member]]!.statement
-                    let path = Graph.rotated(walk, to: member).map { describe(cells[$0]) }
+                    let path = Graph.Rotation(walk: walk, member: member, positions: positions)
                     diagnostics.append(Diagnostic(.E204, file: statement.node.tree.file, range: statement.headerRange,
-                                                  message: "`\(describe(cells[member]))` depends on itself: \(Graph.describeCycle(path))",
+                                                  message: "`\(describe(cells[member]))` depends on itself: \(Graph.describeCycle(path) { describe(cells[$0]) })",
                                                   help: "break the cycle: one of these values must be given without referring to the others"))
                 }
                 continue
             }
             let cell = cells[component[0]]
             cellValues[cell] = evaluateCell(cell)
+        }
+    }
+
+    private static func sortKey(_ cell: Cell) -> String {
+        switch cell {
+        case .globalLet(let name): "0 \(name)"
+        case .schemeLet(let scheme, let name): "1 \(scheme) \(name)"
+        case .baseline(let scheme, let metric): "2 \(scheme) \(metric)"
+        case .target(let scheme, let metric): "3 \(scheme) \(metric)"
         }
     }
 
@@ -441,16 +458,34 @@ extension Graph {
         return walk
     }
 
-    /// The closed walk started at `member` instead: still a walk along the edges.
-    static func rotated(_ walk: [Int], to member: Int) -> [Int] {
-        guard walk.count > 1, let index = walk.firstIndex(of: member) else { return walk }
-        let open = walk.dropLast()
-        return Array(open[index...] + open[..<index]) + [member]
+    /// Where each member first stands in a walk.
+    static func positions(in walk: [Int]) -> [Int: Int] {
+        var positions: [Int: Int] = [:]
+        for (index, member) in walk.enumerated() where positions[member] == nil { positions[member] = index }
+        return positions
     }
 
-    /// `a → b → c → a` (or another separator), shortened in the middle when very long.
-    static func describeCycle(_ names: [String], separator: String = " → ") -> String {
-        guard names.count > 20 else { return names.joined(separator: separator) }
-        return (names.prefix(10) + ["… (\(names.count - 13) more)"] + names.suffix(3)).joined(separator: separator)
+    /// The closed walk started at `member` instead: still a walk along the edges. A view, not a
+    /// copy: every member of a k-long cycle gets one, and k copies would cost k².
+    struct Rotation {
+        let walk: [Int]
+        let start: Int
+
+        init(walk: [Int], member: Int, positions: [Int: Int]) {
+            self.walk = walk
+            start = walk.count > 1 ? positions[member] ?? 0 : 0
+        }
+
+        var count: Int { walk.count }
+        subscript(index: Int) -> Int { walk.count > 1 ? walk[(start + index) % (walk.count - 1)] : walk[index] }
+    }
+
+    /// `a → b → c → a` (or another separator), shortened in the middle when very long; only the
+    /// members shown are named.
+    static func describeCycle(_ path: Rotation, separator: String = " → ", name: (Int) -> String) -> String {
+        let count = path.count
+        guard count > 20 else { return (0..<count).map { name(path[$0]) }.joined(separator: separator) }
+        return ((0..<10).map { name(path[$0]) } + ["… (\(count - 13) more)"] + ((count - 3)..<count).map { name(path[$0]) })
+            .joined(separator: separator)
     }
 }

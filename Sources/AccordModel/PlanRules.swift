@@ -144,11 +144,12 @@ struct PlanRules {
         for component in Graph.stronglyConnectedComponents(count: milestones.count, successors: successors) {
             guard component.count > 1 || successors[component[0]].contains(component[0]) else { continue }
             let walk = Graph.closedWalk(through: component.sorted(), successors: successors)
+            let positions = Graph.positions(in: walk)
             for member in component.sorted() {
-                let path = Graph.rotated(walk, to: member)
+                let path = Graph.Rotation(walk: walk, member: member, positions: positions)
                 let milestone = milestones[member], next = milestones[path[1]]
                 guard let link = milestone.after.first(where: { "\($0.scheme).\($0.milestone)" == next.qualifiedName }) else { continue }
-                report(.E204, link.ref, "\(milestone.qualifiedName) comes after itself: \(Graph.describeCycle(path.map { milestones[$0].qualifiedName }, separator: " after "))",
+                report(.E204, link.ref, "\(milestone.qualifiedName) comes after itself: \(Graph.describeCycle(path, separator: " after ") { milestones[$0].qualifiedName })",
                        help: "remove one of these `after` links: a milestone cannot wait for one that waits for it")
             }
         }
@@ -205,11 +206,12 @@ struct PlanRules {
     }
 
     mutating func checkCapacity() {
+        let allocations = model.allocationsByPerson()
         for person in model.people {
-            let allocations = model.allocations(of: person.name).filter { $0.fte != nil }
-            let total = model.allocatedFTE(of: person.name)
-            let schemes = allocations.map { "\($0.scheme) \($0.fte!.formattedNumber())" }
+            let mine = allocations[person.name] ?? []
+            let total = mine.totalFTE
             if total > person.capacity {
+                let schemes = mine.compactMap { a in a.fte.map { "\(a.scheme) \($0.formattedNumber())" } }
                 report(.W404, person.ref, "\(person.name) is allocated \(total.formattedNumber()) FTE (\(schemes.joined(separator: ", "))) against a capacity of \(person.capacity.formattedNumber())",
                        help: "reduce the allocations, or raise `capacity` if they have more time for the programme")
             }

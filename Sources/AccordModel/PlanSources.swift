@@ -63,7 +63,10 @@ public struct PlanSources: Sendable {
 
 public enum PlanLoader {
     /// Loads the plan rooted at `path` (as the file system sees it), showing it as `shownAs`.
-    public static func load(root path: String, shownAs shown: String, access: some PlanFileAccess, rootBytes: [UInt8]? = nil) -> PlanSources {
+    /// A caller that has parsed the root already (to see that it is one) passes the parse along,
+    /// parsed with `shownAs` as its path, so a large plan is not parsed twice.
+    public static func load(root path: String, shownAs shown: String, access: some PlanFileAccess, rootBytes: [UInt8]? = nil,
+                            rootParse: ParseResult? = nil) -> PlanSources {
         var loader = Loader(access: access, rootFolder: access.realPath(Path.folder(of: path)) ?? Path.folder(of: path))
         let bytes: [UInt8]
         if let rootBytes {
@@ -74,7 +77,7 @@ public enum PlanLoader {
                 return loader.sources
             }
         }
-        loader.visit(accessPath: path, shown: shown, bytes: bytes)
+        loader.visit(accessPath: path, shown: shown, bytes: bytes, parsed: rootParse.flatMap { $0.tree.file.path == shown ? $0 : nil })
         return loader.sources
     }
 
@@ -115,11 +118,11 @@ private struct Loader<Access: PlanFileAccess> {
 
     static var maximumDepth: Int { 256 }
 
-    mutating func visit(accessPath: String, shown: String, bytes: [UInt8]) {
+    mutating func visit(accessPath: String, shown: String, bytes: [UInt8], parsed: ParseResult? = nil) {
         let real = access.realPath(accessPath) ?? accessPath
         visited.insert(real)
-        let file = SourceFile(path: shown, bytes: bytes)
-        let parsed = parse(file)
+        let parsed = parsed ?? parse(SourceFile(path: shown, bytes: bytes))
+        let file = parsed.tree.file
         sources.files.append(PlanFile(file: file, parse: parsed, accessPath: accessPath))
         chain.append((real, shown))
         defer { chain.removeLast() }

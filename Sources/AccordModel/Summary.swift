@@ -184,16 +184,24 @@ public struct Allocation: Sendable, Equatable {
 
 extension PlanModel {
     /// A person's roles on schemes that still need them: counting schemes not yet closed (W404).
-    public func allocations(of person: String) -> [Allocation] {
-        schemes.filter { $0.counts && $0.status != .closed }.flatMap { scheme in
-            scheme.roles.filter { $0.person == person }.map { Allocation(scheme: scheme.name, role: $0.role, fte: $0.fte) }
-        }
-    }
+    public func allocations(of person: String) -> [Allocation] { allocationsByPerson()[person] ?? [] }
 
-    /// The FTE a person is given across those schemes.
-    public func allocatedFTE(of person: String) -> Exact {
-        allocations(of: person).compactMap(\.fte).reduce(Exact.zero) { $0.plus($1) }
+    /// Everyone's roles in one pass over the schemes (people and schemes both grow with the
+    /// programme, so a pass per person would be quadratic).
+    public func allocationsByPerson() -> [String: [Allocation]] {
+        var byPerson: [String: [Allocation]] = [:]
+        for scheme in schemes where scheme.counts && scheme.status != .closed {
+            for role in scheme.roles {
+                byPerson[role.person, default: []].append(Allocation(scheme: scheme.name, role: role.role, fte: role.fte))
+            }
+        }
+        return byPerson
     }
+}
+
+extension [Allocation] {
+    /// The FTE given across these roles (roles without an FTE count nothing).
+    public var totalFTE: Exact { compactMap(\.fte).reduce(Exact.zero) { $0.plus($1) } }
 }
 
 extension Milestone {
@@ -262,9 +270,11 @@ extension ProgrammeSummary {
         (partners, partnerTotals) = Self.partners(model)
         milestones = Self.milestones(model, asOf: asOf)
         metrics = model.schemes.filter(\.counts).flatMap(\.metrics).map(Self.metricStatus)
+        let allocations = model.allocationsByPerson()
         people = model.people.map { person in
-            PersonLoad(person: person.name, title: person.title, partner: person.partner, capacity: person.capacity,
-                       allocated: model.allocatedFTE(of: person.name), allocations: model.allocations(of: person.name))
+            let mine = allocations[person.name] ?? []
+            return PersonLoad(person: person.name, title: person.title, partner: person.partner, capacity: person.capacity,
+                              allocated: mine.totalFTE, allocations: mine)
         }
     }
 

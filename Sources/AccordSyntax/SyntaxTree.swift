@@ -86,8 +86,24 @@ public struct SyntaxNode: Sendable, CustomStringConvertible {
         }
     }
 
-    public var childNodes: [SyntaxNode] { children.compactMap(\.node) }
-    public var childTokens: [SyntaxToken] { children.compactMap(\.token) }
+    // The views below walk `edges` and `tokens` directly: they run for every statement of a
+    // plan several times over, and building `children` first would double their allocations.
+    var childEdges: ArraySlice<Int32> {
+        let raw = raw
+        return tree.edges[Int(raw.childStart)..<Int(raw.childStart + raw.childCount)]
+    }
+
+    public var childNodes: [SyntaxNode] { childEdges.compactMap { $0 < 0 ? SyntaxNode(tree: tree, index: ~$0) : nil } }
+    public var childTokens: [SyntaxToken] { childEdges.compactMap { $0 >= 0 ? SyntaxToken(tree: tree, index: $0) : nil } }
+
+    /// The first child node that satisfies `predicate`, without building the list of children.
+    public func firstChildNode(where predicate: (SyntaxNode) -> Bool) -> SyntaxNode? {
+        for edge in childEdges where edge < 0 {
+            let node = SyntaxNode(tree: tree, index: ~edge)
+            if predicate(node) { return node }
+        }
+        return nil
+    }
 
     /// All tokens below this node, trivia included, in order.
     public var tokens: [SyntaxToken] {
@@ -96,7 +112,30 @@ public struct SyntaxNode: Sendable, CustomStringConvertible {
     }
 
     /// The significant (non-trivia) tokens below this node.
-    public var significantTokens: [SyntaxToken] { tokens.filter { !$0.kind.isTrivia } }
+    public var significantTokens: [SyntaxToken] {
+        let raw = raw
+        return (raw.firstToken..<raw.endToken).compactMap { tree.tokens[Int($0)].kind.isTrivia ? nil : SyntaxToken(tree: tree, index: $0) }
+    }
+
+    /// The only significant token below this node, if there is exactly one.
+    var singleSignificantToken: SyntaxToken? {
+        let raw = raw
+        var found: Int32?
+        for index in raw.firstToken..<raw.endToken where !tree.tokens[Int(index)].kind.isTrivia {
+            if found != nil { return nil }
+            found = index
+        }
+        return found.map { SyntaxToken(tree: tree, index: $0) }
+    }
+
+    /// The first significant token below this node.
+    var firstSignificantToken: SyntaxToken? {
+        let raw = raw
+        for index in raw.firstToken..<raw.endToken where !tree.tokens[Int(index)].kind.isTrivia {
+            return SyntaxToken(tree: tree, index: index)
+        }
+        return nil
+    }
 
     /// Byte range of everything below this node.
     public var range: Range<Int> {
@@ -110,9 +149,17 @@ public struct SyntaxNode: Sendable, CustomStringConvertible {
 
     /// Byte range from the first to the last significant token (no trailing comment or newline).
     public var trimmedRange: Range<Int> {
-        let significant = significantTokens.filter { $0.kind != .newline && $0.kind != .semicolon && $0.kind != .endOfFile }
-        guard let first = significant.first, let last = significant.last else { return range }
-        return first.range.lowerBound..<last.range.upperBound
+        let raw = raw
+        func shown(_ index: Int32) -> Bool {
+            let kind = tree.tokens[Int(index)].kind
+            return !kind.isTrivia && kind != .newline && kind != .semicolon && kind != .endOfFile
+        }
+        var first = raw.firstToken
+        while first < raw.endToken, !shown(first) { first += 1 }
+        guard first < raw.endToken else { return range }
+        var last = raw.endToken - 1
+        while !shown(last) { last -= 1 }
+        return Int(tree.tokens[Int(first)].start)..<Int(tree.tokens[Int(last)].end)
     }
 
     /// The source text of this node, byte for byte.
@@ -167,12 +214,13 @@ struct TreeBuilder {
     /// Closes the innermost open node; `nextToken` places an empty node.
     mutating func finishNode(nextToken: Int) {
         let (kind, start) = open.removeLast()
-        let children = buffer[start...]
-        let first = children.first.map(firstToken(of:)) ?? Int32(nextToken)
-        let end = children.last.map(endToken(of:)) ?? Int32(nextToken)
-        nodes.append(.init(kind: kind, childStart: Int32(edges.count), childCount: Int32(children.count), firstToken: first, endToken: end))
-        edges.append(contentsOf: children)
-        buffer.removeSubrange(start...)
+        let count = buffer.count - start
+        let first = count > 0 ? firstToken(of: buffer[start]) : Int32(nextToken)
+        let end = count > 0 ? endToken(of: buffer[buffer.count - 1]) : Int32(nextToken)
+        nodes.append(.init(kind: kind, childStart: Int32(edges.count), childCount: Int32(count), firstToken: first, endToken: end))
+        // No slice held across the removal: a live slice would make the buffer copy itself.
+        edges.append(contentsOf: buffer[start...])
+        buffer.removeLast(count)
         buffer.append(~Int32(nodes.count - 1))
     }
 

@@ -10,25 +10,34 @@ public struct StatementSyntax: Sendable {
 
     /// Expressions and the `,`/`=` separators between them, in order, before any block.
     public var items: [StatementItem] {
-        node.children.compactMap { child in
-            switch child {
-            case .node(let n) where n.kind != .block: return .expression(n)
-            case .token(let t) where t.kind == .comma: return .comma(t)
-            case .token(let t) where t.kind == .equals: return .equals(t)
+        node.childEdges.compactMap { edge in
+            if edge < 0 {
+                let child = SyntaxNode(tree: node.tree, index: ~edge)
+                return child.kind == .block ? nil : .expression(child)
+            }
+            switch node.tree.tokens[Int(edge)].kind {
+            case .comma: return .comma(SyntaxToken(tree: node.tree, index: edge))
+            case .equals: return .equals(SyntaxToken(tree: node.tree, index: edge))
             default: return nil
             }
         }
     }
 
     /// The expressions of the statement, the head first.
-    public var elements: [SyntaxNode] { node.childNodes.filter { $0.kind != .block } }
+    public var elements: [SyntaxNode] {
+        node.childEdges.compactMap { edge in
+            guard edge < 0 else { return nil }
+            let child = SyntaxNode(tree: node.tree, index: ~edge)
+            return child.kind == .block ? nil : child
+        }
+    }
 
-    public var head: SyntaxNode? { node.childNodes.first.flatMap { $0.kind == .block ? nil : $0 } }
+    public var head: SyntaxNode? { node.firstChildNode { _ in true }.flatMap { $0.kind == .block ? nil : $0 } }
 
     /// The head as a keyword (`scheme`, `status`, `ESNEFT` in a share), when it is a plain name.
     public var keyword: String? { head?.simpleName }
 
-    public var block: BlockSyntax? { node.childNodes.first { $0.kind == .block }.map(BlockSyntax.init) }
+    public var block: BlockSyntax? { node.firstChildNode { $0.kind == .block }.map(BlockSyntax.init) }
 
     /// The header: from the head to the last element, without the block or trailing comment.
     public var headerRange: Range<Int> {
@@ -38,7 +47,7 @@ public struct StatementSyntax: Sendable {
     }
 
     /// True when the parser had to give up on part of this statement (an error node).
-    public var hasErrorNode: Bool { elements.contains { $0.containsError } }
+    public var hasErrorNode: Bool { node.firstChildNode { $0.kind != .block && $0.containsError } != nil }
 }
 
 public enum StatementItem: Sendable {
@@ -50,7 +59,9 @@ public enum StatementItem: Sendable {
 public struct BlockSyntax: Sendable {
     public let node: SyntaxNode
 
-    public var statements: [StatementSyntax] { node.childNodes.compactMap(StatementSyntax.init) }
+    public var statements: [StatementSyntax] {
+        node.childEdges.compactMap { $0 < 0 ? StatementSyntax(SyntaxNode(tree: node.tree, index: ~$0)) : nil }
+    }
     public var leftBrace: SyntaxToken? { node.childTokens.first { $0.kind == .leftBrace } }
     public var rightBrace: SyntaxToken? { node.childTokens.last { $0.kind == .rightBrace } }
 }
@@ -64,8 +75,7 @@ extension SyntaxNode {
     /// The name's text when this is a plain (undotted) name: `ESNEFT`, not `PIP-05.M1`.
     public var simpleName: String? {
         guard kind == .name else { return nil }
-        let significant = significantTokens
-        return significant.count == 1 ? significant[0].text : nil
+        return singleSignificantToken?.text
     }
 
     /// The parts of a dotted name: `PIP-05.M1` → ["PIP-05", "M1"].
@@ -77,11 +87,13 @@ extension SyntaxNode {
     /// The single token of a literal node.
     public var literalToken: SyntaxToken? {
         guard kind == .literal else { return nil }
-        return significantTokens.first
+        return firstSignificantToken
     }
 
     public var containsError: Bool {
+        // A literal holds one token only; a name may hold an empty error node (`M1.`).
         if kind == .error { return true }
-        return childNodes.contains { $0.containsError }
+        if kind == .literal { return false }
+        return firstChildNode { $0.containsError } != nil
     }
 }

@@ -1,5 +1,5 @@
+import AccordPlanGenerator
 import AccordSyntax
-import AccordTestSupport
 
 /// Builds random plans that parse without syntax errors, from `Grammar.schemas`: random
 /// attributes with plausible arguments, laid out with random spacing, indentation, blank lines,

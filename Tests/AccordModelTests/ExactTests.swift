@@ -1,5 +1,5 @@
 import Testing
-import AccordTestSupport
+import AccordPlanGenerator
 @testable import AccordModel
 
 /// `n/d` for tests.

@@ -1,5 +1,5 @@
 import AccordDiagnostics
-import AccordTestSupport
+import AccordPlanGenerator
 @testable import AccordSyntax
 import Foundation
 import Testing

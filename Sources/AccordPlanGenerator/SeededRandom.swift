@@ -1,6 +1,6 @@
 /// SplitMix64 (Steele, Lea and Flood): a tiny seeded generator shared by the property and
 /// mutation tests, so every run sees the same inputs and a failure replays from its seed.
-/// A library of its own because test targets cannot import one another.
+/// Lives with the generator, which needs it, so the test targets can share it too.
 public struct SeededRandom: RandomNumberGenerator {
     private var state: UInt64
 
