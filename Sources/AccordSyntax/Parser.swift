@@ -273,34 +273,23 @@ struct Parser {
         }
     }
 
-    private mutating func parseExpression() {
-        let start = checkpoint()
-        parseTerm()
-        let depth = expressionDepth
-        defer { expressionDepth = depth }
-        while kind == .plus || kind == .minus {
-            // A left-associative chain nests one level per operator.
-            guard enterExpression() else { return }
-            builder.startNode(at: start, .binaryExpression)
-            let op = token
-            advance()
-            parseOperand(after: op) { $0.parseTerm() }
-            finishNode()
-        }
-    }
+    private mutating func parseExpression() { parseChain(.plus, .minus) { $0.parseTerm() } }
 
-    private mutating func parseTerm() {
+    private mutating func parseTerm() { parseChain(.star, .slash) { $0.parseUnary() } }
+
+    /// `operand (op operand)*` with `op` either of two operators, left-associative: the chain
+    /// nests one level per operator.
+    private mutating func parseChain(_ first: TokenKind, _ second: TokenKind, operand: (inout Parser) -> Void) {
         let start = checkpoint()
-        parseUnary()
+        operand(&self)
         let depth = expressionDepth
         defer { expressionDepth = depth }
-        while kind == .star || kind == .slash {
-            // A left-associative chain nests one level per operator.
+        while kind == first || kind == second {
             guard enterExpression() else { return }
             builder.startNode(at: start, .binaryExpression)
             let op = token
             advance()
-            parseOperand(after: op) { $0.parseUnary() }
+            parseOperand(after: op, operand)
             finishNode()
         }
     }
