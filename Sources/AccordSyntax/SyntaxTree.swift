@@ -31,6 +31,8 @@ public final class SyntaxTree: Sendable {
     let nodes: [RawNode]
     let edges: [Int32]
     let parents: [Int32]
+    /// The structure check's matches, so the model reads them instead of matching again.
+    let matches: RecordedMatches
 
     struct RawNode: Sendable {
         var kind: SyntaxKind
@@ -52,7 +54,20 @@ public final class SyntaxTree: Sendable {
             }
         }
         self.parents = parents
+        matches = RecordedMatches()
     }
+
+    private init(_ tree: SyntaxTree, matches: RecordedMatches) {
+        file = tree.file
+        tokens = tree.tokens
+        nodes = tree.nodes
+        edges = tree.edges
+        parents = tree.parents
+        self.matches = matches
+    }
+
+    /// The same tree (its arrays shared, not copied) with the structure check's matches.
+    func recording(_ matches: RecordedMatches) -> SyntaxTree { SyntaxTree(self, matches: matches) }
 
     public var root: SyntaxNode { SyntaxNode(tree: self, index: Int32(nodes.count - 1)) }
 
