@@ -16,10 +16,18 @@ public struct StatementMatch: Sendable {
     public let isRepeat: Bool?
 
     /// The expressions bound to `.value` leaves.
-    public var values: [SyntaxNode] { arguments.filter { if case .value = $0.pattern { true } else { false } }.map(\.node) }
+    public var values: [SyntaxNode] { nodes { if case .value = $0 { true } else { false } } }
 
     /// The names bound to `.name` leaves (including keys of keyed lines).
-    public var names: [SyntaxNode] { arguments.filter { if case .name = $0.pattern { true } else { false } }.map(\.node) }
+    public var names: [SyntaxNode] { nodes { if case .name = $0 { true } else { false } } }
+
+    /// The nodes bound to leaves that satisfy `isWanted`, in one allocation.
+    private func nodes(_ isWanted: (ArgumentPattern) -> Bool) -> [SyntaxNode] {
+        var nodes: [SyntaxNode] = []
+        nodes.reserveCapacity(arguments.count)
+        for argument in arguments where isWanted(argument.pattern) { nodes.append(argument.node) }
+        return nodes
+    }
 
     /// The words bound to `.keyword` leaves.
     public var keywords: [String] {
@@ -80,7 +88,7 @@ extension Grammar {
             return StatementMatch(statement: statement, attribute: nil, arguments: match.bindings.map { .init(pattern: $0.leaf, node: $0.element) }, isRepeat: nil)
         }
         guard let keyword = statement.keyword, let attribute = schema.attribute(keyword) else { return nil }
-        var matcher = PatternMatcher(items: Array(statement.items.dropFirst()))
+        var matcher = PatternMatcher(items: statement.items(droppingFirst: 1))
         guard let match = matcher.matchAll(attribute.arguments) else { return nil }
         return StatementMatch(statement: statement, attribute: attribute, arguments: match.bindings.map { .init(pattern: $0.leaf, node: $0.element) }, isRepeat: nil)
     }

@@ -218,7 +218,7 @@ private struct Checker {
     /// Matches the arguments after the head; reports E105 for a wrong keyword value, E104 otherwise.
     /// The bindings of a match, or nil when the arguments do not fit.
     private mutating func checkArguments(_ statement: StatementSyntax, _ attribute: AttributeSchema, in schema: BlockSchema) -> Grammar.Bindings? {
-        let items = Array(statement.items.dropFirst())
+        let items = statement.items(droppingFirst: 1)
         var matcher = PatternMatcher(items: items)
         if let match = matcher.matchAll(attribute.arguments) { return match.bindings }
         reportMismatch(matcher, items: items, statement: statement, example: attribute.example, subject: "`\(attribute.keyword)`")

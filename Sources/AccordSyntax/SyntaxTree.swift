@@ -108,8 +108,20 @@ public struct SyntaxNode: Sendable, CustomStringConvertible {
         return tree.edges[Int(raw.childStart)..<Int(raw.childStart + raw.childCount)]
     }
 
-    public var childNodes: [SyntaxNode] { childEdges.compactMap { $0 < 0 ? SyntaxNode(tree: tree, index: ~$0) : nil } }
+    public var childNodes: [SyntaxNode] { childNodes { _ in true } }
     public var childTokens: [SyntaxToken] { childEdges.compactMap { $0 >= 0 ? SyntaxToken(tree: tree, index: $0) : nil } }
+
+    /// The child nodes that satisfy `predicate`, in one allocation (`compactMap` grows step by step).
+    func childNodes(where predicate: (SyntaxNode) -> Bool) -> [SyntaxNode] {
+        let edges = childEdges
+        var nodes: [SyntaxNode] = []
+        nodes.reserveCapacity(edges.count)
+        for edge in edges where edge < 0 {
+            let node = SyntaxNode(tree: tree, index: ~edge)
+            if predicate(node) { nodes.append(node) }
+        }
+        return nodes
+    }
 
     /// The first child node that satisfies `predicate`, without building the list of children.
     public func firstChildNode(where predicate: (SyntaxNode) -> Bool) -> SyntaxNode? {
@@ -129,7 +141,12 @@ public struct SyntaxNode: Sendable, CustomStringConvertible {
     /// The significant (non-trivia) tokens below this node.
     public var significantTokens: [SyntaxToken] {
         let raw = raw
-        return (raw.firstToken..<raw.endToken).compactMap { tree.tokens[Int($0)].kind.isTrivia ? nil : SyntaxToken(tree: tree, index: $0) }
+        var tokens: [SyntaxToken] = []
+        tokens.reserveCapacity(Int(raw.endToken - raw.firstToken))
+        for index in raw.firstToken..<raw.endToken where !tree.tokens[Int(index)].kind.isTrivia {
+            tokens.append(SyntaxToken(tree: tree, index: index))
+        }
+        return tokens
     }
 
     /// The only significant token below this node, if there is exactly one.
