@@ -15,19 +15,40 @@ public enum LiteralText {
 
     /// `2022-09-30` → (2022, 9, 30), with month 1–12 and day 1–31 (calendar validity is separate).
     public static func date(_ text: String) -> Date? {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              (1...12).contains(m), (1...31).contains(d) else { return nil }
-        return Date(year: y, month: m, day: d)
+        // Read from the bytes (every date of a plan comes through here): `YYYY-MM-DD`, each field
+        // as `Int(_:)` reads it.
+        var text = text
+        return text.withUTF8 { bytes -> Date? in
+            guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+                  let y = field(bytes, 0..<4), let m = field(bytes, 5..<7), let d = field(bytes, 8..<10),
+                  (1...12).contains(m), (1...31).contains(d) else { return nil }
+            return Date(year: y, month: m, day: d)
+        }
     }
 
     /// `2022-09` → (2022, 9).
     public static func month(_ text: String) -> Month? {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), (1...12).contains(m) else { return nil }
-        return Month(year: y, month: m)
+        var text = text
+        return text.withUTF8 { bytes -> Month? in
+            guard bytes.count == 7, bytes[4] == UInt8(ascii: "-"),
+                  let y = field(bytes, 0..<4), let m = field(bytes, 5..<7), (1...12).contains(m) else { return nil }
+            return Month(year: y, month: m)
+        }
+    }
+
+    /// The number in `bytes[range]` read as `Int(_:)` would: an optional `+`, then ASCII digits.
+    private static func field(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        var index = range.lowerBound
+        if bytes[index] == UInt8(ascii: "+") { index += 1 }
+        guard index < range.upperBound else { return nil }
+        var value = 0
+        while index < range.upperBound {
+            let digit = bytes[index] &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            value = value * 10 + Int(digit)
+            index += 1
+        }
+        return value
     }
 
     /// The calendar year a financial year starts in: `FY22/23` and `2022/23` → 2022.
