@@ -38,17 +38,9 @@ public enum LiteralText {
 
     /// The number in `bytes[range]` read as `Int(_:)` would: an optional `+`, then ASCII digits.
     private static func field(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
-        var index = range.lowerBound
-        if bytes[index] == UInt8(ascii: "+") { index += 1 }
-        guard index < range.upperBound else { return nil }
-        var value = 0
-        while index < range.upperBound {
-            let digit = bytes[index] &- UInt8(ascii: "0")
-            guard digit < 10 else { return nil }
-            value = value * 10 + Int(digit)
-            index += 1
-        }
-        return value
+        let start = bytes[range.lowerBound] == UInt8(ascii: "+") ? range.lowerBound + 1 : range.lowerBound
+        guard start < range.upperBound else { return nil }
+        return digits(bytes, start..<range.upperBound)
     }
 
     /// The calendar year a financial year starts in: `FY22/23` and `2022/23` → 2022.
@@ -59,14 +51,26 @@ public enum LiteralText {
 
     /// The two halves of a financial year as written, the first as a full year.
     static func financialYearHalves(_ text: String) -> (Int, Int)? {
-        var body = Substring(text)
-        let short = body.hasPrefix("FY")
-        if short { body = body.dropFirst(2) }
-        let parts = body.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[0].count == (short ? 2 : 4), parts[1].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let first = Int(parts[0]), let second = Int(parts[1]) else { return nil }
-        return (short ? 2000 + first : first, second)
+        // Read from the bytes: `FY22/23` or `2022/23`, ASCII digits only.
+        var text = text
+        return text.withUTF8 { bytes -> (Int, Int)? in
+            let short = bytes.count >= 2 && bytes[0] == UInt8(ascii: "F") && bytes[1] == UInt8(ascii: "Y")
+            let start = short ? 2 : 0, slash = start + (short ? 2 : 4)
+            guard bytes.count == slash + 3, bytes[slash] == UInt8(ascii: "/"),
+                  let first = digits(bytes, start..<slash), let second = digits(bytes, slash + 1..<slash + 3) else { return nil }
+            return (short ? 2000 + first : first, second)
+        }
+    }
+
+    /// The number in `bytes[range]` when it is all ASCII digits.
+    private static func digits(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        var value = 0
+        for index in range {
+            let digit = bytes[index] &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            value = value * 10 + Int(digit)
+        }
+        return value
     }
 
     /// The years of a range `FY22/23..FY24/25`.

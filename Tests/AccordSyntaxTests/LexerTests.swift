@@ -472,4 +472,21 @@ import Testing
                       "", "-------", "20é2-09", "2022-+", "9999-12", "2022-1é"]
         for text in months { #expect(LiteralText.month(text) == referenceMonth(text), "\(text)") }
     }
+
+    /// Financial years are read from the bytes, as splitting on `/` read them.
+    @Test func financialYearsReadAsBefore() {
+        func reference(_ text: String) -> Int? {
+            var body = Substring(text)
+            let short = body.hasPrefix("FY")
+            if short { body = body.dropFirst(2) }
+            let parts = body.split(separator: "/", omittingEmptySubsequences: false)
+            guard parts.count == 2, parts[0].count == (short ? 2 : 4), parts[1].count == 2,
+                  parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+                  let first = Int(parts[0]), let second = Int(parts[1]), ((short ? 2000 + first : first) + 1) % 100 == second else { return nil }
+            return short ? 2000 + first : first
+        }
+        let years = ["FY22/23", "2022/23", "FY22/24", "FY99/00", "FY2022/23", "22/23", "FY+2/23", "FY22/+3", "FY22-23", "FY22/23/",
+                     "FY2é/23", "FY\u{301}22/23", "", "FY", "FY/", "2022/2", "202/023", "FY22//3", "2099/00", "fy22/23"]
+        for text in years { #expect(LiteralText.financialYearStart(text) == reference(text), "\(text)") }
+    }
 }
