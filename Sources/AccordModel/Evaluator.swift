@@ -201,6 +201,8 @@ extension LiteralText {
         var body = Substring(literal)
         if body.hasPrefix("\"") { body = body.dropFirst() }
         if body.hasSuffix("\""), !body.hasSuffix("\\\"") || body.hasSuffix("\\\\\"") { body = body.dropLast() }
+        // Most strings have no escape: their text is the body as written.
+        if !body.utf8.contains(UInt8(ascii: "\\")) { return String(body) }
         var out = ""
         var escaping = false
         for c in body {

@@ -27,7 +27,7 @@ extension ModelBuilder {
         var seen: Set<String> = []
         return (statement.block?.statements ?? []).compactMap { line in
             guard let match = Grammar.match(line, in: kind) else { return nil }
-            if let key = match.repetitionKey, !seen.insert(key).inserted { return nil }
+            if match.isRepeat ?? match.repetitionKey.map({ !seen.insert($0).inserted }) ?? false { return nil }
             return (line.keyword ?? "", match)
         }
     }

@@ -15,19 +15,32 @@ public enum LiteralText {
 
     /// `2022-09-30` → (2022, 9, 30), with month 1–12 and day 1–31 (calendar validity is separate).
     public static func date(_ text: String) -> Date? {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              (1...12).contains(m), (1...31).contains(d) else { return nil }
-        return Date(year: y, month: m, day: d)
+        // Read from the bytes (every date of a plan comes through here): `YYYY-MM-DD`, each field
+        // as `Int(_:)` reads it.
+        var text = text
+        return text.withUTF8 { bytes -> Date? in
+            guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+                  let y = field(bytes, 0..<4), let m = field(bytes, 5..<7), let d = field(bytes, 8..<10),
+                  (1...12).contains(m), (1...31).contains(d) else { return nil }
+            return Date(year: y, month: m, day: d)
+        }
     }
 
     /// `2022-09` → (2022, 9).
     public static func month(_ text: String) -> Month? {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), (1...12).contains(m) else { return nil }
-        return Month(year: y, month: m)
+        var text = text
+        return text.withUTF8 { bytes -> Month? in
+            guard bytes.count == 7, bytes[4] == UInt8(ascii: "-"),
+                  let y = field(bytes, 0..<4), let m = field(bytes, 5..<7), (1...12).contains(m) else { return nil }
+            return Month(year: y, month: m)
+        }
+    }
+
+    /// The number in `bytes[range]` read as `Int(_:)` would: an optional `+`, then ASCII digits.
+    private static func field(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        let start = bytes[range.lowerBound] == UInt8(ascii: "+") ? range.lowerBound + 1 : range.lowerBound
+        guard start < range.upperBound else { return nil }
+        return digits(bytes, start..<range.upperBound)
     }
 
     /// The calendar year a financial year starts in: `FY22/23` and `2022/23` → 2022.
@@ -38,14 +51,26 @@ public enum LiteralText {
 
     /// The two halves of a financial year as written, the first as a full year.
     static func financialYearHalves(_ text: String) -> (Int, Int)? {
-        var body = Substring(text)
-        let short = body.hasPrefix("FY")
-        if short { body = body.dropFirst(2) }
-        let parts = body.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[0].count == (short ? 2 : 4), parts[1].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let first = Int(parts[0]), let second = Int(parts[1]) else { return nil }
-        return (short ? 2000 + first : first, second)
+        // Read from the bytes: `FY22/23` or `2022/23`, ASCII digits only.
+        var text = text
+        return text.withUTF8 { bytes -> (Int, Int)? in
+            let short = bytes.count >= 2 && bytes[0] == UInt8(ascii: "F") && bytes[1] == UInt8(ascii: "Y")
+            let start = short ? 2 : 0, slash = start + (short ? 2 : 4)
+            guard bytes.count == slash + 3, bytes[slash] == UInt8(ascii: "/"),
+                  let first = digits(bytes, start..<slash), let second = digits(bytes, slash + 1..<slash + 3) else { return nil }
+            return (short ? 2000 + first : first, second)
+        }
+    }
+
+    /// The number in `bytes[range]` when it is all ASCII digits.
+    private static func digits(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        var value = 0
+        for index in range {
+            let digit = bytes[index] &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            value = value * 10 + Int(digit)
+        }
+        return value
     }
 
     /// The years of a range `FY22/23..FY24/25`.

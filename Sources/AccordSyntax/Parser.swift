@@ -18,8 +18,9 @@ public func parse(_ file: SourceFile) -> ParseResult {
     let (tokens, lexErrors) = Lexer.tokenize(file)
     var parser = Parser(file: file, tokens: tokens)
     parser.parseSourceFile()
-    let tree = parser.builder.build(file: file, tokens: tokens)
-    let structure = StructureCheck.run(tree)
+    let bare = parser.builder.build(file: file, tokens: tokens)
+    let (structure, matches) = StructureCheck.run(bare)
+    let tree = bare.recording(matches)
     return ParseResult(tree: tree, syntaxErrors: lexErrors + parser.diagnostics, structureDiagnostics: structure)
 }
 

@@ -11,12 +11,23 @@ public struct StatementMatch: Sendable {
     public let attribute: AttributeSchema?
     /// Every leaf of the pattern that took an element, in order; for keyed lines the key first.
     public let arguments: [Argument]
+    /// Whether an earlier line of the block has the same `repetitionKey` (E106), as the
+    /// structure check found; nil when this match was not recorded by it.
+    public let isRepeat: Bool?
 
     /// The expressions bound to `.value` leaves.
-    public var values: [SyntaxNode] { arguments.filter { if case .value = $0.pattern { true } else { false } }.map(\.node) }
+    public var values: [SyntaxNode] { nodes { if case .value = $0 { true } else { false } } }
 
     /// The names bound to `.name` leaves (including keys of keyed lines).
-    public var names: [SyntaxNode] { arguments.filter { if case .name = $0.pattern { true } else { false } }.map(\.node) }
+    public var names: [SyntaxNode] { nodes { if case .name = $0 { true } else { false } } }
+
+    /// The nodes bound to leaves that satisfy `isWanted`, in one allocation.
+    private func nodes(_ isWanted: (ArgumentPattern) -> Bool) -> [SyntaxNode] {
+        var nodes: [SyntaxNode] = []
+        nodes.reserveCapacity(arguments.count)
+        for argument in arguments where isWanted(argument.pattern) { nodes.append(argument.node) }
+        return nodes
+    }
 
     /// The words bound to `.keyword` leaves.
     public var keywords: [String] {
@@ -68,16 +79,53 @@ extension Grammar {
     /// Matches `statement` as a line of a `kind` block; nil when it does not fit (the structure
     /// check has already reported why) or when the parser could not read it.
     public static func match(_ statement: StatementSyntax, in kind: BlockKind) -> StatementMatch? {
+        if let recorded = statement.node.tree.matches.match(statement, in: kind) { return recorded }
         guard !statement.hasErrorNode else { return nil }
         let schema = schema(kind)
         if let keyed = schema.keyedLine {
             var matcher = PatternMatcher(items: statement.items)
             guard let match = matcher.matchAll(.sequence([keyed.key, keyed.value])) else { return nil }
-            return StatementMatch(statement: statement, attribute: nil, arguments: match.bindings.map { .init(pattern: $0.leaf, node: $0.element) })
+            return StatementMatch(statement: statement, attribute: nil, arguments: match.bindings.map { .init(pattern: $0.leaf, node: $0.element) }, isRepeat: nil)
         }
         guard let keyword = statement.keyword, let attribute = schema.attribute(keyword) else { return nil }
-        var matcher = PatternMatcher(items: Array(statement.items.dropFirst()))
+        var matcher = PatternMatcher(items: statement.items(droppingFirst: 1))
         guard let match = matcher.matchAll(attribute.arguments) else { return nil }
-        return StatementMatch(statement: statement, attribute: attribute, arguments: match.bindings.map { .init(pattern: $0.leaf, node: $0.element) })
+        return StatementMatch(statement: statement, attribute: attribute, arguments: match.bindings.map { .init(pattern: $0.leaf, node: $0.element) }, isRepeat: nil)
+    }
+}
+
+/// The statements the structure check matched, by node: the block kind it matched them in, the
+/// attribute (an index into the block's schema; -1 for a keyed line), whether the line repeats an
+/// earlier one's key, and the bindings, kept flat so a plan's matches are a few arrays.
+struct RecordedMatches: Sendable {
+    private struct Record: Sendable {
+        let kind: BlockKind
+        let attribute: Int16
+        let isRepeat: Bool
+        let start: Int32
+        let count: Int32
+    }
+
+    private var records: [Int32: Record] = [:]
+    private var leaves: [ArgumentPattern] = []
+    private var elements: [Int32] = []
+
+    mutating func record(_ statement: StatementSyntax, in kind: BlockKind, attribute: Int?, isRepeat: Bool, _ bindings: Grammar.Bindings) {
+        records[statement.node.index] = Record(kind: kind, attribute: Int16(attribute ?? -1), isRepeat: isRepeat,
+                                               start: Int32(leaves.count), count: Int32(bindings.count))
+        for binding in bindings {
+            leaves.append(binding.leaf)
+            elements.append(binding.element.index)
+        }
+    }
+
+    /// The recorded match of `statement` in a `kind` block, or nil when there is none to reuse.
+    func match(_ statement: StatementSyntax, in kind: BlockKind) -> StatementMatch? {
+        guard let record = records[statement.node.index], record.kind == kind else { return nil }
+        let tree = statement.node.tree
+        let range = Int(record.start)..<Int(record.start + record.count)
+        let arguments = range.map { StatementMatch.Argument(pattern: leaves[$0], node: SyntaxNode(tree: tree, index: elements[$0])) }
+        let attribute = record.attribute < 0 ? nil : Grammar.schema(kind).attributes[Int(record.attribute)]
+        return StatementMatch(statement: statement, attribute: attribute, arguments: arguments, isRepeat: record.isRepeat)
     }
 }

@@ -4,10 +4,10 @@ import AccordDiagnostics
 /// arguments have the right shape (E104), it is not repeated (E106), and each block has what it
 /// requires (E107). Purely structural: names are not resolved and values are not evaluated.
 enum StructureCheck {
-    static func run(_ tree: SyntaxTree) -> [Diagnostic] {
+    static func run(_ tree: SyntaxTree) -> (diagnostics: [Diagnostic], matches: RecordedMatches) {
         var check = Checker(file: tree.file)
         check.checkStatements(tree.statements, in: .file, owner: nil)
-        return check.diagnostics
+        return (check.diagnostics, check.matches)
     }
 }
 
@@ -142,6 +142,7 @@ struct PatternMatcher {
 private struct Checker {
     let file: SourceFile
     var diagnostics: [Diagnostic] = []
+    var matches = RecordedMatches()
 
     mutating func report(_ code: DiagnosticCode, _ range: Range<Int>, _ message: String, help: String? = nil, notes: [DiagnosticNote] = [], replacement: String? = nil) {
         diagnostics.append(Diagnostic(code, file: file, range: range, message: message, help: help, notes: notes, replacement: replacement))
@@ -152,6 +153,7 @@ private struct Checker {
         let schema = Grammar.schema(kind)
         var seen: [String: StatementSyntax] = [:]
         var present: Set<String> = []
+        var readKeys: Set<String> = []
         for (index, statement) in statements.enumerated() {
             guard !statement.hasErrorNode, let head = statement.head else {
                 // A line the parser could not read still names its attribute: no E107 echo for it.
@@ -168,14 +170,20 @@ private struct Checker {
                        help: "each line starts with an attribute, such as \(schema.attributes.prefix(3).map { "`\($0.keyword)`" }.joined(separator: ", "))")
                 continue
             }
-            guard let attribute = schema.attribute(keyword) else {
+            guard let attributeIndex = schema.attributes.firstIndex(where: { $0.keyword == keyword }) else {
                 reportUnknownAttribute(keyword, head, schema: schema)
                 statement.block.map { checkNested($0, kind: nil) }
                 continue
             }
+            let attribute = schema.attributes[attributeIndex]
             present.insert(keyword)
             let bindings = checkArguments(statement, attribute, in: schema)
-            checkRepetition(statement, attribute, bindings: bindings, seen: &seen)
+            let key = checkRepetition(statement, attribute, bindings: bindings ?? [], seen: &seen)
+            if let bindings {
+                // The model reads the first of the lines that fit: a line that did not fit does not count.
+                let isRepeat = key.map { !readKeys.insert($0).inserted } ?? false
+                matches.record(statement, in: kind, attribute: attributeIndex, isRepeat: isRepeat, bindings)
+            }
             // `{` on the line after its header is a syntax error already (E104); not an echo here.
             let next = index + 1 < statements.count ? statements[index + 1] : nil
             checkBlock(statement, attribute, detachedBlockFollows: next.map { $0.head == nil && $0.block != nil } ?? false)
@@ -208,12 +216,13 @@ private struct Checker {
     }
 
     /// Matches the arguments after the head; reports E105 for a wrong keyword value, E104 otherwise.
-    private mutating func checkArguments(_ statement: StatementSyntax, _ attribute: AttributeSchema, in schema: BlockSchema) -> [(leaf: ArgumentPattern, element: SyntaxNode)] {
-        let items = Array(statement.items.dropFirst())
+    /// The bindings of a match, or nil when the arguments do not fit.
+    private mutating func checkArguments(_ statement: StatementSyntax, _ attribute: AttributeSchema, in schema: BlockSchema) -> Grammar.Bindings? {
+        let items = statement.items(droppingFirst: 1)
         var matcher = PatternMatcher(items: items)
         if let match = matcher.matchAll(attribute.arguments) { return match.bindings }
         reportMismatch(matcher, items: items, statement: statement, example: attribute.example, subject: "`\(attribute.keyword)`")
-        return []
+        return nil
     }
 
     private mutating func reportMismatch(_ matcher: PatternMatcher, items: [StatementItem], statement: StatementSyntax, example: String, subject: String) {
@@ -262,15 +271,18 @@ private struct Checker {
         if statement.block != nil, let brace = statement.block?.leftBrace {
             report(.E104, brace.range, "a line of \(schema.noun) does not take a block", help: "write it like this: \(keyed.example)")
         }
-        let key = Grammar.repetitionKey(nil, match.bindings)!
+        let bindings = match.bindings
+        let key = Grammar.repetitionKey(nil, bindings)!
         if let first = seen[key] {
             reportRepeat(statement, first: first, what: "`\(key)`", in: schema.noun)
         } else {
             seen[key] = statement
         }
+        matches.record(statement, in: schema.kind, attribute: nil, isRepeat: seen[key]?.node.index != statement.node.index, bindings)
     }
 
-    private mutating func checkRepetition(_ statement: StatementSyntax, _ attribute: AttributeSchema, bindings: [(leaf: ArgumentPattern, element: SyntaxNode)], seen: inout [String: StatementSyntax]) {
+    /// The line's repetition key, if it has one.
+    private mutating func checkRepetition(_ statement: StatementSyntax, _ attribute: AttributeSchema, bindings: Grammar.Bindings, seen: inout [String: StatementSyntax]) -> String? {
         if attribute.uniqueListEntries {
             var partners: [String: SyntaxNode] = [:]
             for case (.name(.partner), let element) in bindings {
@@ -283,13 +295,14 @@ private struct Checker {
                 }
             }
         }
-        guard let key = Grammar.repetitionKey(attribute, bindings) else { return }
+        guard let key = Grammar.repetitionKey(attribute, bindings) else { return nil }
         if let first = seen[key] {
             let schemaNoun = statement.node.parent.flatMap { $0.kind == .block ? $0.parent : nil }.flatMap(StatementSyntax.init)?.keyword ?? "block"
             reportRepeat(statement, first: first, what: "`\(key)`", in: "this \(schemaNoun)")
         } else {
             seen[key] = statement
         }
+        return key
     }
 
     private mutating func reportRepeat(_ statement: StatementSyntax, first: StatementSyntax, what: String, in place: String) {

@@ -31,6 +31,8 @@ public final class SyntaxTree: Sendable {
     let nodes: [RawNode]
     let edges: [Int32]
     let parents: [Int32]
+    /// The structure check's matches, so the model reads them instead of matching again.
+    let matches: RecordedMatches
 
     struct RawNode: Sendable {
         var kind: SyntaxKind
@@ -52,7 +54,20 @@ public final class SyntaxTree: Sendable {
             }
         }
         self.parents = parents
+        matches = RecordedMatches()
     }
+
+    private init(_ tree: SyntaxTree, matches: RecordedMatches) {
+        file = tree.file
+        tokens = tree.tokens
+        nodes = tree.nodes
+        edges = tree.edges
+        parents = tree.parents
+        self.matches = matches
+    }
+
+    /// The same tree (its arrays shared, not copied) with the structure check's matches.
+    func recording(_ matches: RecordedMatches) -> SyntaxTree { SyntaxTree(self, matches: matches) }
 
     public var root: SyntaxNode { SyntaxNode(tree: self, index: Int32(nodes.count - 1)) }
 
@@ -93,8 +108,20 @@ public struct SyntaxNode: Sendable, CustomStringConvertible {
         return tree.edges[Int(raw.childStart)..<Int(raw.childStart + raw.childCount)]
     }
 
-    public var childNodes: [SyntaxNode] { childEdges.compactMap { $0 < 0 ? SyntaxNode(tree: tree, index: ~$0) : nil } }
+    public var childNodes: [SyntaxNode] { childNodes { _ in true } }
     public var childTokens: [SyntaxToken] { childEdges.compactMap { $0 >= 0 ? SyntaxToken(tree: tree, index: $0) : nil } }
+
+    /// The child nodes that satisfy `predicate`, in one allocation (`compactMap` grows step by step).
+    func childNodes(where predicate: (SyntaxNode) -> Bool) -> [SyntaxNode] {
+        let edges = childEdges
+        var nodes: [SyntaxNode] = []
+        nodes.reserveCapacity(edges.count)
+        for edge in edges where edge < 0 {
+            let node = SyntaxNode(tree: tree, index: ~edge)
+            if predicate(node) { nodes.append(node) }
+        }
+        return nodes
+    }
 
     /// The first child node that satisfies `predicate`, without building the list of children.
     public func firstChildNode(where predicate: (SyntaxNode) -> Bool) -> SyntaxNode? {
@@ -114,7 +141,12 @@ public struct SyntaxNode: Sendable, CustomStringConvertible {
     /// The significant (non-trivia) tokens below this node.
     public var significantTokens: [SyntaxToken] {
         let raw = raw
-        return (raw.firstToken..<raw.endToken).compactMap { tree.tokens[Int($0)].kind.isTrivia ? nil : SyntaxToken(tree: tree, index: $0) }
+        var tokens: [SyntaxToken] = []
+        tokens.reserveCapacity(Int(raw.endToken - raw.firstToken))
+        for index in raw.firstToken..<raw.endToken where !tree.tokens[Int(index)].kind.isTrivia {
+            tokens.append(SyntaxToken(tree: tree, index: index))
+        }
+        return tokens
     }
 
     /// The only significant token below this node, if there is exactly one.

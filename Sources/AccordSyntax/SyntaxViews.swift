@@ -9,28 +9,35 @@ public struct StatementSyntax: Sendable {
     }
 
     /// Expressions and the `,`/`=` separators between them, in order, before any block.
-    public var items: [StatementItem] {
-        node.childEdges.compactMap { edge in
+    public var items: [StatementItem] { items(droppingFirst: 0) }
+
+    /// `items` without the first `count` (the head): built directly, not copied from `items`.
+    func items(droppingFirst count: Int) -> [StatementItem] {
+        // One allocation per call: these views run for every statement of a plan.
+        var items: [StatementItem] = []
+        let edges = node.childEdges
+        items.reserveCapacity(edges.count)
+        var skipped = 0
+        for edge in edges {
+            let item: StatementItem
             if edge < 0 {
                 let child = SyntaxNode(tree: node.tree, index: ~edge)
-                return child.kind == .block ? nil : .expression(child)
+                guard child.kind != .block else { continue }
+                item = .expression(child)
+            } else {
+                switch node.tree.tokens[Int(edge)].kind {
+                case .comma: item = .comma(SyntaxToken(tree: node.tree, index: edge))
+                case .equals: item = .equals(SyntaxToken(tree: node.tree, index: edge))
+                default: continue
+                }
             }
-            switch node.tree.tokens[Int(edge)].kind {
-            case .comma: return .comma(SyntaxToken(tree: node.tree, index: edge))
-            case .equals: return .equals(SyntaxToken(tree: node.tree, index: edge))
-            default: return nil
-            }
+            if skipped < count { skipped += 1 } else { items.append(item) }
         }
+        return items
     }
 
     /// The expressions of the statement, the head first.
-    public var elements: [SyntaxNode] {
-        node.childEdges.compactMap { edge in
-            guard edge < 0 else { return nil }
-            let child = SyntaxNode(tree: node.tree, index: ~edge)
-            return child.kind == .block ? nil : child
-        }
-    }
+    public var elements: [SyntaxNode] { node.childNodes { $0.kind != .block } }
 
     public var head: SyntaxNode? { node.firstChildNode { _ in true }.flatMap { $0.kind == .block ? nil : $0 } }
 
@@ -60,7 +67,13 @@ public struct BlockSyntax: Sendable {
     public let node: SyntaxNode
 
     public var statements: [StatementSyntax] {
-        node.childEdges.compactMap { $0 < 0 ? StatementSyntax(SyntaxNode(tree: node.tree, index: ~$0)) : nil }
+        let edges = node.childEdges
+        var statements: [StatementSyntax] = []
+        statements.reserveCapacity(edges.count)
+        for edge in edges where edge < 0 {
+            if let statement = StatementSyntax(SyntaxNode(tree: node.tree, index: ~edge)) { statements.append(statement) }
+        }
+        return statements
     }
     public var leftBrace: SyntaxToken? { node.childTokens.first { $0.kind == .leftBrace } }
     public var rightBrace: SyntaxToken? { node.childTokens.last { $0.kind == .rightBrace } }

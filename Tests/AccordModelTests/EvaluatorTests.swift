@@ -34,6 +34,16 @@ import Testing
 
     // MARK: The kinds table
 
+    /// A string literal's text: quotes dropped, escapes replaced; text without escapes as written.
+    @Test func stringLiteralsUnescape() {
+        #expect(LiteralText.unescape(#""Virtual clinic platform live""#) == "Virtual clinic platform live")
+        #expect(LiteralText.unescape(#""Café – £5""#) == "Café – £5")
+        #expect(LiteralText.unescape(#""a \"b\" c\nd\te\\""#) == "a \"b\" c\nd\te\\")
+        #expect(LiteralText.unescape(#""unterminated"#) == "unterminated")
+        #expect(LiteralText.unescape(#""ends in \""#) == "ends in \"")
+        #expect(LiteralText.unescape(#""""#) == "")
+    }
+
     @Test func allowedOperationsAndTheirKinds() {
         let checked = Self.plan("""
         let money-plus = £100 + £20

@@ -447,4 +447,46 @@ import Testing
         #expect(result.diagnostics.first?.help?.contains("include") == true)
         #expect(result.tree.tokens.map(\.kind) == [.invalid, .endOfFile])
     }
+
+    /// Dates and months are read from the bytes; they read exactly what splitting on `-` and
+    /// `Int(_:)` read, edge cases included.
+    @Test func datesAndMonthsReadAsIntReadsTheirFields() {
+        func referenceDate(_ text: String) -> LiteralText.Date? {
+            let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+            guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+                  let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+                  (1...12).contains(m), (1...31).contains(d) else { return nil }
+            return LiteralText.Date(year: y, month: m, day: d)
+        }
+        func referenceMonth(_ text: String) -> LiteralText.Month? {
+            let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+            guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
+                  let y = Int(parts[0]), let m = Int(parts[1]), (1...12).contains(m) else { return nil }
+            return LiteralText.Month(year: y, month: m)
+        }
+        let dates = ["2022-09-30", "2022-13-01", "2022-00-10", "2022-12-32", "2022-12-00", "+022-09-30", "2022-+9-+1",
+                     "2022-9-30", "22-09-30", "2022-09-3", "2022/09/30", "2022-09-30x", "", "----------", "2022--09-30",
+                     "20é2-09-30", "2022-0é-30", "++22-09-30", "2022-+-30", "0000-01-01", "9999-12-31", "2022-09-30-"]
+        for text in dates { #expect(LiteralText.date(text) == referenceDate(text), "\(text)") }
+        let months = ["2022-09", "2022-13", "2022-00", "+022-09", "2022-+9", "2022-9", "22-09", "2022/09", "2022-09-",
+                      "", "-------", "20é2-09", "2022-+", "9999-12", "2022-1é"]
+        for text in months { #expect(LiteralText.month(text) == referenceMonth(text), "\(text)") }
+    }
+
+    /// Financial years are read from the bytes, as splitting on `/` read them.
+    @Test func financialYearsReadAsBefore() {
+        func reference(_ text: String) -> Int? {
+            var body = Substring(text)
+            let short = body.hasPrefix("FY")
+            if short { body = body.dropFirst(2) }
+            let parts = body.split(separator: "/", omittingEmptySubsequences: false)
+            guard parts.count == 2, parts[0].count == (short ? 2 : 4), parts[1].count == 2,
+                  parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+                  let first = Int(parts[0]), let second = Int(parts[1]), ((short ? 2000 + first : first) + 1) % 100 == second else { return nil }
+            return short ? 2000 + first : first
+        }
+        let years = ["FY22/23", "2022/23", "FY22/24", "FY99/00", "FY2022/23", "22/23", "FY+2/23", "FY22/+3", "FY22-23", "FY22/23/",
+                     "FY2é/23", "FY\u{301}22/23", "", "FY", "FY/", "2022/2", "202/023", "FY22//3", "2099/00", "fy22/23"]
+        for text in years { #expect(LiteralText.financialYearStart(text) == reference(text), "\(text)") }
+    }
 }
