@@ -114,7 +114,8 @@ public struct BlockSchema: Sendable {
     public let attributes: [AttributeSchema]
     public let keyedLine: KeyedLineSchema?
 
-    public func attribute(_ keyword: String) -> AttributeSchema? { attributes.first { $0.keyword == keyword } }
+    public func attribute(_ keyword: String) -> AttributeSchema? { attributeIndex(keyword).map { attributes[$0] } }
+    public func attributeIndex(_ keyword: String) -> Int? { attributes.firstIndex { $0.keyword == keyword } }
 }
 
 extension Grammar {

@@ -41,9 +41,7 @@ public struct StatementMatch: Sendable {
 
     /// What makes this line unique in its block, or nil when it may repeat: a second line with
     /// the same key is E106, and the model reads only the first.
-    public var repetitionKey: String? {
-        Grammar.repetitionKey(attribute, arguments.map { ($0.pattern, $0.node) })
-    }
+    public var repetitionKey: String? { Grammar.repetitionKey(attribute, arguments) }
 
     /// Whether the fixed word `word` was given (`approved … by "…"`).
     public func hasWord(_ word: String) -> Bool {
@@ -52,7 +50,7 @@ public struct StatementMatch: Sendable {
 }
 
 extension Grammar {
-    typealias Bindings = [(leaf: ArgumentPattern, element: SyntaxNode)]
+    typealias Bindings = [StatementMatch.Argument]
 
     /// The key of a keyed line is its first element (each keyed schema's key is one leaf); a
     /// keyword value, as in `W407 off`, is not part of it.
@@ -69,8 +67,8 @@ extension Grammar {
 
     private static func keyText(_ bindings: Bindings) -> String {
         bindings.compactMap { binding -> String? in
-            switch binding.leaf {
-            case .name, .literal, .keyword: binding.element.significantTokens.map(\.normalizedText).joined()
+            switch binding.pattern {
+            case .name, .literal, .keyword: binding.node.significantTokens.map(\.normalizedText).joined()
             default: nil
             }
         }.joined(separator: " ")
@@ -84,13 +82,13 @@ extension Grammar {
         let schema = schema(kind)
         if let keyed = schema.keyedLine {
             var matcher = PatternMatcher(items: statement.items)
-            guard let match = matcher.matchAll(.sequence([keyed.key, keyed.value])) else { return nil }
-            return StatementMatch(statement: statement, attribute: nil, arguments: match.bindings.map { .init(pattern: $0.leaf, node: $0.element) }, isRepeat: nil)
+            guard let bindings = matcher.matchAll(.sequence([keyed.key, keyed.value])) else { return nil }
+            return StatementMatch(statement: statement, attribute: nil, arguments: bindings, isRepeat: nil)
         }
         guard let keyword = statement.keyword, let attribute = schema.attribute(keyword) else { return nil }
         var matcher = PatternMatcher(items: statement.items(droppingFirst: 1))
-        guard let match = matcher.matchAll(attribute.arguments) else { return nil }
-        return StatementMatch(statement: statement, attribute: attribute, arguments: match.bindings.map { .init(pattern: $0.leaf, node: $0.element) }, isRepeat: nil)
+        guard let bindings = matcher.matchAll(attribute.arguments) else { return nil }
+        return StatementMatch(statement: statement, attribute: attribute, arguments: bindings, isRepeat: nil)
     }
 }
 
@@ -106,22 +104,31 @@ struct RecordedMatches: Sendable {
         let count: Int32
     }
 
-    private var records: [Int32: Record] = [:]
+    /// For each node of the tree, the index of its record, or -1: statements are a good share of
+    /// the nodes, so an array indexed by node is both smaller and faster than a hash table.
+    private var recordOfNode: [Int32]
+    private var records: [Record] = []
     private var leaves: [ArgumentPattern] = []
     private var elements: [Int32] = []
 
+    init(nodeCount: Int = 0) { recordOfNode = [Int32](repeating: -1, count: nodeCount) }
+
     mutating func record(_ statement: StatementSyntax, in kind: BlockKind, attribute: Int?, isRepeat: Bool, _ bindings: Grammar.Bindings) {
-        records[statement.node.index] = Record(kind: kind, attribute: Int16(attribute ?? -1), isRepeat: isRepeat,
-                                               start: Int32(leaves.count), count: Int32(bindings.count))
+        recordOfNode[Int(statement.node.index)] = Int32(records.count)
+        records.append(Record(kind: kind, attribute: Int16(attribute ?? -1), isRepeat: isRepeat,
+                              start: Int32(leaves.count), count: Int32(bindings.count)))
         for binding in bindings {
-            leaves.append(binding.leaf)
-            elements.append(binding.element.index)
+            leaves.append(binding.pattern)
+            elements.append(binding.node.index)
         }
     }
 
     /// The recorded match of `statement` in a `kind` block, or nil when there is none to reuse.
     func match(_ statement: StatementSyntax, in kind: BlockKind) -> StatementMatch? {
-        guard let record = records[statement.node.index], record.kind == kind else { return nil }
+        let index = Int(statement.node.index)
+        guard index < recordOfNode.count, recordOfNode[index] >= 0 else { return nil }
+        let record = records[Int(recordOfNode[index])]
+        guard record.kind == kind else { return nil }
         let tree = statement.node.tree
         let range = Int(record.start)..<Int(record.start + record.count)
         let arguments = range.map { StatementMatch.Argument(pattern: leaves[$0], node: SyntaxNode(tree: tree, index: elements[$0])) }

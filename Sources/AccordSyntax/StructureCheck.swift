@@ -5,38 +5,9 @@ import AccordDiagnostics
 /// requires (E107). Purely structural: names are not resolved and values are not evaluated.
 enum StructureCheck {
     static func run(_ tree: SyntaxTree) -> (diagnostics: [Diagnostic], matches: RecordedMatches) {
-        var check = Checker(file: tree.file)
+        var check = Checker(file: tree.file, matches: RecordedMatches(nodeCount: tree.nodes.count))
         check.checkStatements(tree.statements, in: .file, owner: nil)
         return (check.diagnostics, check.matches)
-    }
-}
-
-/// One way a pattern matched: where it ended and which element each leaf took.
-struct PatternMatch {
-    var end: Int
-    /// The latest binding; earlier ones are shared with the partial matches this one grew from,
-    /// so the many partial matches of a long list cost linear, not quadratic, time and memory.
-    private var last: Binding?
-
-    init(end: Int) { self.end = end }
-
-    private final class Binding {
-        let leaf: ArgumentPattern, element: SyntaxNode, previous: Binding?
-        init(_ leaf: ArgumentPattern, _ element: SyntaxNode, previous: Binding?) {
-            self.leaf = leaf
-            self.element = element
-            self.previous = previous
-        }
-    }
-
-    mutating func bind(_ leaf: ArgumentPattern, _ element: SyntaxNode) { last = Binding(leaf, element, previous: last) }
-
-    /// The bindings in source order.
-    var bindings: [(leaf: ArgumentPattern, element: SyntaxNode)] {
-        var all: [(leaf: ArgumentPattern, element: SyntaxNode)] = []
-        var binding = last
-        while let current = binding { all.append((current.leaf, current.element)); binding = current.previous }
-        return all.reversed()
     }
 }
 
@@ -46,13 +17,25 @@ struct PatternMatcher {
     let items: [StatementItem]
     private(set) var furthest = -1
     private(set) var expected: [ArgumentPattern] = []
+    /// Every leaf bound on any path tried, each with the index of the binding before it on its
+    /// path (-1 for none): partial matches share their prefixes, so the many partial matches of a
+    /// long list cost linear, not quadratic, time and memory, without an object per binding.
+    private var leaves: [ArgumentPattern] = []
+    private var boundItems: [Int32] = []
+    private var previous: [Int32] = []
+
+    /// One way a pattern matched so far: where it ended and its latest binding.
+    private struct Partial {
+        var end: Int
+        var last: Int32
+    }
 
     init(items: [StatementItem]) { self.items = items }
 
-    /// A complete match of all items, if there is one.
-    mutating func matchAll(_ pattern: ArgumentPattern) -> PatternMatch? {
-        let results = match(pattern, at: 0, PatternMatch(end: 0))
-        if let complete = results.first(where: { $0.end == items.count }) { return complete }
+    /// The bindings of a complete match of all items, in source order, if there is one.
+    mutating func matchAll(_ pattern: ArgumentPattern) -> [StatementMatch.Argument]? {
+        let results = match(pattern, at: 0, Partial(end: 0, last: -1))
+        if let complete = results.first(where: { $0.end == items.count }) { return bindings(endingAt: complete.last) }
         // Every alternative stopped short: what follows the longest one is unexpected.
         if let longest = results.map(\.end).max(), longest >= furthest, longest < items.count {
             if longest > furthest { expected = [] }
@@ -61,54 +44,66 @@ struct PatternMatcher {
         return nil
     }
 
+    private func bindings(endingAt last: Int32) -> [StatementMatch.Argument] {
+        var arguments: [StatementMatch.Argument] = []
+        var binding = last
+        while binding >= 0 {
+            guard case .expression(let node) = items[Int(boundItems[Int(binding)])] else { preconditionFailure("only expressions are bound") }
+            arguments.append(StatementMatch.Argument(pattern: leaves[Int(binding)], node: node))
+            binding = previous[Int(binding)]
+        }
+        arguments.reverse()
+        return arguments
+    }
+
     private mutating func fail(at index: Int, expecting leaf: ArgumentPattern) {
         if index > furthest { furthest = index; expected = [] }
         if index == furthest { expected.append(leaf) }
     }
 
-    private mutating func match(_ pattern: ArgumentPattern, at index: Int, _ partial: PatternMatch) -> [PatternMatch] {
+    private mutating func match(_ pattern: ArgumentPattern, at index: Int, _ partial: Partial) -> [Partial] {
         switch pattern {
         case .sequence(let parts):
             var states = [partial]
             for part in parts {
-                states = states.flatMap { match(part, at: $0.end, $0) }
+                if states.count == 1 {
+                    states = match(part, at: states[0].end, states[0])
+                } else {
+                    states = states.flatMap { match(part, at: $0.end, $0) }
+                }
                 if states.isEmpty { return [] }
             }
             return states
         case .optional(let inner):
             return match(inner, at: index, partial) + [partial]
         case .list(let inner):
-            var results: [PatternMatch] = []
+            var results: [Partial] = []
             var states = match(inner, at: index, partial)
             while !states.isEmpty {
                 results.append(contentsOf: states)
-                states = states.flatMap { state -> [PatternMatch] in
+                states = states.flatMap { state -> [Partial] in
                     guard state.end < items.count else { return [] }
                     guard case .comma = items[state.end] else {
                         // `partners ESNEFT WSFT`: say that a comma is missing.
                         fail(at: state.end, expecting: .word(","))
                         return []
                     }
-                    var next = state
-                    next.end += 1
-                    return match(inner, at: next.end, next)
+                    return match(inner, at: state.end + 1, Partial(end: state.end + 1, last: state.last))
                 }
             }
             return results
         case .equals:
             guard index < items.count, case .equals = items[index] else { fail(at: index, expecting: pattern); return [] }
-            var next = partial
-            next.end = index + 1
-            return [next]
+            return [Partial(end: index + 1, last: partial.last)]
         case .value, .literal, .name, .keyword, .word:
             guard index < items.count, case .expression(let node) = items[index], Self.leaf(pattern, accepts: node) else {
                 fail(at: index, expecting: pattern)
                 return []
             }
-            var next = partial
-            next.end = index + 1
-            next.bind(pattern, node)
-            return [next]
+            leaves.append(pattern)
+            boundItems.append(Int32(index))
+            previous.append(partial.last)
+            return [Partial(end: index + 1, last: Int32(leaves.count - 1))]
         }
     }
 
@@ -142,7 +137,7 @@ struct PatternMatcher {
 private struct Checker {
     let file: SourceFile
     var diagnostics: [Diagnostic] = []
-    var matches = RecordedMatches()
+    var matches: RecordedMatches
 
     mutating func report(_ code: DiagnosticCode, _ range: Range<Int>, _ message: String, help: String? = nil, notes: [DiagnosticNote] = [], replacement: String? = nil) {
         diagnostics.append(Diagnostic(code, file: file, range: range, message: message, help: help, notes: notes, replacement: replacement))
@@ -151,18 +146,16 @@ private struct Checker {
     /// `owner` is the statement whose block this is (nil at the top of the file).
     mutating func checkStatements(_ statements: [StatementSyntax], in kind: BlockKind, owner: StatementSyntax?) {
         let schema = Grammar.schema(kind)
-        var seen: [String: StatementSyntax] = [:]
-        var present: Set<String> = []
-        var readKeys: Set<String> = []
+        var lines = BlockLines(schema)
         for (index, statement) in statements.enumerated() {
             guard !statement.hasErrorNode, let head = statement.head else {
                 // A line the parser could not read still names its attribute: no E107 echo for it.
-                if let keyword = statement.keyword { present.insert(keyword) }
+                if let keyword = statement.keyword, let attributeIndex = schema.attributeIndex(keyword) { lines.present[attributeIndex] = true }
                 statement.block.map { checkNested($0, kind: nil) }
                 continue
             }
             if let keyed = schema.keyedLine {
-                checkKeyedLine(statement, keyed, schema: schema, seen: &seen)
+                checkKeyedLine(statement, keyed, schema: schema, lines: &lines)
                 continue
             }
             guard let keyword = statement.keyword else {
@@ -170,25 +163,25 @@ private struct Checker {
                        help: "each line starts with an attribute, such as \(schema.attributes.prefix(3).map { "`\($0.keyword)`" }.joined(separator: ", "))")
                 continue
             }
-            guard let attributeIndex = schema.attributes.firstIndex(where: { $0.keyword == keyword }) else {
+            guard let attributeIndex = schema.attributeIndex(keyword) else {
                 reportUnknownAttribute(keyword, head, schema: schema)
                 statement.block.map { checkNested($0, kind: nil) }
                 continue
             }
             let attribute = schema.attributes[attributeIndex]
-            present.insert(keyword)
+            lines.present[attributeIndex] = true
             let bindings = checkArguments(statement, attribute, in: schema)
-            let key = checkRepetition(statement, attribute, bindings: bindings ?? [], seen: &seen)
+            let key = checkRepetition(statement, attributeIndex, attribute, bindings: bindings ?? [], lines: &lines)
             if let bindings {
                 // The model reads the first of the lines that fit: a line that did not fit does not count.
-                let isRepeat = key.map { !readKeys.insert($0).inserted } ?? false
+                let isRepeat = key.map { !lines.markRead($0) } ?? false
                 matches.record(statement, in: kind, attribute: attributeIndex, isRepeat: isRepeat, bindings)
             }
             // `{` on the line after its header is a syntax error already (E104); not an echo here.
             let next = index + 1 < statements.count ? statements[index + 1] : nil
             checkBlock(statement, attribute, detachedBlockFollows: next.map { $0.head == nil && $0.block != nil } ?? false)
         }
-        if let owner { checkRequired(schema, present: present, owner: owner) }
+        if let owner { checkRequired(schema, present: lines.present, owner: owner) }
     }
 
     private mutating func checkNested(_ block: BlockSyntax, kind: BlockKind?) {
@@ -220,7 +213,7 @@ private struct Checker {
     private mutating func checkArguments(_ statement: StatementSyntax, _ attribute: AttributeSchema, in schema: BlockSchema) -> Grammar.Bindings? {
         let items = statement.items(droppingFirst: 1)
         var matcher = PatternMatcher(items: items)
-        if let match = matcher.matchAll(attribute.arguments) { return match.bindings }
+        if let bindings = matcher.matchAll(attribute.arguments) { return bindings }
         reportMismatch(matcher, items: items, statement: statement, example: attribute.example, subject: "`\(attribute.keyword)`")
         return nil
     }
@@ -254,10 +247,10 @@ private struct Checker {
         }
     }
 
-    private mutating func checkKeyedLine(_ statement: StatementSyntax, _ keyed: KeyedLineSchema, schema: BlockSchema, seen: inout [String: StatementSyntax]) {
+    private mutating func checkKeyedLine(_ statement: StatementSyntax, _ keyed: KeyedLineSchema, schema: BlockSchema, lines: inout BlockLines) {
         let items = statement.items
         var matcher = PatternMatcher(items: items)
-        guard let match = matcher.matchAll(.sequence([keyed.key, keyed.value])) else {
+        guard let bindings = matcher.matchAll(.sequence([keyed.key, keyed.value])) else {
             if case .name(.diagnosticCode) = keyed.key, let name = statement.head?.simpleName, DiagnosticCode(rawValue: name) == nil {
                 let suggestion = Suggestion.closest(to: name, in: DiagnosticCode.allCases.map(\.rawValue))
                 report(.E105, statement.head!.trimmedRange, "`\(name)` is not a check code",
@@ -271,22 +264,20 @@ private struct Checker {
         if statement.block != nil, let brace = statement.block?.leftBrace {
             report(.E104, brace.range, "a line of \(schema.noun) does not take a block", help: "write it like this: \(keyed.example)")
         }
-        let bindings = match.bindings
-        let key = Grammar.repetitionKey(nil, bindings)!
-        if let first = seen[key] {
-            reportRepeat(statement, first: first, what: "`\(key)`", in: schema.noun)
-        } else {
-            seen[key] = statement
+        let key = RepetitionKey.text(Grammar.repetitionKey(nil, bindings)!)
+        if let first = lines.first(key, statement) {
+            reportRepeat(statement, first: first, what: "`\(key.text(schema))`", in: schema.noun)
         }
-        matches.record(statement, in: schema.kind, attribute: nil, isRepeat: seen[key]?.node.index != statement.node.index, bindings)
+        matches.record(statement, in: schema.kind, attribute: nil, isRepeat: !lines.markRead(key), bindings)
     }
 
     /// The line's repetition key, if it has one.
-    private mutating func checkRepetition(_ statement: StatementSyntax, _ attribute: AttributeSchema, bindings: Grammar.Bindings, seen: inout [String: StatementSyntax]) -> String? {
+    private mutating func checkRepetition(_ statement: StatementSyntax, _ attributeIndex: Int, _ attribute: AttributeSchema, bindings: Grammar.Bindings, lines: inout BlockLines) -> RepetitionKey? {
         if attribute.uniqueListEntries {
             var partners: [String: SyntaxNode] = [:]
-            for case (.name(.partner), let element) in bindings {
-                let name = element.compactText
+            for binding in bindings {
+                guard case .name(.partner) = binding.pattern else { continue }
+                let element = binding.node, name = element.compactText
                 if partners[name] != nil {
                     report(.E106, element.trimmedRange, "\(name) is named twice in this band",
                            help: "give each partner one percent per band", notes: [DiagnosticNote("first named here", file: file, range: partners[name]!.trimmedRange)])
@@ -295,12 +286,16 @@ private struct Checker {
                 }
             }
         }
-        guard let key = Grammar.repetitionKey(attribute, bindings) else { return nil }
-        if let first = seen[key] {
+        // A line that may appear once needs no text for its key: its attribute is the key.
+        let key: RepetitionKey
+        switch attribute.repetition {
+        case .many: return nil
+        case .once: key = .attribute(attributeIndex)
+        case .perKey: key = .text(Grammar.repetitionKey(attribute, bindings)!)
+        }
+        if let first = lines.first(key, statement) {
             let schemaNoun = statement.node.parent.flatMap { $0.kind == .block ? $0.parent : nil }.flatMap(StatementSyntax.init)?.keyword ?? "block"
-            reportRepeat(statement, first: first, what: "`\(key)`", in: "this \(schemaNoun)")
-        } else {
-            seen[key] = statement
+            reportRepeat(statement, first: first, what: "`\(key.text(lines.schema))`", in: "this \(schemaNoun)")
         }
         return key
     }
@@ -327,19 +322,18 @@ private struct Checker {
         }
     }
 
-    private mutating func checkRequired(_ schema: BlockSchema, present: Set<String>, owner: StatementSyntax) {
-        let header = owner.headerRange
-        let what = describeOwner(owner)
-        for attribute in schema.attributes where attribute.required && !present.contains(attribute.keyword) {
-            report(.E107, header, "\(what) has no `\(attribute.keyword)`", help: "add a line such as `\(attribute.example)`")
+    private mutating func checkRequired(_ schema: BlockSchema, present: [Bool], owner: StatementSyntax) {
+        func has(_ keyword: String) -> Bool { schema.attributeIndex(keyword).map { present[$0] } ?? false }
+        for (index, attribute) in schema.attributes.enumerated() where attribute.required && !present[index] {
+            report(.E107, owner.headerRange, "\(describeOwner(owner)) has no `\(attribute.keyword)`", help: "add a line such as `\(attribute.example)`")
         }
         if schema.kind == .metric {
-            let hasTarget = present.contains("target"), hasChange = present.contains("change")
+            let hasTarget = has("target"), hasChange = has("change")
             if !hasTarget && !hasChange {
-                report(.E107, header, "\(what) has neither `target` nor `change`",
+                report(.E107, owner.headerRange, "\(describeOwner(owner)) has neither `target` nor `change`",
                        help: "add an absolute `target 8040 by 2024-03` or a relative `change -33% by 2024-03`")
             } else if hasTarget && hasChange {
-                report(.E107, header, "\(what) has both `target` and `change`", help: "keep one: `target` is absolute, `change` is relative to the baseline")
+                report(.E107, owner.headerRange, "\(describeOwner(owner)) has both `target` and `change`", help: "keep one: `target` is absolute, `change` is relative to the baseline")
             }
         }
     }
@@ -350,4 +344,43 @@ private struct Checker {
         if let name = owner.elements.dropFirst().first, name.kind == .name { return "\(keyword) \(name.compactText)" }
         return "the \(keyword)"
     }
+}
+
+/// What makes a line unique in its block: its attribute, for one that may appear once (no text
+/// to build for the most common lines), or the text `Grammar.repetitionKey` gives.
+private enum RepetitionKey: Hashable {
+    case attribute(Int)
+    case text(String)
+
+    func text(_ schema: BlockSchema) -> String {
+        switch self {
+        case .attribute(let index): schema.attributes[index].keyword
+        case .text(let text): text
+        }
+    }
+}
+
+/// The lines of one block so far: which attributes it has (E107), the first line of each
+/// repetition key (E106 points back at it), and the keys of lines that fit their pattern (the
+/// model reads only the first of those).
+private struct BlockLines {
+    let schema: BlockSchema
+    var present: [Bool]
+    private var firstLines: [RepetitionKey: StatementSyntax] = [:]
+    private var readKeys: Set<RepetitionKey> = []
+
+    init(_ schema: BlockSchema) {
+        self.schema = schema
+        present = [Bool](repeating: false, count: schema.attributes.count)
+    }
+
+    /// The earlier line with `key`, or nil when `statement` is the first (and is now recorded).
+    mutating func first(_ key: RepetitionKey, _ statement: StatementSyntax) -> StatementSyntax? {
+        if let first = firstLines[key] { return first }
+        firstLines[key] = statement
+        return nil
+    }
+
+    /// Records that a line with `key` fitted; false when an earlier one already had.
+    mutating func markRead(_ key: RepetitionKey) -> Bool { readKeys.insert(key).inserted }
 }

@@ -36,6 +36,8 @@ public final class SyntaxTree: Sendable {
 
     struct RawNode: Sendable {
         var kind: SyntaxKind
+        /// Whether this node or one below it is an error node: asked of every statement.
+        var containsError: Bool
         var childStart: Int32
         var childCount: Int32
         var firstToken: Int32
@@ -249,7 +251,9 @@ struct TreeBuilder {
         let count = buffer.count - start
         let first = count > 0 ? firstToken(of: buffer[start]) : Int32(nextToken)
         let end = count > 0 ? endToken(of: buffer[buffer.count - 1]) : Int32(nextToken)
-        nodes.append(.init(kind: kind, childStart: Int32(edges.count), childCount: Int32(count), firstToken: first, endToken: end))
+        let containsError = kind == .error || buffer[start...].contains { $0 < 0 && nodes[Int(~$0)].containsError }
+        nodes.append(.init(kind: kind, containsError: containsError, childStart: Int32(edges.count), childCount: Int32(count),
+                           firstToken: first, endToken: end))
         // No slice held across the removal: a live slice would make the buffer copy itself.
         edges.append(contentsOf: buffer[start...])
         buffer.removeLast(count)

@@ -48,9 +48,16 @@ public struct StatementSyntax: Sendable {
 
     /// The header: from the head to the last element, without the block or trailing comment.
     public var headerRange: Range<Int> {
-        let elements = elements
-        guard let first = elements.first, let last = elements.last else { return node.trimmedRange }
-        return first.trimmedRange.lowerBound..<max(first.trimmedRange.lowerBound, last.trimmedRange.upperBound)
+        var first: SyntaxNode?, last: SyntaxNode?
+        for edge in node.childEdges where edge < 0 {
+            let child = SyntaxNode(tree: node.tree, index: ~edge)
+            guard child.kind != .block else { continue }
+            if first == nil { first = child }
+            last = child
+        }
+        guard let first, let last else { return node.trimmedRange }
+        let start = first.trimmedRange.lowerBound
+        return start..<max(start, last.trimmedRange.upperBound)
     }
 
     /// True when the parser had to give up on part of this statement (an error node).
@@ -103,10 +110,5 @@ extension SyntaxNode {
         return firstSignificantToken
     }
 
-    public var containsError: Bool {
-        // A literal holds one token only; a name may hold an empty error node (`M1.`).
-        if kind == .error { return true }
-        if kind == .literal { return false }
-        return firstChildNode { $0.containsError } != nil
-    }
+    public var containsError: Bool { raw.containsError }
 }
