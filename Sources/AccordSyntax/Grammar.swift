@@ -130,7 +130,11 @@ extension Grammar {
     private static let partnerPercent = ArgumentPattern.list(.sequence([.name(.partner), .value(.percent)]))
     private static let role = ArgumentPattern.sequence([.name(.person), .optional(.value(.number))])
 
-    public static func schema(_ kind: BlockKind) -> BlockSchema { schemas[kind]! }
+    public static func schema(_ kind: BlockKind) -> BlockSchema { schemasInOrder[BlockKind.allCases.firstIndex(of: kind)!] }
+
+    /// `schemas` in the order of `BlockKind.allCases`: asked for every block, an array index is
+    /// cheaper than hashing the kind's name.
+    private static let schemasInOrder = BlockKind.allCases.map { schemas[$0]! }
 
     /// Declarations that only stand at the top of a file, for recovering from a missing `}`.
     static let topLevelKeywords: Set<String> = Set(schema(.file).attributes.map(\.keyword)).subtracting(["let"])

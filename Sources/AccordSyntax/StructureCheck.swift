@@ -34,10 +34,16 @@ struct PatternMatcher {
 
     /// The bindings of a complete match of all items, in source order, if there is one.
     mutating func matchAll(_ pattern: ArgumentPattern) -> [StatementMatch.Argument]? {
-        let results = match(pattern, at: 0, Partial(end: 0, last: -1))
-        if let complete = results.first(where: { $0.end == items.count }) { return bindings(endingAt: complete.last) }
+        var longest = -1
+        var complete: Partial?
+        _ = match(pattern, from: Partial(end: 0, last: -1)) { matcher, partial in
+            guard partial.end == matcher.items.count else { longest = max(longest, partial.end); return false }
+            complete = partial
+            return true
+        }
+        if let complete { return bindings(endingAt: complete.last) }
         // Every alternative stopped short: what follows the longest one is unexpected.
-        if let longest = results.map(\.end).max(), longest >= furthest, longest < items.count {
+        if longest >= 0, longest >= furthest, longest < items.count {
             if longest > furthest { expected = [] }
             furthest = longest
         }
@@ -45,8 +51,12 @@ struct PatternMatcher {
     }
 
     private func bindings(endingAt last: Int32) -> [StatementMatch.Argument] {
-        var arguments: [StatementMatch.Argument] = []
+        var count = 0
         var binding = last
+        while binding >= 0 { count += 1; binding = previous[Int(binding)] }
+        var arguments: [StatementMatch.Argument] = []
+        arguments.reserveCapacity(count)
+        binding = last
         while binding >= 0 {
             guard case .expression(let node) = items[Int(boundItems[Int(binding)])] else { preconditionFailure("only expressions are bound") }
             arguments.append(StatementMatch.Argument(pattern: leaves[Int(binding)], node: node))
@@ -61,50 +71,59 @@ struct PatternMatcher {
         if index == furthest { expected.append(leaf) }
     }
 
-    private mutating func match(_ pattern: ArgumentPattern, at index: Int, _ partial: Partial) -> [Partial] {
+    /// Calls `next` with each way `pattern` matches from `partial`, in order (an optional part
+    /// taken before skipped, a list's shorter runs before longer ones), until `next` accepts one.
+    /// Depth first, so the common single-way match allocates nothing; the recursion follows the
+    /// pattern, never the items, since a list is expanded by a loop.
+    private mutating func match(_ pattern: ArgumentPattern, from partial: Partial, _ next: (inout PatternMatcher, Partial) -> Bool) -> Bool {
         switch pattern {
         case .sequence(let parts):
-            var states = [partial]
-            for part in parts {
-                if states.count == 1 {
-                    states = match(part, at: states[0].end, states[0])
-                } else {
-                    states = states.flatMap { match(part, at: $0.end, $0) }
-                }
-                if states.isEmpty { return [] }
-            }
-            return states
+            return matchSequence(parts[...], from: partial, next)
         case .optional(let inner):
-            return match(inner, at: index, partial) + [partial]
+            return match(inner, from: partial, next) || next(&self, partial)
         case .list(let inner):
-            var results: [Partial] = []
-            var states = match(inner, at: index, partial)
-            while !states.isEmpty {
-                results.append(contentsOf: states)
-                states = states.flatMap { state -> [Partial] in
-                    guard state.end < items.count else { return [] }
-                    guard case .comma = items[state.end] else {
-                        // `partners ESNEFT WSFT`: say that a comma is missing.
-                        fail(at: state.end, expecting: .word(","))
-                        return []
-                    }
-                    return match(inner, at: state.end + 1, Partial(end: state.end + 1, last: state.last))
-                }
-            }
-            return results
+            for run in listRuns(inner, from: partial) where next(&self, run) { return true }
+            return false
         case .equals:
-            guard index < items.count, case .equals = items[index] else { fail(at: index, expecting: pattern); return [] }
-            return [Partial(end: index + 1, last: partial.last)]
+            guard partial.end < items.count, case .equals = items[partial.end] else { fail(at: partial.end, expecting: pattern); return false }
+            return next(&self, Partial(end: partial.end + 1, last: partial.last))
         case .value, .literal, .name, .keyword, .word:
+            let index = partial.end
             guard index < items.count, case .expression(let node) = items[index], Self.leaf(pattern, accepts: node) else {
                 fail(at: index, expecting: pattern)
-                return []
+                return false
             }
             leaves.append(pattern)
             boundItems.append(Int32(index))
             previous.append(partial.last)
-            return [Partial(end: index + 1, last: Int32(leaves.count - 1))]
+            return next(&self, Partial(end: index + 1, last: Int32(leaves.count - 1)))
         }
+    }
+
+    private mutating func matchSequence(_ parts: ArraySlice<ArgumentPattern>, from partial: Partial, _ next: (inout PatternMatcher, Partial) -> Bool) -> Bool {
+        guard let part = parts.first else { return next(&self, partial) }
+        return match(part, from: partial) { matcher, matched in matcher.matchSequence(parts.dropFirst(), from: matched, next) }
+    }
+
+    /// Every run of one or more comma-separated `inner`s from `partial`, shortest first.
+    private mutating func listRuns(_ inner: ArgumentPattern, from partial: Partial) -> [Partial] {
+        var runs: [Partial] = []
+        var round: [Partial] = []
+        _ = match(inner, from: partial) { _, matched in round.append(matched); return false }
+        while !round.isEmpty {
+            runs.append(contentsOf: round)
+            var nextRound: [Partial] = []
+            for run in round where run.end < items.count {
+                guard case .comma = items[run.end] else {
+                    // `partners ESNEFT WSFT`: say that a comma is missing.
+                    fail(at: run.end, expecting: .word(","))
+                    continue
+                }
+                _ = match(inner, from: Partial(end: run.end + 1, last: run.last)) { _, matched in nextRound.append(matched); return false }
+            }
+            round = nextRound
+        }
+        return runs
     }
 
     static func leaf(_ pattern: ArgumentPattern, accepts node: SyntaxNode) -> Bool {
@@ -348,7 +367,7 @@ private struct Checker {
 
 /// What makes a line unique in its block: its attribute, for one that may appear once (no text
 /// to build for the most common lines), or the text `Grammar.repetitionKey` gives.
-private enum RepetitionKey: Hashable {
+private enum RepetitionKey {
     case attribute(Int)
     case text(String)
 
@@ -362,25 +381,44 @@ private enum RepetitionKey: Hashable {
 
 /// The lines of one block so far: which attributes it has (E107), the first line of each
 /// repetition key (E106 points back at it), and the keys of lines that fit their pattern (the
-/// model reads only the first of those).
+/// model reads only the first of those). Keys that are attributes live in arrays: most blocks are
+/// a handful of such lines, and hashing them cost more than the rest of their check.
 private struct BlockLines {
     let schema: BlockSchema
     var present: [Bool]
-    private var firstLines: [RepetitionKey: StatementSyntax] = [:]
-    private var readKeys: Set<RepetitionKey> = []
+    private var firstOfAttribute: [StatementSyntax?]
+    private var readAttributes: [Bool]
+    private var firstOfText: [String: StatementSyntax] = [:]
+    private var readTexts: Set<String> = []
 
     init(_ schema: BlockSchema) {
         self.schema = schema
         present = [Bool](repeating: false, count: schema.attributes.count)
+        firstOfAttribute = [StatementSyntax?](repeating: nil, count: schema.attributes.count)
+        readAttributes = present
     }
 
     /// The earlier line with `key`, or nil when `statement` is the first (and is now recorded).
     mutating func first(_ key: RepetitionKey, _ statement: StatementSyntax) -> StatementSyntax? {
-        if let first = firstLines[key] { return first }
-        firstLines[key] = statement
+        switch key {
+        case .attribute(let index):
+            if let first = firstOfAttribute[index] { return first }
+            firstOfAttribute[index] = statement
+        case .text(let text):
+            if let first = firstOfText[text] { return first }
+            firstOfText[text] = statement
+        }
         return nil
     }
 
     /// Records that a line with `key` fitted; false when an earlier one already had.
-    mutating func markRead(_ key: RepetitionKey) -> Bool { readKeys.insert(key).inserted }
+    mutating func markRead(_ key: RepetitionKey) -> Bool {
+        switch key {
+        case .attribute(let index):
+            defer { readAttributes[index] = true }
+            return !readAttributes[index]
+        case .text(let text):
+            return readTexts.insert(text).inserted
+        }
+    }
 }
