@@ -115,7 +115,9 @@ public struct BlockSchema: Sendable {
     public let keyedLine: KeyedLineSchema?
 
     public func attribute(_ keyword: String) -> AttributeSchema? { attributeIndex(keyword).map { attributes[$0] } }
-    public func attributeIndex(_ keyword: String) -> Int? { attributes.firstIndex { $0.keyword == keyword } }
+    func attributeIndex(_ keyword: String) -> Int? { attributes.firstIndex { $0.keyword == keyword } }
+    /// The attribute a line's head names, without building the head's text.
+    func attributeIndex(of head: SyntaxNode) -> Int? { attributes.firstIndex { head.isName($0.keyword) } }
 }
 
 extension Grammar {

@@ -85,7 +85,7 @@ extension Grammar {
             guard let bindings = matcher.matchAll(.sequence([keyed.key, keyed.value])) else { return nil }
             return StatementMatch(statement: statement, attribute: nil, arguments: bindings, isRepeat: nil)
         }
-        guard let keyword = statement.keyword, let attribute = schema.attribute(keyword) else { return nil }
+        guard let head = statement.head, let attribute = schema.attributeIndex(of: head).map({ schema.attributes[$0] }) else { return nil }
         var matcher = PatternMatcher(items: statement.items(droppingFirst: 1))
         guard let bindings = matcher.matchAll(attribute.arguments) else { return nil }
         return StatementMatch(statement: statement, attribute: attribute, arguments: bindings, isRepeat: nil)

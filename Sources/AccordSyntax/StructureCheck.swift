@@ -20,9 +20,13 @@ struct PatternMatcher {
     /// Every leaf bound on any path tried, each with the index of the binding before it on its
     /// path (-1 for none): partial matches share their prefixes, so the many partial matches of a
     /// long list cost linear, not quadratic, time and memory, without an object per binding.
-    private var leaves: [ArgumentPattern] = []
-    private var boundItems: [Int32] = []
-    private var previous: [Int32] = []
+    private var bindings: [Binding] = []
+
+    private struct Binding {
+        let leaf: ArgumentPattern
+        let item: Int32
+        let previous: Int32
+    }
 
     /// One way a pattern matched so far: where it ended and its latest binding.
     private struct Partial {
@@ -30,7 +34,10 @@ struct PatternMatcher {
         var last: Int32
     }
 
-    init(items: [StatementItem]) { self.items = items }
+    init(items: [StatementItem]) {
+        self.items = items
+        bindings.reserveCapacity(items.count)
+    }
 
     /// The bindings of a complete match of all items, in source order, if there is one.
     mutating func matchAll(_ pattern: ArgumentPattern) -> [StatementMatch.Argument]? {
@@ -41,7 +48,7 @@ struct PatternMatcher {
             complete = partial
             return true
         }
-        if let complete { return bindings(endingAt: complete.last) }
+        if let complete { return arguments(endingAt: complete.last) }
         // Every alternative stopped short: what follows the longest one is unexpected.
         if longest >= 0, longest >= furthest, longest < items.count {
             if longest > furthest { expected = [] }
@@ -50,17 +57,18 @@ struct PatternMatcher {
         return nil
     }
 
-    private func bindings(endingAt last: Int32) -> [StatementMatch.Argument] {
+    private func arguments(endingAt last: Int32) -> [StatementMatch.Argument] {
         var count = 0
         var binding = last
-        while binding >= 0 { count += 1; binding = previous[Int(binding)] }
+        while binding >= 0 { count += 1; binding = bindings[Int(binding)].previous }
         var arguments: [StatementMatch.Argument] = []
         arguments.reserveCapacity(count)
         binding = last
         while binding >= 0 {
-            guard case .expression(let node) = items[Int(boundItems[Int(binding)])] else { preconditionFailure("only expressions are bound") }
-            arguments.append(StatementMatch.Argument(pattern: leaves[Int(binding)], node: node))
-            binding = previous[Int(binding)]
+            let bound = bindings[Int(binding)]
+            guard case .expression(let node) = items[Int(bound.item)] else { preconditionFailure("only expressions are bound") }
+            arguments.append(StatementMatch.Argument(pattern: bound.leaf, node: node))
+            binding = bound.previous
         }
         arguments.reverse()
         return arguments
@@ -93,10 +101,8 @@ struct PatternMatcher {
                 fail(at: index, expecting: pattern)
                 return false
             }
-            leaves.append(pattern)
-            boundItems.append(Int32(index))
-            previous.append(partial.last)
-            return next(&self, Partial(end: index + 1, last: Int32(leaves.count - 1)))
+            bindings.append(Binding(leaf: pattern, item: Int32(index), previous: partial.last))
+            return next(&self, Partial(end: index + 1, last: Int32(bindings.count - 1)))
         }
     }
 
@@ -133,8 +139,8 @@ struct PatternMatcher {
         case .name(let kind):
             node.kind == .name && (kind != .monthOfYear || node.simpleName.flatMap(LiteralText.monthOfYear) != nil)
                 && (kind != .diagnosticCode || node.simpleName.flatMap { DiagnosticCode(rawValue: $0) } != nil)
-        case .keyword(_, let values): node.simpleName.map(values.contains) ?? false
-        case .word(let word): node.simpleName == word
+        case .keyword(_, let values): values.contains(where: node.isName)
+        case .word(let word): node.isName(word)
         default: false
         }
     }
@@ -169,7 +175,7 @@ private struct Checker {
         for (index, statement) in statements.enumerated() {
             guard !statement.hasErrorNode, let head = statement.head else {
                 // A line the parser could not read still names its attribute: no E107 echo for it.
-                if let keyword = statement.keyword, let attributeIndex = schema.attributeIndex(keyword) { lines.present[attributeIndex] = true }
+                if let head = statement.head, let attributeIndex = schema.attributeIndex(of: head) { lines.present[attributeIndex] = true }
                 statement.block.map { checkNested($0, kind: nil) }
                 continue
             }
@@ -177,14 +183,14 @@ private struct Checker {
                 checkKeyedLine(statement, keyed, schema: schema, lines: &lines)
                 continue
             }
-            guard let keyword = statement.keyword else {
-                report(.E104, head.trimmedRange, "expected an attribute name in \(schema.noun), found `\(head.compactText)`",
-                       help: "each line starts with an attribute, such as \(schema.attributes.prefix(3).map { "`\($0.keyword)`" }.joined(separator: ", "))")
-                continue
-            }
-            guard let attributeIndex = schema.attributeIndex(keyword) else {
-                reportUnknownAttribute(keyword, head, schema: schema)
-                statement.block.map { checkNested($0, kind: nil) }
+            guard let attributeIndex = schema.attributeIndex(of: head) else {
+                if let keyword = head.simpleName {
+                    reportUnknownAttribute(keyword, head, schema: schema)
+                    statement.block.map { checkNested($0, kind: nil) }
+                } else {
+                    report(.E104, head.trimmedRange, "expected an attribute name in \(schema.noun), found `\(head.compactText)`",
+                           help: "each line starts with an attribute, such as \(schema.attributes.prefix(3).map { "`\($0.keyword)`" }.joined(separator: ", "))")
+                }
                 continue
             }
             let attribute = schema.attributes[attributeIndex]

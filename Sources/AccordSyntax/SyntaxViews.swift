@@ -98,6 +98,13 @@ extension SyntaxNode {
         return singleSignificantToken?.text
     }
 
+    /// Whether this is the plain name `word`, compared byte for byte: asked of every statement's
+    /// head and keyword values, where building the name's `String` cost more than the comparison.
+    public func isName(_ word: String) -> Bool {
+        guard kind == .name, let token = singleSignificantToken?.token, token.end - token.start == word.utf8.count else { return false }
+        return word.utf8.elementsEqual(tree.file.bytes[token.range])
+    }
+
     /// The parts of a dotted name: `PIP-05.M1` → ["PIP-05", "M1"].
     public var nameParts: [String] {
         guard kind == .name else { return [] }
