@@ -67,16 +67,17 @@ struct Evaluator {
 
     private mutating func literal(_ node: SyntaxNode) -> Value? {
         guard let token = node.literalToken, !token.isMalformed else { return nil }
-        let text = token.text
+        // Quantities are read from the source bytes: most literals are money, and a String each is waste.
+        let bytes = token.tree.file.bytes[token.range]
         switch token.kind {
-        case .number: return Exact.parseNumber(text).map(Value.number)
-        case .money: return Exact.parseMoney(text).map(Value.money)
-        case .percent: return Exact.parsePercent(text).map(Value.percent)
-        case .date: return LiteralText.date(text).map(Value.date)
-        case .month: return LiteralText.month(text).map(Value.month)
-        case .financialYear: return LiteralText.financialYearStart(text).map(Value.financialYear)
-        case .yearRange: return LiteralText.yearRange(text).map { .yearRange($0.first, $0.last) }
-        case .string: return .string(LiteralText.unescape(text))
+        case .number: return Exact.parseNumber(bytes: bytes).map(Value.number)
+        case .money: return Exact.parseMoney(bytes: bytes).map(Value.money)
+        case .percent: return Exact.parsePercent(bytes: bytes).map(Value.percent)
+        case .date: return LiteralText.date(token.text).map(Value.date)
+        case .month: return LiteralText.month(token.text).map(Value.month)
+        case .financialYear: return LiteralText.financialYearStart(token.text).map(Value.financialYear)
+        case .yearRange: return LiteralText.yearRange(token.text).map { .yearRange($0.first, $0.last) }
+        case .string: return .string(LiteralText.unescape(token.text))
         default: return nil
         }
     }
