@@ -54,20 +54,26 @@ extension ModelBuilder {
             default: break
             }
         }
+        // One pass over every line, readable or not: is there an `sro` line, and was a `lead`,
+        // `partners` or `share` line left unread for not fitting the grammar (already E104)?
+        var hasSRO = false, unreadParties = false
+        for line in declaration.statement.block?.statements ?? [] {
+            switch line.keyword {
+            case "sro": hasSRO = true
+            case "lead", "partners", "share": unreadParties = unreadParties || Grammar.match(line, in: .scheme) == nil
+            default: break
+            }
+        }
         // From `approved` on a scheme has a senior responsible owner (brief §2). A `sro` line whose
         // name did not resolve is reported already.
-        if let status = scheme.status, status.isAtLeast(.approved),
-           !(declaration.statement.block?.statements ?? []).contains(where: { $0.keyword == "sro" }) {
+        if let status = scheme.status, status.isAtLeast(.approved), !hasSRO {
             report(.E107, ref, "scheme \(name) has status `\(status.rawValue)` but no `sro`",
                    help: "from `approved` on, name the scheme's senior responsible owner, e.g. `sro asmith`")
         }
         // The lead alone, unless `partners` says otherwise.
         if !explicitPartners, let lead = scheme.lead { scheme.partners = [lead] }
         if !explicitPartners, scheme.lead == nil { incomplete.insert(name) }
-        // A `lead`, `partners` or `share` line that does not fit the grammar (already E104) was not read.
-        if (declaration.statement.block?.statements ?? []).contains(where: { ["lead", "partners", "share"].contains($0.keyword ?? "") && Grammar.match($0, in: .scheme) == nil }) {
-            incomplete.insert(name)
-        }
+        if unreadParties { incomplete.insert(name) }
         return scheme
     }
 
