@@ -81,7 +81,7 @@ extension ModelBuilder {
         guard let yearToken = match.literals.first, let year = year(yearToken) else { return nil }
         checkInPlanYears(year, match.arguments[0].node)
         var savings = YearSavings(year: year, ref: SourceRef(header: match.statement))
-        var actualKeys: [String: StatementSyntax] = [:]
+        var actualLines: [ActualKey: StatementSyntax] = [:]
         for (keyword, line) in lines(match.statement, .savings) {
             switch keyword {
             case "cash-releasing", "productivity", "cost-growth-avoided":
@@ -95,14 +95,14 @@ extension ModelBuilder {
                 guard let month = line.names.first?.simpleName.flatMap(LiteralText.monthOfYear),
                       let dimension = line.keywords.first.flatMap(Dimension.init),
                       let amount = quantity(line.values[0], .money, for: "actual", in: scheme) else { continue }
-                let key = "\(month) \(dimension.rawValue)"
-                if let first = actualKeys[key] {
+                let key = ActualKey(month: month, dimension: dimension)
+                if let first = actualLines[key] {
                     report(.E409, SourceRef(header: line.statement), "the actual for M\(month) \(dimension.rawValue) of \(LiteralText.financialYear(year)) is given twice",
                            help: "keep one line per month and dimension",
                            notes: [DiagnosticNote("first given here", file: first.node.tree.file, range: first.headerRange)])
                     continue
                 }
-                actualKeys[key] = line.statement
+                actualLines[key] = line.statement
                 savings.actuals.append(SavingsActual(month: month, dimension: dimension, amount: amount, ref: SourceRef(header: line.statement)))
             case "forecast":
                 guard let dimension = line.keywords.first.flatMap(Dimension.init),
@@ -112,6 +112,12 @@ extension ModelBuilder {
             }
         }
         return savings
+    }
+
+    /// What makes an `actual` line unique in its savings block.
+    private struct ActualKey: Hashable {
+        let month: Int
+        let dimension: Dimension
     }
 
     /// Twelve percents, one per month, summing to 100% (E401); each within 0–100% (E303).

@@ -414,6 +414,7 @@ struct ModelBuilder {
     /// Evaluates and checks the kind an attribute takes (E301).
     mutating func value(_ node: SyntaxNode, _ expected: ValueKind, for attribute: String, in scheme: String? = nil) -> Value? {
         let value = evaluate(node, in: scheme)
+        if value?.fits(expected) ?? true { return value }
         var evaluator = Evaluator(file: node.tree.file, names: [:])
         let checked = evaluator.expect(value, expected, at: node, for: attribute)
         diagnostics += evaluator.diagnostics
