@@ -2,17 +2,18 @@ import AccordDiagnostics
 import AccordSyntax
 
 /// Evaluates expressions with the kinds-and-units rules of brief §3. Names are resolved by the
-/// caller (`lookup`), which is how local-before-global scoping and declaration order stay out of
+/// caller (`names`), which is how local-before-global scoping and declaration order stay out of
 /// here. Returns nil after reporting a problem, so one mistake is reported once.
 struct Evaluator {
     let file: SourceFile
-    /// Resolves a (possibly dotted) name to a value, or reports why it cannot and returns nil.
-    let lookup: (SyntaxNode) -> Value?
+    /// The values of the (possibly dotted) names in the expression, by their byte range; a name
+    /// without one was reported by the caller and has no value.
+    let names: [Range<Int>: Value]
     var diagnostics: [Diagnostic] = []
 
-    init(file: SourceFile, lookup: @escaping (SyntaxNode) -> Value?) {
+    init(file: SourceFile, names: [Range<Int>: Value]) {
         self.file = file
-        self.lookup = lookup
+        self.names = names
     }
 
     private mutating func report(_ code: DiagnosticCode, _ node: SyntaxNode, _ message: String, help: String? = nil) {
@@ -43,7 +44,7 @@ struct Evaluator {
         case .literal:
             return literal(node)
         case .name:
-            return lookup(node)
+            return names[node.range]
         case .parenthesized:
             guard let inner = node.childNodes.first else { return nil }
             return evaluate(inner)
@@ -67,16 +68,17 @@ struct Evaluator {
 
     private mutating func literal(_ node: SyntaxNode) -> Value? {
         guard let token = node.literalToken, !token.isMalformed else { return nil }
-        let text = token.text
+        // Quantities are read from the source bytes: most literals are money, and a String each is waste.
+        let bytes = token.tree.file.bytes[token.range]
         switch token.kind {
-        case .number: return Exact.parseNumber(text).map(Value.number)
-        case .money: return Exact.parseMoney(text).map(Value.money)
-        case .percent: return Exact.parsePercent(text).map(Value.percent)
-        case .date: return LiteralText.date(text).map(Value.date)
-        case .month: return LiteralText.month(text).map(Value.month)
-        case .financialYear: return LiteralText.financialYearStart(text).map(Value.financialYear)
-        case .yearRange: return LiteralText.yearRange(text).map { .yearRange($0.first, $0.last) }
-        case .string: return .string(LiteralText.unescape(text))
+        case .number: return Exact.parseNumber(bytes: bytes).map(Value.number)
+        case .money: return Exact.parseMoney(bytes: bytes).map(Value.money)
+        case .percent: return Exact.parsePercent(bytes: bytes).map(Value.percent)
+        case .date: return LiteralText.date(token.text).map(Value.date)
+        case .month: return LiteralText.month(token.text).map(Value.month)
+        case .financialYear: return LiteralText.financialYearStart(token.text).map(Value.financialYear)
+        case .yearRange: return LiteralText.yearRange(token.text).map { .yearRange($0.first, $0.last) }
+        case .string: return .string(LiteralText.unescape(token.text))
         default: return nil
         }
     }

@@ -148,11 +148,15 @@ public struct Exact: Hashable, Comparable, Sendable, CustomStringConvertible {
 extension Exact {
     /// A number literal as the lexer wrote it: `12000`, `0.6`, `1_000_000`. Returns nil for
     /// anything else (a sign, a second point, a misplaced `_`, too many digits) rather than trap.
-    public static func parseNumber(_ text: some StringProtocol) -> Exact? {
-        let bytes = Array(text.utf8)
+    public static func parseNumber(_ text: some StringProtocol) -> Exact? { parseNumber(bytes: Array(text.utf8)[...]) }
+
+    /// `parseNumber` over the literal's bytes in the source, which the evaluator reads without
+    /// making a String of every literal.
+    static func parseNumber(bytes: ArraySlice<UInt8>) -> Exact? {
         func isDigit(_ i: Int) -> Bool { bytes.indices.contains(i) && (0x30...0x39).contains(bytes[i]) }
         var numerator: Int128 = 0, denominator: Int128 = 1, seenPoint = false
-        for (i, c) in bytes.enumerated() {
+        for i in bytes.indices {
+            let c = bytes[i]
             switch c {
             case 0x30...0x39:
                 guard let n = try? add(multiply(numerator, 10), Int128(c - 0x30)),
@@ -167,28 +171,31 @@ extension Exact {
                 return nil
             }
         }
-        guard isDigit(bytes.count - 1) else { return nil }
+        guard isDigit(bytes.endIndex - 1) else { return nil }
         return try? Exact(numerator: numerator, denominator: denominator)
     }
 
     /// A money literal in pounds: `£120`, `£250k`, `£1.2m` (1 200 000), `£1.5bn`, `£1_000`.
     /// The sign of `-£40k` is an operator, not part of the literal.
-    public static func parseMoney(_ text: some StringProtocol) -> Exact? {
-        guard text.hasPrefix("£") else { return nil }
-        var body = text.dropFirst()
+    public static func parseMoney(_ text: some StringProtocol) -> Exact? { parseMoney(bytes: Array(text.utf8)[...]) }
+
+    static func parseMoney(bytes: ArraySlice<UInt8>) -> Exact? {
+        // £ is two bytes in UTF-8.
+        guard bytes.starts(with: [0xC2, 0xA3]) else { return nil }
+        var body = bytes.dropFirst(2)
         var exponent = 0
-        for (suffix, power) in [("bn", 9), ("k", 3), ("m", 6)] where body.hasSuffix(suffix) {
-            body = body.dropLast(suffix.count)
-            exponent = power
-            break
-        }
-        guard let amount = parseNumber(body), let scale = try? powerOfTen(exponent) else { return nil }
+        if body.last == UInt8(ascii: "k") { body = body.dropLast(); exponent = 3 }
+        else if body.last == UInt8(ascii: "m") { body = body.dropLast(); exponent = 6 }
+        else if body.last == UInt8(ascii: "n"), body.dropLast().last == UInt8(ascii: "b") { body = body.dropLast(2); exponent = 9 }
+        guard let amount = parseNumber(bytes: body), let scale = try? powerOfTen(exponent) else { return nil }
         return try? amount.multiplied(by: scale)
     }
 
     /// A percent literal as a fraction: `12.5%` is 0.125, `33%` is 0.33.
-    public static func parsePercent(_ text: some StringProtocol) -> Exact? {
-        guard text.hasSuffix("%"), let number = parseNumber(text.dropLast()) else { return nil }
+    public static func parsePercent(_ text: some StringProtocol) -> Exact? { parsePercent(bytes: Array(text.utf8)[...]) }
+
+    static func parsePercent(bytes: ArraySlice<UInt8>) -> Exact? {
+        guard bytes.last == UInt8(ascii: "%"), let number = parseNumber(bytes: bytes.dropLast()) else { return nil }
         return try? number.divided(by: hundred)
     }
 }

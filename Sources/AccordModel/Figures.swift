@@ -7,11 +7,26 @@ extension PlanModel {
     /// A scheme's savings in one year and dimension attributed to partners: by `share`, or all to
     /// the one partner. Cost growth avoided is system-level and never attributed.
     public func attribution(of scheme: Scheme, year: Int, dimension: Dimension) -> [String: Exact] {
-        guard dimension.isAttributed, let amount = scheme.savings(in: year)?.amount(dimension), !amount.isZero else { return [:] }
+        guard let amount = attributable(scheme, year: year, dimension: dimension) else { return [:] }
         if let share = scheme.share {
             return share.compactMapValues { try? amount.multiplied(by: $0) }
         }
         return scheme.partners.count == 1 ? [scheme.partners[0]: amount] : [:]
+    }
+
+    /// `partner`'s entry of `attribution(of:year:dimension:)`, without working out every partner's.
+    func attribution(of scheme: Scheme, year: Int, dimension: Dimension, to partner: String) -> Exact? {
+        guard let amount = attributable(scheme, year: year, dimension: dimension) else { return nil }
+        if let share = scheme.share {
+            return share[partner].flatMap { try? amount.multiplied(by: $0) }
+        }
+        return scheme.partners.count == 1 && scheme.partners[0] == partner ? amount : nil
+    }
+
+    /// The amount a scheme's year and dimension puts up for attribution, if any.
+    private func attributable(_ scheme: Scheme, year: Int, dimension: Dimension) -> Exact? {
+        guard dimension.isAttributed, let amount = scheme.savings(in: year)?.amount(dimension), !amount.isZero else { return nil }
+        return amount
     }
 
     /// Savings × the scheme's confidence weight.
@@ -24,7 +39,7 @@ extension PlanModel {
         var planned = Exact.zero, adjusted = Exact.zero
         for scheme in schemes where scheme.counts {
             for dimension in Dimension.allCases {
-                guard let part = attribution(of: scheme, year: year, dimension: dimension)[partner] else { continue }
+                guard let part = attribution(of: scheme, year: year, dimension: dimension, to: partner) else { continue }
                 planned = (try? planned.adding(part)) ?? planned
                 adjusted = (try? adjusted.adding(riskAdjusted(part, for: scheme))) ?? adjusted
             }

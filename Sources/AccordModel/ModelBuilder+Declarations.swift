@@ -21,14 +21,15 @@ extension ModelBuilder {
         model.indexSchemes()
     }
 
-    /// The lines of a declaration's block that fit the grammar, with their keyword.
-    /// The readable lines of `statement`'s block; of a line given twice (E106), only the first.
+    /// The readable lines of `statement`'s block, with their attribute's keyword (empty for a
+    /// keyed line such as `ESNEFT 50%`); of a line given twice (E106), only the first.
     func lines(_ statement: StatementSyntax, _ kind: BlockKind) -> [(keyword: String, match: StatementMatch)] {
         var seen: Set<String> = []
         return (statement.block?.statements ?? []).compactMap { line in
             guard let match = Grammar.match(line, in: kind) else { return nil }
             if match.isRepeat ?? match.repetitionKey.map({ !seen.insert($0).inserted }) ?? false { return nil }
-            return (line.keyword ?? "", match)
+            // The schema's keyword is the line's own, without making a String of it again.
+            return (match.attribute?.keyword ?? "", match)
         }
     }
 

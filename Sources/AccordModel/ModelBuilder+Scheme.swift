@@ -54,20 +54,26 @@ extension ModelBuilder {
             default: break
             }
         }
+        // One pass over every line, readable or not: is there an `sro` line, and was a `lead`,
+        // `partners` or `share` line left unread for not fitting the grammar (already E104)?
+        var hasSRO = false, unreadParties = false
+        for line in declaration.statement.block?.statements ?? [] {
+            switch line.keyword {
+            case "sro": hasSRO = true
+            case "lead", "partners", "share": unreadParties = unreadParties || Grammar.match(line, in: .scheme) == nil
+            default: break
+            }
+        }
         // From `approved` on a scheme has a senior responsible owner (brief §2). A `sro` line whose
         // name did not resolve is reported already.
-        if let status = scheme.status, status.isAtLeast(.approved),
-           !(declaration.statement.block?.statements ?? []).contains(where: { $0.keyword == "sro" }) {
+        if let status = scheme.status, status.isAtLeast(.approved), !hasSRO {
             report(.E107, ref, "scheme \(name) has status `\(status.rawValue)` but no `sro`",
                    help: "from `approved` on, name the scheme's senior responsible owner, e.g. `sro asmith`")
         }
         // The lead alone, unless `partners` says otherwise.
         if !explicitPartners, let lead = scheme.lead { scheme.partners = [lead] }
         if !explicitPartners, scheme.lead == nil { incomplete.insert(name) }
-        // A `lead`, `partners` or `share` line that does not fit the grammar (already E104) was not read.
-        if (declaration.statement.block?.statements ?? []).contains(where: { ["lead", "partners", "share"].contains($0.keyword ?? "") && Grammar.match($0, in: .scheme) == nil }) {
-            incomplete.insert(name)
-        }
+        if unreadParties { incomplete.insert(name) }
         return scheme
     }
 
@@ -75,7 +81,7 @@ extension ModelBuilder {
         guard let yearToken = match.literals.first, let year = year(yearToken) else { return nil }
         checkInPlanYears(year, match.arguments[0].node)
         var savings = YearSavings(year: year, ref: SourceRef(header: match.statement))
-        var actualKeys: [String: StatementSyntax] = [:]
+        var actualLines: [ActualKey: StatementSyntax] = [:]
         for (keyword, line) in lines(match.statement, .savings) {
             switch keyword {
             case "cash-releasing", "productivity", "cost-growth-avoided":
@@ -89,14 +95,14 @@ extension ModelBuilder {
                 guard let month = line.names.first?.simpleName.flatMap(LiteralText.monthOfYear),
                       let dimension = line.keywords.first.flatMap(Dimension.init),
                       let amount = quantity(line.values[0], .money, for: "actual", in: scheme) else { continue }
-                let key = "\(month) \(dimension.rawValue)"
-                if let first = actualKeys[key] {
+                let key = ActualKey(month: month, dimension: dimension)
+                if let first = actualLines[key] {
                     report(.E409, SourceRef(header: line.statement), "the actual for M\(month) \(dimension.rawValue) of \(LiteralText.financialYear(year)) is given twice",
                            help: "keep one line per month and dimension",
                            notes: [DiagnosticNote("first given here", file: first.node.tree.file, range: first.headerRange)])
                     continue
                 }
-                actualKeys[key] = line.statement
+                actualLines[key] = line.statement
                 savings.actuals.append(SavingsActual(month: month, dimension: dimension, amount: amount, ref: SourceRef(header: line.statement)))
             case "forecast":
                 guard let dimension = line.keywords.first.flatMap(Dimension.init),
@@ -106,6 +112,12 @@ extension ModelBuilder {
             }
         }
         return savings
+    }
+
+    /// What makes an `actual` line unique in its savings block.
+    private struct ActualKey: Hashable {
+        let month: Int
+        let dimension: Dimension
     }
 
     /// Twelve percents, one per month, summing to 100% (E401); each within 0–100% (E303).

@@ -160,7 +160,7 @@ struct ModelBuilder {
     private mutating func collectSchemeScope(_ scheme: String, _ statement: StatementSyntax) {
         var scope = SchemeScope()
         for inner in statement.block?.statements ?? [] {
-            guard let keyword = inner.keyword, ["milestone", "metric", "let"].contains(keyword),
+            guard let keyword = inner.keyword, keyword == "milestone" || keyword == "metric" || keyword == "let",
                   let match = Grammar.match(inner, in: .scheme), let nameNode = match.names.first, let name = declaredName(nameNode) else { continue }
             let existing = scope.milestones[name] ?? scope.metrics[name] ?? scope.lets[name]
             if let existing {
@@ -238,7 +238,7 @@ struct ModelBuilder {
     /// The value of a name in an expression, or nil after reporting why there is none.
     mutating func valueOf(_ node: SyntaxNode, in scheme: String?) -> Value? {
         let parts = node.nameParts
-        let text = parts.joined(separator: ".")
+        var text: String { parts.joined(separator: ".") } // for messages only
         let reference = resolve(parts, in: scheme)
         recordUse(node, reference)
         switch reference {
@@ -253,6 +253,7 @@ struct ModelBuilder {
             used.insert(declaration.name)
             report(.E203, node, "`\(text)` is \(declaration.kind.article), not a value", help: "expressions use numbers, money, percents, dates and `let` values")
         case .unknown(let candidates):
+            let text = text
             let last = parts.last ?? text
             var help = "declare it with `let \(text) = …`, or check the spelling"
             if parts.count >= 2, ["baseline", "target"].contains(last) == false, candidates.isEmpty == false || scopes[parts[0]] == nil {
@@ -274,10 +275,9 @@ struct ModelBuilder {
 
     /// Resolves a name in a `NAME`-taking attribute (`lead`, `sro`, `area`, …).
     mutating func reference(_ node: SyntaxNode, _ expected: NameKind, for attribute: String) -> String? {
-        let text = node.compactText
         var wanted: [String] { namesOfKind.filter { $0.key.nameKind == expected }.flatMap(\.value) }
         guard let name = node.simpleName, let declaration = globals[name] else {
-            let wanted = wanted
+            let text = node.compactText, wanted = wanted
             var help = "declare it with `\(expected.rawValue) \(text) …`, or check the spelling"
             let suggestion = Suggestion.closest(to: text, in: wanted)
             if let suggestion {
@@ -396,7 +396,8 @@ struct ModelBuilder {
     /// resolved first (reporting unknown ones), then the evaluator reads their values.
     mutating func evaluate(_ node: SyntaxNode, in scheme: String?) -> Value? {
         var resolved: [Range<Int>: Value] = [:]
-        var pending = [node]
+        // Most values are a lone literal, with no name to look for.
+        var pending = node.kind == .literal ? [] : [node]
         while let current = pending.popLast() {
             if current.kind == .name {
                 if let value = valueOf(current, in: scheme) { resolved[current.range] = value }
@@ -404,7 +405,7 @@ struct ModelBuilder {
                 pending.append(contentsOf: current.childNodes)
             }
         }
-        var evaluator = Evaluator(file: node.tree.file) { name in resolved[name.range] }
+        var evaluator = Evaluator(file: node.tree.file, names: resolved)
         let value = evaluator.evaluate(node)
         diagnostics += evaluator.diagnostics
         return value
@@ -413,7 +414,8 @@ struct ModelBuilder {
     /// Evaluates and checks the kind an attribute takes (E301).
     mutating func value(_ node: SyntaxNode, _ expected: ValueKind, for attribute: String, in scheme: String? = nil) -> Value? {
         let value = evaluate(node, in: scheme)
-        var evaluator = Evaluator(file: node.tree.file) { _ in nil }
+        if value?.fits(expected) ?? true { return value }
+        var evaluator = Evaluator(file: node.tree.file, names: [:])
         let checked = evaluator.expect(value, expected, at: node, for: attribute)
         diagnostics += evaluator.diagnostics
         return checked

@@ -88,7 +88,7 @@ struct PlanRules {
 
     mutating func checkMilestones(_ scheme: Scheme) {
         for milestone in scheme.milestones {
-            let titled = "\(milestone.qualifiedName)\(milestone.title.map { " " + LiteralText.quoted($0) } ?? "")"
+            var titled: String { "\(milestone.qualifiedName)\(milestone.title.map { " " + LiteralText.quoted($0) } ?? "")" } // for messages only
             if let asOf, let done = milestone.done, done > asOf, let ref = milestone.doneRef {
                 report(.E408, ref, "\(milestone.qualifiedName) is marked done on \(format(done)), after the as-of date \(format(asOf))",
                        help: "a milestone cannot be done in the future; correct the date, or use `forecast` for an expected date")

@@ -34,7 +34,13 @@ public struct SymbolOccurrence: Sendable {
 /// as it resolves names, so editors agree with `accord check` on what each name means.
 public struct SymbolIndex: Sendable {
     public private(set) var occurrences: [SymbolOccurrence] = []
-    private var recorded: Set<String> = []
+    /// Identifiers already recorded, by file and offset.
+    private var recorded: Set<Place> = []
+
+    private struct Place: Hashable {
+        let file: ObjectIdentifier
+        let offset: Int
+    }
 
     public func definition(of symbol: Symbol) -> SourceRef? {
         occurrences.first { $0.isDefinition && $0.symbol == symbol }?.ref
@@ -54,7 +60,7 @@ public struct SymbolIndex: Sendable {
     /// each identifier is recorded once.
     mutating func record(_ symbol: Symbol, _ token: SyntaxToken, isDefinition: Bool) {
         let file = token.tree.file
-        guard recorded.insert("\(file.path):\(token.range.lowerBound)").inserted else { return }
+        guard recorded.insert(Place(file: ObjectIdentifier(file), offset: token.range.lowerBound)).inserted else { return }
         occurrences.append(SymbolOccurrence(symbol: symbol, ref: SourceRef(file: file, range: token.range), isDefinition: isDefinition))
     }
 }
