@@ -117,7 +117,10 @@ public struct BlockSchema: Sendable {
     public func attribute(_ keyword: String) -> AttributeSchema? { attributeIndex(keyword).map { attributes[$0] } }
     func attributeIndex(_ keyword: String) -> Int? { attributes.firstIndex { $0.keyword == keyword } }
     /// The attribute a line's head names, without building the head's text.
-    func attributeIndex(of head: SyntaxNode) -> Int? { attributes.firstIndex { head.isName($0.keyword) } }
+    func attributeIndex(of head: SyntaxNode) -> Int? {
+        guard let token = head.simpleNameToken else { return nil }
+        return attributes.firstIndex { head.tree.spells(token, $0.keyword) }
+    }
 }
 
 extension Grammar {

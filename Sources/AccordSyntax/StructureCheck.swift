@@ -139,7 +139,7 @@ struct PatternMatcher {
         case .name(let kind):
             node.kind == .name && (kind != .monthOfYear || node.simpleName.flatMap(LiteralText.monthOfYear) != nil)
                 && (kind != .diagnosticCode || node.simpleName.flatMap { DiagnosticCode(rawValue: $0) } != nil)
-        case .keyword(_, let values): values.contains(where: node.isName)
+        case .keyword(_, let values): node.simpleNameToken.map { token in values.contains { node.tree.spells(token, $0) } } ?? false
         case .word(let word): node.isName(word)
         default: false
         }

@@ -87,6 +87,13 @@ public struct BlockSyntax: Sendable {
 }
 
 extension SyntaxTree {
+    /// Whether `token` is spelled `word`, byte for byte.
+    func spells(_ token: Token, _ word: String) -> Bool {
+        guard token.end - token.start == word.utf8.count else { return false }
+        var word = word
+        return word.withUTF8 { expected in file.bytes[token.range].withUnsafeBufferPointer { $0.elementsEqual(expected) } }
+    }
+
     /// The top-level statements of the file.
     public var statements: [StatementSyntax] { root.childNodes.compactMap(StatementSyntax.init) }
 }
@@ -100,10 +107,10 @@ extension SyntaxNode {
 
     /// Whether this is the plain name `word`, compared byte for byte: asked of every statement's
     /// head and keyword values, where building the name's `String` cost more than the comparison.
-    public func isName(_ word: String) -> Bool {
-        guard kind == .name, let token = singleSignificantToken?.token, token.end - token.start == word.utf8.count else { return false }
-        return word.utf8.elementsEqual(tree.file.bytes[token.range])
-    }
+    public func isName(_ word: String) -> Bool { simpleNameToken.map { tree.spells($0, word) } ?? false }
+
+    /// The token of a plain name, to compare with several words without finding it each time.
+    var simpleNameToken: Token? { kind == .name ? singleSignificantToken?.token : nil }
 
     /// The parts of a dotted name: `PIP-05.M1` → ["PIP-05", "M1"].
     public var nameParts: [String] {
