@@ -251,12 +251,18 @@ struct TreeBuilder {
         let count = buffer.count - start
         let first = count > 0 ? firstToken(of: buffer[start]) : Int32(nextToken)
         let end = count > 0 ? endToken(of: buffer[buffer.count - 1]) : Int32(nextToken)
-        let containsError = kind == .error || buffer[start...].contains { $0 < 0 && nodes[Int(~$0)].containsError }
-        nodes.append(.init(kind: kind, containsError: containsError, childStart: Int32(edges.count), childCount: Int32(count),
+        let childStart = Int32(edges.count)
+        var containsError = kind == .error
+        // One pass, element by element: the generic slice append and `removeLast(_:)` cost more
+        // than the copy itself for the two or three children a node usually has.
+        for index in start..<buffer.count {
+            let edge = buffer[index]
+            if edge < 0, nodes[Int(~edge)].containsError { containsError = true }
+            edges.append(edge)
+        }
+        while buffer.count > start { buffer.removeLast() }
+        nodes.append(.init(kind: kind, containsError: containsError, childStart: childStart, childCount: Int32(count),
                            firstToken: first, endToken: end))
-        // No slice held across the removal: a live slice would make the buffer copy itself.
-        edges.append(contentsOf: buffer[start...])
-        buffer.removeLast(count)
         buffer.append(~Int32(nodes.count - 1))
     }
 
