@@ -35,7 +35,9 @@ public enum FileSystem {
         guard fstat(fd, &info) == 0 else { throw FileError(path: path, reason: errorText()) }
         if (info.st_mode & S_IFMT) == S_IFDIR { throw FileError(path: path, reason: "is a folder") }
         if Int(info.st_size) > limit { throw FileError(path: path, reason: "file is too large (\(Int(info.st_size) / (1024 * 1024)) MiB)") }
-        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0))
+        // One byte more than the size: the read that finds the end then needs no bigger buffer
+        // (growing it would double the memory a large plan takes while it is read).
+        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
         var total = 0
         while true {
             if total == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count))) }

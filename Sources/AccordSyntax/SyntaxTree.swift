@@ -235,8 +235,12 @@ struct TreeBuilder {
     private var open: [(kind: SyntaxKind, start: Int)] = []
 
     init(expectedTokens: Int) {
-        edges.reserveCapacity(expectedTokens + expectedTokens / 2)
-        nodes.reserveCapacity(expectedTokens / 2)
+        // A plan has about one node for every two tokens (trivia included), and every token and
+        // node but the root is one edge. Reserving a little over that spares the copy, and the
+        // doubled capacity, of growing these, the tree's largest arrays.
+        let expectedNodes = expectedTokens / 2 + expectedTokens / 8
+        nodes.reserveCapacity(expectedNodes)
+        edges.reserveCapacity(expectedTokens + expectedNodes)
     }
 
     var checkpoint: Int { buffer.count }
