@@ -24,7 +24,7 @@ let formatCommand = Command(
         let fromStdin = context.arguments.positionals.contains("-")
         var failed = false
         for file in context.loadSources() {
-            let parsed = parse(file)
+            let parsed = parse(file, checkingStructure: false)
             if !parsed.syntaxErrors.isEmpty {
                 var errors = parsed.syntaxErrors
                 errors.sortForDisplay()

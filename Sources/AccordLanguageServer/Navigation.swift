@@ -123,7 +123,7 @@ extension LanguageServer {
     /// `accord fmt` as one edit replacing the whole document; refused while it has syntax errors.
     mutating func formatting(_ params: JSON) throws(ResponseError) -> JSON {
         let (_, file) = try document(params)
-        let parsed = parse(file)
+        let parsed = parse(file, checkingStructure: false)
         if let first = parsed.syntaxErrors.first {
             let at = file.position(of: first.range.lowerBound)
             throw .requestFailed("not formatted: fix the syntax errors first (line \(at.line + 1): \(first.message))")

@@ -14,11 +14,14 @@ public struct ParseResult: Sendable {
 
 /// Parses a plan file. Never fails: errors become diagnostics and error nodes, and parsing
 /// resumes at the next statement or block, so one run reports every mistake in the file.
-public func parse(_ file: SourceFile) -> ParseResult {
+/// Without `checkingStructure` the tree is built but not checked against `Grammar` (no E104–E107
+/// from the structure check, no matches for the model): all the formatter needs.
+public func parse(_ file: SourceFile, checkingStructure: Bool = true) -> ParseResult {
     let (tokens, lexErrors) = Lexer.tokenize(file)
     var parser = Parser(file: file, tokens: tokens)
     parser.parseSourceFile()
     let bare = parser.builder.build(file: file, tokens: tokens)
+    guard checkingStructure else { return ParseResult(tree: bare, syntaxErrors: lexErrors + parser.diagnostics, structureDiagnostics: []) }
     let (structure, matches) = StructureCheck.run(bare)
     let tree = bare.recording(matches)
     return ParseResult(tree: tree, syntaxErrors: lexErrors + parser.diagnostics, structureDiagnostics: structure)
