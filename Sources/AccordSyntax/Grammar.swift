@@ -69,7 +69,9 @@ public enum Repetition: Sendable {
     case many
 }
 
-public struct AttributeSchema: Sendable {
+/// A class, not a struct: matches and checks pass it around for every line, and a copy of a
+/// struct with this many references costs a retain for each.
+public final class AttributeSchema: Sendable {
     public let keyword: String
     public let arguments: ArgumentPattern
     public let block: BlockKind?
