@@ -175,7 +175,7 @@ private struct Checker {
         for (index, statement) in statements.enumerated() {
             guard !statement.hasErrorNode, let head = statement.head else {
                 // A line the parser could not read still names its attribute: no E107 echo for it.
-                if let head = statement.head, let attributeIndex = schema.attributeIndex(of: head) { lines.present[attributeIndex] = true }
+                if let head = statement.head, let attributeIndex = schema.attributeIndex(of: head) { lines[present: attributeIndex] = true }
                 statement.block.map { checkNested($0, kind: nil) }
                 continue
             }
@@ -194,9 +194,9 @@ private struct Checker {
                 continue
             }
             let attribute = schema.attributes[attributeIndex]
-            lines.present[attributeIndex] = true
+            lines[present: attributeIndex] = true
             let bindings = checkArguments(statement, attribute, in: schema)
-            let key = checkRepetition(statement, attributeIndex, attribute, bindings: bindings ?? [], lines: &lines)
+            let key = checkRepetition(statement, attributeIndex, attribute, in: schema, bindings: bindings ?? [], lines: &lines)
             if let bindings {
                 // The model reads the first of the lines that fit: a line that did not fit does not count.
                 let isRepeat = key.map { !lines.markRead($0) } ?? false
@@ -206,7 +206,7 @@ private struct Checker {
             let next = index + 1 < statements.count ? statements[index + 1] : nil
             checkBlock(statement, attribute, detachedBlockFollows: next.map { $0.head == nil && $0.block != nil } ?? false)
         }
-        if let owner { checkRequired(schema, present: lines.present, owner: owner) }
+        if let owner { checkRequired(schema, lines: lines, owner: owner) }
     }
 
     private mutating func checkNested(_ block: BlockSyntax, kind: BlockKind?) {
@@ -297,7 +297,7 @@ private struct Checker {
     }
 
     /// The line's repetition key, if it has one.
-    private mutating func checkRepetition(_ statement: StatementSyntax, _ attributeIndex: Int, _ attribute: AttributeSchema, bindings: Grammar.Bindings, lines: inout BlockLines) -> RepetitionKey? {
+    private mutating func checkRepetition(_ statement: StatementSyntax, _ attributeIndex: Int, _ attribute: AttributeSchema, in schema: BlockSchema, bindings: Grammar.Bindings, lines: inout BlockLines) -> RepetitionKey? {
         if attribute.uniqueListEntries {
             var partners: [String: SyntaxNode] = [:]
             for binding in bindings {
@@ -320,7 +320,7 @@ private struct Checker {
         }
         if let first = lines.first(key, statement) {
             let schemaNoun = statement.node.parent.flatMap { $0.kind == .block ? $0.parent : nil }.flatMap(StatementSyntax.init)?.keyword ?? "block"
-            reportRepeat(statement, first: first, what: "`\(key.text(lines.schema))`", in: "this \(schemaNoun)")
+            reportRepeat(statement, first: first, what: "`\(key.text(schema))`", in: "this \(schemaNoun)")
         }
         return key
     }
@@ -347,9 +347,9 @@ private struct Checker {
         }
     }
 
-    private mutating func checkRequired(_ schema: BlockSchema, present: [Bool], owner: StatementSyntax) {
-        func has(_ keyword: String) -> Bool { schema.attributeIndex(keyword).map { present[$0] } ?? false }
-        for (index, attribute) in schema.attributes.enumerated() where attribute.required && !present[index] {
+    private mutating func checkRequired(_ schema: BlockSchema, lines: BlockLines, owner: StatementSyntax) {
+        func has(_ keyword: String) -> Bool { schema.attributeIndex(keyword).map { lines[present: $0] } ?? false }
+        for (index, attribute) in schema.attributes.enumerated() where attribute.required && !lines[present: index] {
             report(.E107, owner.headerRange, "\(describeOwner(owner)) has no `\(attribute.keyword)`", help: "add a line such as `\(attribute.example)`")
         }
         if schema.kind == .metric {
@@ -387,29 +387,33 @@ private enum RepetitionKey {
 
 /// The lines of one block so far: which attributes it has (E107), the first line of each
 /// repetition key (E106 points back at it), and the keys of lines that fit their pattern (the
-/// model reads only the first of those). Keys that are attributes live in arrays: most blocks are
-/// a handful of such lines, and hashing them cost more than the rest of their check.
+/// model reads only the first of those). Keys that are attributes live in one array: most blocks
+/// are a handful of such lines, and hashing them cost more than the rest of their check.
 private struct BlockLines {
-    let schema: BlockSchema
-    var present: [Bool]
-    private var firstOfAttribute: [StatementSyntax?]
-    private var readAttributes: [Bool]
+    private struct AttributeLines {
+        var present = false
+        var read = false
+        var first: StatementSyntax?
+    }
+
+    private var attributes: [AttributeLines]
     private var firstOfText: [String: StatementSyntax] = [:]
     private var readTexts: Set<String> = []
 
-    init(_ schema: BlockSchema) {
-        self.schema = schema
-        present = [Bool](repeating: false, count: schema.attributes.count)
-        firstOfAttribute = [StatementSyntax?](repeating: nil, count: schema.attributes.count)
-        readAttributes = present
+    init(_ schema: BlockSchema) { attributes = Array(repeating: AttributeLines(), count: schema.attributes.count) }
+
+    /// Whether the block has a line of the attribute at `index`.
+    subscript(present index: Int) -> Bool {
+        get { attributes[index].present }
+        set { attributes[index].present = newValue }
     }
 
     /// The earlier line with `key`, or nil when `statement` is the first (and is now recorded).
     mutating func first(_ key: RepetitionKey, _ statement: StatementSyntax) -> StatementSyntax? {
         switch key {
         case .attribute(let index):
-            if let first = firstOfAttribute[index] { return first }
-            firstOfAttribute[index] = statement
+            if let first = attributes[index].first { return first }
+            attributes[index].first = statement
         case .text(let text):
             if let first = firstOfText[text] { return first }
             firstOfText[text] = statement
@@ -421,8 +425,8 @@ private struct BlockLines {
     mutating func markRead(_ key: RepetitionKey) -> Bool {
         switch key {
         case .attribute(let index):
-            defer { readAttributes[index] = true }
-            return !readAttributes[index]
+            defer { attributes[index].read = true }
+            return !attributes[index].read
         case .text(let text):
             return readTexts.insert(text).inserted
         }
