@@ -1,6 +1,13 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// A pre-commit hook starts `accord` for every commit. Release builds reach generic types'
+// metadata through direct accessors rather than by demangling their names at first use, which
+// cost ~2.5 M instructions (~15%) of checking a 500-line plan (docs/performance.md).
+let startup: [SwiftSetting] = [
+    .unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"], .when(configuration: .release)),
+]
+
 // One library per stage of the pipeline; dependencies point one way (see ARCHITECTURE.md).
 let package = Package(
     name: "Accord",
@@ -9,16 +16,16 @@ let package = Package(
         .executable(name: "accord-gen", targets: ["accord-gen"]),
     ],
     targets: [
-        .target(name: "AccordDiagnostics"),
-        .target(name: "AccordSyntax", dependencies: ["AccordDiagnostics"]),
-        .target(name: "AccordFormat", dependencies: ["AccordSyntax"]),
-        .target(name: "AccordModel", dependencies: ["AccordDiagnostics", "AccordSyntax"]),
-        .target(name: "AccordReports", dependencies: ["AccordDiagnostics", "AccordModel", "AccordSyntax"]),
-        .target(name: "AccordLanguageServer", dependencies: ["AccordDiagnostics", "AccordSyntax", "AccordFormat", "AccordModel", "AccordReports"]),
-        .target(name: "AccordCommandLine", dependencies: ["AccordDiagnostics", "AccordSyntax", "AccordFormat", "AccordModel", "AccordReports", "AccordLanguageServer"]),
+        .target(name: "AccordDiagnostics", swiftSettings: startup),
+        .target(name: "AccordSyntax", dependencies: ["AccordDiagnostics"], swiftSettings: startup),
+        .target(name: "AccordFormat", dependencies: ["AccordSyntax"], swiftSettings: startup),
+        .target(name: "AccordModel", dependencies: ["AccordDiagnostics", "AccordSyntax"], swiftSettings: startup),
+        .target(name: "AccordReports", dependencies: ["AccordDiagnostics", "AccordModel", "AccordSyntax"], swiftSettings: startup),
+        .target(name: "AccordLanguageServer", dependencies: ["AccordDiagnostics", "AccordSyntax", "AccordFormat", "AccordModel", "AccordReports"], swiftSettings: startup),
+        .target(name: "AccordCommandLine", dependencies: ["AccordDiagnostics", "AccordSyntax", "AccordFormat", "AccordModel", "AccordReports", "AccordLanguageServer"], swiftSettings: startup),
         // A pre-commit hook starts `accord` for every commit: a release binary carries the Swift
         // runtime inside it rather than loading it (saves ~3 ms a run, docs/performance.md).
-        .executableTarget(name: "accord", dependencies: ["AccordCommandLine"],
+        .executableTarget(name: "accord", dependencies: ["AccordCommandLine"], swiftSettings: startup,
                           linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]),
         // Generated plans for benchmarks and robustness tests (docs/performance.md); its seeded
         // generator is shared by the property tests.
