@@ -200,6 +200,13 @@ extension LiteralText {
 
     /// The text of a string literal without its quotes, with escapes replaced.
     public static func unescape(_ literal: String) -> String {
+        // Most strings are ASCII with no escape: their bytes are their characters, so the quotes
+        // come off by byte, without comparing characters.
+        let bytes = literal.utf8
+        if bytes.count >= 2, bytes.first == UInt8(ascii: "\""), bytes.last == UInt8(ascii: "\""),
+           bytes.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\\") }) {
+            return String(decoding: bytes.dropFirst().dropLast(), as: UTF8.self)
+        }
         var body = Substring(literal)
         if body.hasPrefix("\"") { body = body.dropFirst() }
         if body.hasSuffix("\""), !body.hasSuffix("\\\"") || body.hasSuffix("\\\\\"") { body = body.dropLast() }
