@@ -7,20 +7,21 @@ extension PlanModel {
     /// A scheme's savings in one year and dimension attributed to partners: by `share`, or all to
     /// the one partner. Cost growth avoided is system-level and never attributed.
     public func attribution(of scheme: Scheme, year: Int, dimension: Dimension) -> [String: Exact] {
-        guard let amount = attributable(scheme, year: year, dimension: dimension) else { return [:] }
-        if let share = scheme.share {
-            return share.compactMapValues { try? amount.multiplied(by: $0) }
-        }
-        return scheme.partners.count == 1 ? [scheme.partners[0]: amount] : [:]
+        var parts: [String: Exact] = [:]
+        forEachAttributed(scheme, year: year, dimension: dimension) { parts[$0] = $1 }
+        return parts
     }
 
-    /// `partner`'s entry of `attribution(of:year:dimension:)`, without working out every partner's.
-    func attribution(of scheme: Scheme, year: Int, dimension: Dimension, to partner: String) -> Exact? {
-        guard let amount = attributable(scheme, year: year, dimension: dimension) else { return nil }
+    /// Each entry of `attribution(of:year:dimension:)`, without building the dictionary.
+    private func forEachAttributed(_ scheme: Scheme, year: Int, dimension: Dimension, _ body: (_ partner: String, _ part: Exact) -> Void) {
+        guard let amount = attributable(scheme, year: year, dimension: dimension) else { return }
         if let share = scheme.share {
-            return share[partner].flatMap { try? amount.multiplied(by: $0) }
+            for (partner, fraction) in share {
+                if let part = try? amount.multiplied(by: fraction) { body(partner, part) }
+            }
+        } else if scheme.partners.count == 1 {
+            body(scheme.partners[0], amount)
         }
-        return scheme.partners.count == 1 && scheme.partners[0] == partner ? amount : nil
     }
 
     /// The amount a scheme's year and dimension puts up for attribution, if any.
@@ -36,15 +37,25 @@ extension PlanModel {
 
     /// A partner's attributed savings in a year across every counting scheme, planned and risk-adjusted.
     public func attributed(to partner: String, year: Int) -> (planned: Exact, riskAdjusted: Exact) {
-        var planned = Exact.zero, adjusted = Exact.zero
+        attributedByPartner(year: year, only: partner)[partner] ?? (.zero, .zero)
+    }
+
+    /// Every partner's attributed savings in a year (or only `partner`'s), planned and
+    /// risk-adjusted: one pass over the schemes however many partners there are.
+    func attributedByPartner(year: Int, only partner: String? = nil) -> [String: (planned: Exact, riskAdjusted: Exact)] {
+        var totals: [String: (planned: Exact, riskAdjusted: Exact)] = [:]
         for scheme in schemes where scheme.counts {
             for dimension in Dimension.allCases {
-                guard let part = attribution(of: scheme, year: year, dimension: dimension, to: partner) else { continue }
-                planned = (try? planned.adding(part)) ?? planned
-                adjusted = (try? adjusted.adding(riskAdjusted(part, for: scheme))) ?? adjusted
+                forEachAttributed(scheme, year: year, dimension: dimension) { name, part in
+                    guard partner == nil || name == partner else { return }
+                    var total = totals[name] ?? (.zero, .zero)
+                    total.planned = (try? total.planned.adding(part)) ?? total.planned
+                    total.riskAdjusted = (try? total.riskAdjusted.adding(riskAdjusted(part, for: scheme))) ?? total.riskAdjusted
+                    totals[name] = total
+                }
             }
         }
-        return (planned, adjusted)
+        return totals
     }
 
     /// The system view of a partner's attributed savings: planned and risk-adjusted, each ×

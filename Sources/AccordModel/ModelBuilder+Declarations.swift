@@ -11,7 +11,7 @@ extension ModelBuilder {
             case .partner: model.partners.append(readPartner(declaration, title: title, ref: ref))
             case .person: model.people.append(readPerson(declaration, title: title, ref: ref))
             case .area: model.areas.append(Area(name: declaration.name, title: title, ref: ref))
-            case .let: if let value = cellValues[.globalLet(declaration.name)] { model.lets[declaration.name] = value }
+            case .let: if let value = declaration.cell.flatMap({ cellValues[$0] }) { model.lets[declaration.name] = value }
             case .scheme: model.schemes.append(readScheme(declaration, title: title, ref: ref))
             case .riskShare: model.riskShares.append(readRiskShare(declaration, title: title, ref: ref))
             case .scenario: model.scenarios.append(readScenario(declaration, title: title, ref: ref))

@@ -202,7 +202,7 @@ extension ModelBuilder {
         let name = match.names.first?.simpleName ?? ""
         var metric = Metric(scheme: scheme, name: name, title: match.values.first.flatMap { $0.literalToken.map { LiteralText.unescape($0.text) } },
                             ref: SourceRef(header: match.statement))
-        let baseline = cellValues[.baseline(scheme: scheme, metric: name)]
+        let (baseline, target) = metricValues(scheme, name)
         metric.valueKind = baseline?.kind
         var kinds: [(ValueKind, SyntaxNode)] = []
         for (keyword, line) in lines(match.statement, .metric) {
@@ -220,9 +220,9 @@ extension ModelBuilder {
             case "target", "change":
                 metric.targetMonth = month(line.literals.first)
                 metric.targetRef = SourceRef(header: line.statement)
-                metric.target = cellValues[.target(scheme: scheme, metric: name)]?.quantity
+                metric.target = target?.quantity
                 if keyword == "change" { metric.change = evaluateQuietly(line.values[0], in: scheme)?.quantity }
-                else if let kind = cellValues[.target(scheme: scheme, metric: name)]?.kind { kinds.append((kind, line.values[0])) }
+                else if let kind = target?.kind { kinds.append((kind, line.values[0])) }
             case "trajectory":
                 for (_, point) in lines(line.statement, .trajectory) {
                     guard let month = month(point.literals.first), let value = evaluate(point.values[0], in: scheme), let x = value.quantity else { continue }

@@ -26,19 +26,42 @@ struct Declaration {
     let match: StatementMatch
     /// The name's node in the header, where E201 and "unused" point.
     let nameNode: SyntaxNode
+    /// A `let`'s cell, once declared.
+    var cell: Int?
 }
 
 /// A value other expressions may refer to: a `let`, or a metric's baseline or target.
-enum Cell: Hashable {
+enum Cell {
     case globalLet(String)
     case schemeLet(scheme: String, name: String)
     case baseline(scheme: String, metric: String)
     case target(scheme: String, metric: String)
+
+    /// Cells are evaluated in this order, so a run does not depend on hashing. Names hold no
+    /// space, so this orders as the text `rank scheme name` would.
+    var sortKey: (rank: Int, scheme: String, name: String) {
+        switch self {
+        case .globalLet(let name): (0, "", name)
+        case .schemeLet(let scheme, let name): (1, scheme, name)
+        case .baseline(let scheme, let metric): (2, scheme, metric)
+        case .target(let scheme, let metric): (3, scheme, metric)
+        }
+    }
+}
+
+/// A cell with the expression that gives it, numbered when collected (its index in
+/// `ModelBuilder.cells`) so evaluation works on arrays, not on hashed names.
+struct CellExpression {
+    let cell: Cell
+    let node: SyntaxNode
+    let scheme: String?
+    let statement: StatementSyntax
 }
 
 /// What a name in an expression refers to.
 enum Reference {
-    case cell(Cell)
+    /// `id` is nil for a cell no line gives (a metric without a baseline).
+    case cell(Cell, id: Int?)
     case milestone(scheme: String, name: String)
     case metric(scheme: String, name: String)
     case declaration(Declaration)
@@ -47,9 +70,15 @@ enum Reference {
 
 /// A scheme's own names: reachable unqualified inside it, and as `SCHEME.NAME` from anywhere.
 struct SchemeScope {
+    struct Metric {
+        let statement: StatementSyntax
+        var baseline: Int?
+        var target: Int?
+    }
+
     var milestones: [String: StatementSyntax] = [:]
-    var metrics: [String: StatementSyntax] = [:]
-    var lets: [String: StatementSyntax] = [:]
+    var metrics: [String: Metric] = [:]
+    var lets: [String: (statement: StatementSyntax, cell: Int?)] = [:]
 }
 
 /// Turns the parsed files of a plan into the checked model, reporting names (E2xx) and values
@@ -66,8 +95,9 @@ struct ModelBuilder {
     var scopes: [String: SchemeScope] = [:]
     /// Names that something refers to (for W407), by declaration name.
     var used: Set<String> = []
-    var cellValues: [Cell: Value] = [:]
-    var cellExpressions: [Cell: (node: SyntaxNode, scheme: String?, statement: StatementSyntax)] = [:]
+    /// Cells by id, and their values once evaluated.
+    var cells: [CellExpression] = []
+    var cellValues: [Value?] = []
     var planStatement: StatementSyntax?
     /// What could not be read whole because of a mistake already reported (a name or value that
     /// did not resolve, a line that does not fit the grammar): schemes by name, whose partners and
@@ -151,6 +181,10 @@ struct ModelBuilder {
                    notes: [DiagnosticNote("first declared here", file: first.nameNode.tree.file, range: first.nameNode.trimmedRange)])
             return
         }
+        var declaration = declaration
+        if declaration.kind == .let, let value = declaration.match.values.first {
+            declaration.cell = addCell(.globalLet(declaration.name), value, nil, declaration.statement)
+        }
         globals[declaration.name] = declaration
         declarations.append(declaration)
         recordDefinition(Symbol(kind: declaration.kind.symbolKind, name: declaration.name), declaration.nameNode)
@@ -162,7 +196,7 @@ struct ModelBuilder {
         for inner in statement.block?.statements ?? [] {
             guard let keyword = inner.keyword, keyword == "milestone" || keyword == "metric" || keyword == "let",
                   let match = Grammar.match(inner, in: .scheme), let nameNode = match.names.first, let name = declaredName(nameNode) else { continue }
-            let existing = scope.milestones[name] ?? scope.metrics[name] ?? scope.lets[name]
+            let existing = scope.milestones[name] ?? scope.metrics[name]?.statement ?? scope.lets[name]?.statement
             if let existing {
                 report(.E201, nameNode, "`\(name)` is already declared in scheme \(scheme)",
                        help: "give each milestone, metric and `let` of a scheme its own name",
@@ -172,22 +206,37 @@ struct ModelBuilder {
             recordDefinition(Symbol(kind: keyword == "milestone" ? .milestone : keyword == "metric" ? .metric : .let, scheme: scheme, name: name), nameNode)
             switch keyword {
             case "milestone": scope.milestones[name] = inner
-            case "metric": scope.metrics[name] = inner
-            default:
-                scope.lets[name] = inner
-                if let value = match.values.first { cellExpressions[.schemeLet(scheme: scheme, name: name)] = (value, scheme, inner) }
+            case "metric": scope.metrics[name] = metricCells(scheme, name, inner)
+            default: scope.lets[name] = (inner, match.values.first.map { addCell(.schemeLet(scheme: scheme, name: name), $0, scheme, inner) })
             }
         }
         scopes[scheme] = scope
-        for (name, metric) in scope.metrics {
-            for line in metric.block?.statements ?? [] {
-                guard let keyword = line.keyword, let match = Grammar.match(line, in: .metric), let value = match.values.first else { continue }
-                switch keyword {
-                case "baseline": cellExpressions[.baseline(scheme: scheme, metric: name)] = (value, scheme, line)
-                case "target", "change": cellExpressions[.target(scheme: scheme, metric: name)] = (value, scheme, line)
-                default: break
-                }
+    }
+
+    /// A metric's baseline and target cells; of a line given twice, the last.
+    private mutating func metricCells(_ scheme: String, _ name: String, _ metric: StatementSyntax) -> SchemeScope.Metric {
+        var cells = SchemeScope.Metric(statement: metric)
+        for line in metric.block?.statements ?? [] {
+            guard let keyword = line.keyword, let match = Grammar.match(line, in: .metric), let value = match.values.first else { continue }
+            switch keyword {
+            case "baseline": setCell(&cells.baseline, .baseline(scheme: scheme, metric: name), value, scheme, line)
+            case "target", "change": setCell(&cells.target, .target(scheme: scheme, metric: name), value, scheme, line)
+            default: break
             }
+        }
+        return cells
+    }
+
+    private mutating func addCell(_ cell: Cell, _ node: SyntaxNode, _ scheme: String?, _ statement: StatementSyntax) -> Int {
+        cells.append(CellExpression(cell: cell, node: node, scheme: scheme, statement: statement))
+        return cells.count - 1
+    }
+
+    private mutating func setCell(_ id: inout Int?, _ cell: Cell, _ node: SyntaxNode, _ scheme: String?, _ statement: StatementSyntax) {
+        if let id {
+            cells[id] = CellExpression(cell: cell, node: node, scheme: scheme, statement: statement)
+        } else {
+            id = addCell(cell, node, scheme, statement)
         }
     }
 
@@ -198,16 +247,16 @@ struct ModelBuilder {
     func resolve(_ parts: [String], in scheme: String?) -> Reference {
         func local(_ scheme: String, _ name: String) -> Reference? {
             guard let scope = scopes[scheme] else { return nil }
-            if scope.lets[name] != nil { return .cell(.schemeLet(scheme: scheme, name: name)) }
+            if let found = scope.lets[name] { return .cell(.schemeLet(scheme: scheme, name: name), id: found.cell) }
             if scope.metrics[name] != nil { return .metric(scheme: scheme, name: name) }
             if scope.milestones[name] != nil { return .milestone(scheme: scheme, name: name) }
             return nil
         }
         func metricValue(_ reference: Reference?, _ field: String) -> Reference? {
-            guard case .metric(let s, let m)? = reference else { return nil }
+            guard case .metric(let s, let m)? = reference, let metric = scopes[s]?.metrics[m] else { return nil }
             switch field {
-            case "baseline": return .cell(.baseline(scheme: s, metric: m))
-            case "target": return .cell(.target(scheme: s, metric: m))
+            case "baseline": return .cell(.baseline(scheme: s, metric: m), id: metric.baseline)
+            case "target": return .cell(.target(scheme: s, metric: m), id: metric.target)
             default: return nil
             }
         }
@@ -215,7 +264,7 @@ struct ModelBuilder {
         case 1:
             if let scheme, let found = local(scheme, parts[0]) { return found }
             if let declaration = globals[parts[0]] {
-                return declaration.kind == .let ? .cell(.globalLet(parts[0])) : .declaration(declaration)
+                return declaration.kind == .let ? .cell(.globalLet(parts[0]), id: declaration.cell) : .declaration(declaration)
             }
             let inScheme = scheme.map { scopes[$0].map { Array($0.lets.keys) + Array($0.metrics.keys) } ?? [] } ?? []
             return .unknown(candidates: inScheme + (namesOfKind[.let] ?? []))
@@ -242,9 +291,9 @@ struct ModelBuilder {
         let reference = resolve(parts, in: scheme)
         recordUse(node, reference)
         switch reference {
-        case .cell(let cell):
+        case .cell(let cell, let id):
             markUsed(cell)
-            return cellValues[cell]
+            return id.flatMap { cellValues[$0] }
         case .metric(let s, let m):
             report(.E203, node, "`\(text)` is a metric, not a value", help: "use its baseline or target: \(m).baseline or \(m).target" + (s == scheme ? "" : " (qualified: \(s).\(m).target)"))
         case .milestone:
@@ -307,52 +356,39 @@ struct ModelBuilder {
 
     /// Evaluates lets and metric values in dependency order, reporting cycles (E204) once per member.
     private mutating func evaluateCells() {
-        for declaration in declarations where declaration.kind == .let {
-            if let value = declaration.match.values.first {
-                cellExpressions[.globalLet(declaration.name)] = (value, nil, declaration.statement)
-            }
-        }
-        // Sorted for a run that does not depend on hashing; by a key made once per cell.
-        let cells = cellExpressions.keys.map { (key: Self.sortKey($0), cell: $0) }.sorted { $0.key < $1.key }.map(\.cell)
-        var indexOf: [Cell: Int] = [:]
-        for (index, cell) in cells.enumerated() { indexOf[cell] = index }
+        // The graph's nodes are the cells in `sortKey` order; `position` maps a cell's id there.
+        let order = cells.indices.map { (key: cells[$0].cell.sortKey, id: $0) }.sorted { $0.key < $1.key }.map(\.id)
+        var position = [Int](repeating: 0, count: cells.count)
+        for (index, id) in order.enumerated() { position[id] = index }
         var successors = [[Int]](repeating: [], count: cells.count)
-        for (index, cell) in cells.enumerated() {
-            let (node, scheme, _) = cellExpressions[cell]!
-            var dependencies: [Cell] = []
-            collectReferences(node) { parts in
-                if case .cell(let target) = resolve(parts, in: scheme) { dependencies.append(target) }
+        for (index, id) in order.enumerated() {
+            let expression = cells[id]
+            var dependencies: [(cell: Cell, id: Int?)] = []
+            collectReferences(expression.node) { parts in
+                if case .cell(let target, let targetID) = resolve(parts, in: expression.scheme) { dependencies.append((target, targetID)) }
             }
             // A `let` another value refers to is used, even when a cycle stops it being evaluated.
-            for case .globalLet(let name) in dependencies { used.insert(name) }
-            if case .target(let s, let m) = cell { dependencies.append(.baseline(scheme: s, metric: m)) }
-            successors[index] = dependencies.compactMap { indexOf[$0] }
+            for case (.globalLet(let name), _) in dependencies { used.insert(name) }
+            if case .target(let s, let m) = expression.cell { dependencies.append((.baseline(scheme: s, metric: m), scopes[s]?.metrics[m]?.baseline)) }
+            successors[index] = dependencies.compactMap { $0.id.map { position[$0] } }
         }
+        cellValues = [Value?](repeating: nil, count: cells.count)
         for component in Graph.stronglyConnectedComponents(count: cells.count, successors: successors) {
             let isCycle = component.count > 1 || successors[component[0]].contains(component[0])
             if isCycle {
                 let walk = Graph.closedWalk(through: component, successors: successors)
                 let positions = Graph.positions(in: walk)
                 for member in component {
-                    let statement = cellExpressions[cells[member]]!.statement
+                    let statement = cells[order[member]].statement
                     let path = Graph.Rotation(walk: walk, member: member, positions: positions)
                     diagnostics.append(Diagnostic(.E204, file: statement.node.tree.file, range: statement.headerRange,
-                                                  message: "`\(describe(cells[member]))` depends on itself: \(Graph.describeCycle(path) { describe(cells[$0]) })",
+                                                  message: "`\(describe(cells[order[member]].cell))` depends on itself: \(Graph.describeCycle(path) { describe(cells[order[$0]].cell) })",
                                                   help: "break the cycle: one of these values must be given without referring to the others"))
                 }
                 continue
             }
-            let cell = cells[component[0]]
-            cellValues[cell] = evaluateCell(cell)
-        }
-    }
-
-    private static func sortKey(_ cell: Cell) -> String {
-        switch cell {
-        case .globalLet(let name): "0 \(name)"
-        case .schemeLet(let scheme, let name): "1 \(scheme) \(name)"
-        case .baseline(let scheme, let metric): "2 \(scheme) \(metric)"
-        case .target(let scheme, let metric): "3 \(scheme) \(metric)"
+            let id = order[component[0]]
+            cellValues[id] = evaluateCell(cells[id])
         }
     }
 
@@ -365,17 +401,16 @@ struct ModelBuilder {
         }
     }
 
-    private mutating func evaluateCell(_ cell: Cell) -> Value? {
-        let (node, scheme, statement) = cellExpressions[cell]!
-        let value = evaluate(node, in: scheme)
-        switch cell {
+    private mutating func evaluateCell(_ expression: CellExpression) -> Value? {
+        let value = evaluate(expression.node, in: expression.scheme)
+        switch expression.cell {
         case .globalLet, .schemeLet, .baseline:
             return value
         case .target(let s, let m):
             // `change -33%` makes the target baseline × (1 − 33%).
-            guard statement.keyword == "change" else { return value }
+            guard expression.statement.keyword == "change" else { return value }
             guard let value, case .percent(let change) = value else { return nil }
-            guard let baseline = cellValues[.baseline(scheme: s, metric: m)], let base = baseline.quantity,
+            guard let baseline = metricValues(s, m).baseline, let base = baseline.quantity,
                   let factor = try? Exact.one.adding(change), let target = try? base.multiplied(by: factor) else { return nil }
             switch baseline {
             case .money: return .money(target)
@@ -383,6 +418,12 @@ struct ModelBuilder {
             default: return .number(target)
             }
         }
+    }
+
+    /// A metric's evaluated baseline and target (nil before `evaluateCells`).
+    func metricValues(_ scheme: String, _ metric: String) -> (baseline: Value?, target: Value?) {
+        guard let cells = scopes[scheme]?.metrics[metric] else { return (nil, nil) }
+        return (cells.baseline.flatMap { cellValues[$0] }, cells.target.flatMap { cellValues[$0] })
     }
 
     private func collectReferences(_ node: SyntaxNode, _ visit: ([String]) -> Void) {

@@ -194,10 +194,14 @@ struct PlanRules {
     // MARK: Envelopes and people (W401, W404)
 
     mutating func checkEnvelopes() {
+        // Every partner's attribution in a year comes from one pass over the schemes.
+        var attributedInYear: [Int: [String: (planned: Exact, riskAdjusted: Exact)]] = [:]
         for envelope in model.envelopes {
             // A line outside the plan's years is E304 already: it has no savings to compare.
             for line in envelope.lines where model.plan.years?.contains(line.year) ?? true {
-                let attributed = model.attributed(to: envelope.partner, year: line.year).riskAdjusted
+                let byPartner = attributedInYear[line.year] ?? model.attributedByPartner(year: line.year)
+                attributedInYear[line.year] = byPartner
+                let attributed = byPartner[envelope.partner]?.riskAdjusted ?? .zero
                 guard attributed < line.amount else { continue }
                 report(.W401, line.ref, "\(envelope.partner) \(LiteralText.financialYear(line.year)): attributed risk-adjusted savings \(money(attributed)) against an envelope of \(money(line.amount)), short by \(money(line.amount.minus(attributed)))",
                        help: "identify more savings for \(envelope.partner), raise confidence in existing schemes, or agree a smaller envelope")

@@ -100,10 +100,10 @@ extension ModelBuilder {
         }
         let resolved: [Symbol]
         switch reference {
-        case .cell(.globalLet(let name)): resolved = [Symbol(kind: .let, name: name)]
-        case .cell(.schemeLet(let s, let name)): resolved = owned(.let, s, name, qualifiedAt: 1)
+        case .cell(.globalLet(let name), _): resolved = [Symbol(kind: .let, name: name)]
+        case .cell(.schemeLet(let s, let name), _): resolved = owned(.let, s, name, qualifiedAt: 1)
         // `fu-f2f.baseline` inside the scheme, `SE-05.fu-f2f.baseline` from anywhere.
-        case .cell(.baseline(let s, let m)), .cell(.target(let s, let m)): resolved = owned(.metric, s, m, qualifiedAt: 2)
+        case .cell(.baseline(let s, let m), _), .cell(.target(let s, let m), _): resolved = owned(.metric, s, m, qualifiedAt: 2)
         case .metric(let s, let m): resolved = owned(.metric, s, m, qualifiedAt: 1)
         case .milestone(let s, let m): resolved = owned(.milestone, s, m, qualifiedAt: 1)
         case .declaration(let declaration): resolved = [Symbol(kind: declaration.kind.symbolKind, name: declaration.name)]
