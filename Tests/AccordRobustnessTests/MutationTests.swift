@@ -32,6 +32,22 @@ struct MutationTests {
     }
 }
 
+/// scripts/fuzz.sh compiles the modules itself, outside SwiftPM: a library added to the package
+/// but not to its list would break the fuzz build without any other test noticing.
+@Test func fuzzScriptBuildsEveryLibraryOfThePackage() throws {
+    let package = try String(contentsOf: Inputs.root.appendingPathComponent("Package.swift"), encoding: .utf8)
+    let script = try String(contentsOf: Inputs.root.appendingPathComponent("scripts/fuzz.sh"), encoding: .utf8)
+    let libraries = package.split(separator: "\n").compactMap { line -> String? in
+        guard let start = line.range(of: ".target(name: \"") else { return nil }
+        return String(line[start.upperBound...].prefix { $0 != "\"" })
+    }
+    let built = script.split(separator: "\n").first { $0.hasPrefix("for module in ") }.map { $0.split { $0 == " " || $0 == ";" }.map(String.init) } ?? []
+    // The generator feeds accord-gen and the tests, not the tool the fuzzer drives.
+    let needed = libraries.filter { $0 != "AccordPlanGenerator" }
+    #expect(needed.count >= 7, "found \(needed) in Package.swift")
+    for library in needed { #expect(built.contains(library), "scripts/fuzz.sh does not build \(library)") }
+}
+
 enum Inputs {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let examples = root.appendingPathComponent("examples")
