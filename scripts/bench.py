@@ -23,12 +23,11 @@ GEN = os.path.join(BIN, "accord-gen")
 AS_OF = "2022-09-30"
 
 # The accord commands measured: one line each. {plan} is the root plan file, {dir} its folder.
-# When `summary` and `eval` land, add e.g.
-#   ("summary", ["summary", "{plan}"]),
-#   ("eval", ["eval", "{plan}", "--scenario", "downside"]),
 ACCORD_COMMANDS = [
     ("check", ["check", "--as-of", AS_OF, "{plan}"]),
     ("fmt --check", ["fmt", "--check", "{dir}"]),
+    ("summary", ["summary", "--as-of", AS_OF, "{plan}"]),
+    ("eval", ["eval", "--as-of", AS_OF, "{plan}"]),
     ("model", ["model", "--as-of", AS_OF, "{plan}"]),
 ]
 
