@@ -7,6 +7,8 @@ public enum JSON: Sendable, Equatable {
     case null
     case bool(Bool)
     case int(Int)
+    /// A JSON number with a fraction or exponent, as a client may send one. Only protocol values
+    /// (positions, ids, versions) arrive this way: plan figures travel as text, never as numbers.
     case double(Double)
     case string(String)
     case array([JSON])

@@ -29,6 +29,14 @@ public struct TermEvaluation: Sendable {
         public let planned: Exact
         public let delivered: Exact
         public let source: Source
+
+        /// Public so a report can hold the same line with its figures rounded for showing.
+        public init(dimension: Dimension, planned: Exact, delivered: Exact, source: Source) {
+            self.dimension = dimension
+            self.planned = planned
+            self.delivered = delivered
+            self.source = source
+        }
     }
 
     /// One of the term's schemes.
@@ -40,6 +48,14 @@ public struct TermEvaluation: Sendable {
         public let lines: [DimensionLine]
         public let planned: Exact
         public let delivered: Exact
+
+        public init(scheme: String, counts: Bool, lines: [DimensionLine], planned: Exact, delivered: Exact) {
+            self.scheme = scheme
+            self.counts = counts
+            self.lines = lines
+            self.planned = planned
+            self.delivered = delivered
+        }
     }
 
     public let term: RiskShareTerm

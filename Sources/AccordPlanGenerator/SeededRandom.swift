@@ -19,10 +19,9 @@ public struct SeededRandom: RandomNumberGenerator {
         range.lowerBound + Int(next() % UInt64(range.count))
     }
 
-    /// True with the given probability (0 to 1).
-    public mutating func chance(_ probability: Double) -> Bool {
-        Double(next() % 1_000_000) < probability * 1_000_000
-    }
+    /// True `percent` times in a hundred. Whole percents keep the generator free of binary
+    /// floating point, like everything else that produces plan figures.
+    public mutating func chance(percent: Int) -> Bool { next() % 100 < UInt64(percent) }
 
     public mutating func pick<T>(_ options: [T]) -> T { options[int(0...(options.count - 1))] }
 

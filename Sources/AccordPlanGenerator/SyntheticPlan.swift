@@ -154,7 +154,7 @@ public struct SyntheticPlan {
     /// half the schemes and actuals on track for M1–M6.
     private mutating func savings(size: Int) -> String {
         let cash = size * 120 // £k a year
-        let phased = random.chance(0.5)
+        let phased = random.chance(percent: 50)
         // 5% a month for M1–M4, 10% after: the first half-year carries 40% of the plan.
         let phasing = [5, 5, 5, 5, 10, 10, 10, 10, 10, 10, 10, 10]
         var text = """
@@ -170,7 +170,7 @@ public struct SyntheticPlan {
         for month in 1...6 {
             // On plan to the pound (cash is a multiple of £120k), a little ahead now and then.
             let planned = phased ? cash * phasing[month - 1] * 10 : cash * 1000 / 12
-            let ahead = random.chance(0.2) ? planned / 10 : 0
+            let ahead = random.chance(percent: 20) ? planned / 10 : 0
             text += "    actual M\(month) cash-releasing £\(planned + ahead)\n"
         }
         text += "    forecast cash-releasing £\(cash + size * 5)k\n  }\n"
@@ -195,7 +195,7 @@ public struct SyntheticPlan {
         """
         // A link across schemes too: the dependency graph spans the programme.
         text += index > 0 ? "    after M1, \(schemeName(index - 1)).M1\n" : "    after M1\n"
-        if random.chance(0.2) { text += "    forecast 2023-05-31\n" }
+        if random.chance(percent: 20) { text += "    forecast 2023-05-31\n" }
         text += """
             owner \(owner)
           }

@@ -66,26 +66,10 @@ public struct EvalReport: Sendable {
 public struct ShownEvaluation: Sendable {
     public enum Kind: String, Sendable { case shortfall, gain, none }
 
-    public struct SchemeLine: Sendable {
-        public let scheme: String
-        public let counts: Bool
-        public let lines: [DimensionLine]
-        public let planned: Exact
-        public let delivered: Exact
-    }
-
-    public struct DimensionLine: Sendable {
-        public let dimension: Dimension
-        public let planned: Exact
-        public let delivered: Exact
-        public let source: TermEvaluation.Source
-    }
-
-    public struct BandPart: Sendable {
-        public let partner: String
-        public let share: Exact
-        public let amount: Exact
-    }
+    // The same lines and band parts as the evaluation's, their figures rounded to the penny.
+    public typealias SchemeLine = TermEvaluation.SchemeLine
+    public typealias DimensionLine = TermEvaluation.DimensionLine
+    public typealias BandPart = RiskShareAllocation.BandPart
 
     public struct Band: Sendable {
         public let from: Exact

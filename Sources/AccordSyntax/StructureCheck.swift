@@ -338,10 +338,8 @@ private struct Checker {
             report(.E104, block.leftBrace?.range ?? block.node.range, "`\(attribute.keyword)` does not take a block",
                    help: "write it like this: \(attribute.example)")
         case (nil, _?) where attribute.blockRequired && !detachedBlockFollows:
-            let end = statement.headerRange.upperBound
             report(.E104, statement.headerRange, "`\(attribute.keyword)` needs a block `{ … }`",
                    help: "write it like this: \(attribute.example)")
-            _ = end
         default:
             break
         }

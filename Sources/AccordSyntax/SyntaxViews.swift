@@ -107,7 +107,7 @@ extension SyntaxNode {
 
     /// Whether this is the plain name `word`, compared byte for byte: asked of every statement's
     /// head and keyword values, where building the name's `String` cost more than the comparison.
-    public func isName(_ word: String) -> Bool { simpleNameToken.map { tree.spells($0, word) } ?? false }
+    func isName(_ word: String) -> Bool { simpleNameToken.map { tree.spells($0, word) } ?? false }
 
     /// The token of a plain name, to compare with several words without finding it each time.
     var simpleNameToken: Token? { kind == .name ? singleSignificantToken?.token : nil }

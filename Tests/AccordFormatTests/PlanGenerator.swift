@@ -24,15 +24,15 @@ struct PlanGenerator {
     /// One plan file, sometimes with CRLF line endings or a byte-order mark.
     mutating func file() -> String {
         var text = ""
-        if random.chance(0.3) { text += String(repeating: "\n", count: random.int(1...2)) }
-        if random.chance(0.5) { text += comment() + "\n" + (random.chance(0.5) ? "\n" : "") }
+        if random.chance(percent: 30) { text += String(repeating: "\n", count: random.int(1...2)) }
+        if random.chance(percent: 50) { text += comment() + "\n" + (random.chance(percent: 50) ? "\n" : "") }
         let statements = block(.file, depth: 0)
         text += layout(statements, depth: 0)
-        if random.chance(0.3) { text += comment() + (random.chance(0.5) ? "\n" : "") }
-        if random.chance(0.2) { text += String(repeating: "\n", count: random.int(1...3)) }
-        if random.chance(0.1) { text += "   " }
-        if random.chance(0.25) { text = text.replacingNewlines(with: "\r\n") }
-        if random.chance(0.1) { text = "\u{FEFF}" + text }
+        if random.chance(percent: 30) { text += comment() + (random.chance(percent: 50) ? "\n" : "") }
+        if random.chance(percent: 20) { text += String(repeating: "\n", count: random.int(1...3)) }
+        if random.chance(percent: 10) { text += "   " }
+        if random.chance(percent: 25) { text = text.replacingNewlines(with: "\r\n") }
+        if random.chance(percent: 10) { text = "\u{FEFF}" + text }
         return text
     }
 
@@ -45,12 +45,12 @@ struct PlanGenerator {
     }
 
     mutating func statement(in schema: BlockSchema, depth: Int) -> Statement {
-        if let keyed = schema.keyedLine, schema.attributes.isEmpty || random.chance(0.5) {
+        if let keyed = schema.keyedLine, schema.attributes.isEmpty || random.chance(percent: 50) {
             return Statement(pieces: arguments(keyed.key) + arguments(keyed.value), block: nil)
         }
         let attribute = random.pick(schema.attributes)
         var result = Statement(pieces: [.word(attribute.keyword)] + arguments(attribute.arguments), block: nil)
-        if let inner = attribute.block, attribute.blockRequired || random.chance(0.6) {
+        if let inner = attribute.block, attribute.blockRequired || random.chance(percent: 60) {
             result.block = block(inner, depth: depth + 1)
         }
         return result
@@ -65,7 +65,7 @@ struct PlanGenerator {
         case .word(let word): return [.word(word)]
         case .equals: return [.word("=")]
         case .sequence(let parts): return parts.flatMap { arguments($0) }
-        case .optional(let inner): return random.chance(0.5) ? arguments(inner) : []
+        case .optional(let inner): return random.chance(percent: 50) ? arguments(inner) : []
         case .list(let inner):
             var pieces = arguments(inner)
             for _ in 0..<random.int(0...3) { pieces += [.comma] + arguments(inner) }
@@ -77,15 +77,15 @@ struct PlanGenerator {
 
     mutating func expression(_ kind: ValueKind, depth: Int) -> String {
         // Money sometimes comes from arithmetic, as in `12 * 4_000 * fu-cost`.
-        if kind == .any || (kind == .money && random.chance(0.2)) {
-            guard depth < 3, random.chance(0.5) else {
-                return random.chance(0.5) ? name(.declaration) : literal(random.pick([.number, .money, .percent]))
+        if kind == .any || (kind == .money && random.chance(percent: 20)) {
+            guard depth < 3, random.chance(percent: 50) else {
+                return random.chance(percent: 50) ? name(.declaration) : literal(random.pick([.number, .money, .percent]))
             }
             switch random.int(0...2) {
             case 0:
                 // A space before the operator keeps `a -b` from reading as one name.
                 let op = random.pick(["+", "-", "*", "/"])
-                return expression(.any, depth: depth + 1) + space() + op + (random.chance(0.8) ? space() : "") + expression(.any, depth: depth + 1)
+                return expression(.any, depth: depth + 1) + space() + op + (random.chance(percent: 80) ? space() : "") + expression(.any, depth: depth + 1)
             case 1:
                 return "(" + optionalSpace() + expression(.any, depth: depth + 1) + optionalSpace() + ")"
             default:
@@ -95,11 +95,11 @@ struct PlanGenerator {
         switch kind {
         case .money, .percent, .number:
             let token = literal(kind == .money ? .money : kind == .percent ? .percent : .number)
-            return kind != .number && random.chance(0.15) ? random.pick(["-", "+"]) + token : token
+            return kind != .number && random.chance(percent: 15) ? random.pick(["-", "+"]) + token : token
         case .date: return literal(.date)
         case .month: return literal(.month)
         case .financialYear: return literal(.financialYear)
-        case .years: return literal(random.chance(0.5) ? .financialYear : .yearRange)
+        case .years: return literal(random.chance(percent: 50) ? .financialYear : .yearRange)
         case .string, .any: return literal(.string)
         }
     }
@@ -124,7 +124,7 @@ struct PlanGenerator {
 
     /// `FY22/23`, or the long spelling `2022/23` the formatter rewrites.
     mutating func financialYear(_ year: Int) -> String {
-        random.chance(0.6) ? "FY\(year)/\(year + 1)" : "20\(year)/\(year + 1)"
+        random.chance(percent: 60) ? "FY\(year)/\(year + 1)" : "20\(year)/\(year + 1)"
     }
 
     mutating func name(_ kind: NameKind) -> String {
@@ -133,8 +133,8 @@ struct PlanGenerator {
         case .diagnosticCode: return random.pick(["W407", "W401", "E202"])
         default:
             let base = random.pick(["ESNEFT", "WSFT", "IESCCG", "PIP-05", "asmith", "bjones", "fu-f2f", "planned", "x_1", "M3"])
-            guard random.chance(0.2) else { return base }
-            return base + optionalSpace(0.1) + "." + optionalSpace(0.1) + random.pick(["M1", "baseline", "target"])
+            guard random.chance(percent: 20) else { return base }
+            return base + optionalSpace(percent: 10) + "." + optionalSpace(percent: 10) + random.pick(["M1", "baseline", "target"])
         }
     }
 
@@ -143,13 +143,13 @@ struct PlanGenerator {
     // MARK: Layout
 
     mutating func space() -> String {
-        random.chance(0.7) ? " " : random.pick(["  ", "\t", " \t ", "   "])
+        random.chance(percent: 70) ? " " : random.pick(["  ", "\t", " \t ", "   "])
     }
 
-    mutating func optionalSpace(_ probability: Double = 0.3) -> String { random.chance(probability) ? space() : "" }
+    mutating func optionalSpace(percent: Int = 30) -> String { random.chance(percent: percent) ? space() : "" }
 
     mutating func indent(_ depth: Int) -> String {
-        if random.chance(0.8) { return String(repeating: "  ", count: depth) }
+        if random.chance(percent: 80) { return String(repeating: "  ", count: depth) }
         return random.pick(["", " ", "\t", "    ", String(repeating: "\t", count: depth), String(repeating: " ", count: depth * 3 + 1)])
     }
 
@@ -165,20 +165,20 @@ struct PlanGenerator {
         var lineOpen = false
         for statement in statements {
             if !lineOpen {
-                if random.chance(0.2) { text += String(repeating: "\n", count: random.int(1...2)) }
-                for _ in 0..<(random.chance(0.2) ? random.int(1...2) : 0) { text += indent(depth) + comment() + "\n" }
+                if random.chance(percent: 20) { text += String(repeating: "\n", count: random.int(1...2)) }
+                for _ in 0..<(random.chance(percent: 20) ? random.int(1...2) : 0) { text += indent(depth) + comment() + "\n" }
                 text += indent(depth)
             }
             text += header(statement.pieces, depth: depth)
             if let inner = statement.block { text += space() + block(inner, depth: depth) }
-            if random.chance(0.15) {
+            if random.chance(percent: 15) {
                 text += optionalSpace() + ";" + space()
                 lineOpen = true
                 continue
             }
-            if random.chance(0.05) { text += optionalSpace() + ";" }
-            if random.chance(0.25) { text += space() + comment() }
-            if random.chance(0.1) { text += " " }
+            if random.chance(percent: 5) { text += optionalSpace() + ";" }
+            if random.chance(percent: 25) { text += space() + comment() }
+            if random.chance(percent: 10) { text += " " }
             text += "\n"
             lineOpen = false
         }
@@ -193,12 +193,12 @@ struct PlanGenerator {
             switch piece {
             case .word(let word): text += (index == 0 ? "" : space()) + word
             case .comma:
-                text += optionalSpace(0.1) + ","
-                guard random.chance(0.2) else { continue }
-                if random.chance(0.5) { text += space() + comment() }
+                text += optionalSpace(percent: 10) + ","
+                guard random.chance(percent: 20) else { continue }
+                if random.chance(percent: 50) { text += space() + comment() }
                 text += "\n"
-                if random.chance(0.2) { text += "\n" }
-                if random.chance(0.3) { text += indent(depth + 2) + comment() + "\n" }
+                if random.chance(percent: 20) { text += "\n" }
+                if random.chance(percent: 30) { text += indent(depth + 2) + comment() + "\n" }
                 text += indent(depth + 2)
             }
         }
@@ -207,13 +207,13 @@ struct PlanGenerator {
 
     /// A block, multi-line with comments or, now and then, on one line with `;`.
     mutating func block(_ statements: [Statement], depth: Int) -> String {
-        if statements.isEmpty, random.chance(0.7) { return random.pick(["{}", "{ }", "{\n" + indent(depth) + "}"]) }
-        if random.chance(0.25) { return "{" + optionalSpace(0.8) + oneLine(statements) + optionalSpace(0.8) + "}" }
+        if statements.isEmpty, random.chance(percent: 70) { return random.pick(["{}", "{ }", "{\n" + indent(depth) + "}"]) }
+        if random.chance(percent: 25) { return "{" + optionalSpace(percent: 80) + oneLine(statements) + optionalSpace(percent: 80) + "}" }
         var text = "{"
-        if random.chance(0.2) { text += space() + comment() }
+        if random.chance(percent: 20) { text += space() + comment() }
         text += "\n" + layout(statements, depth: depth + 1)
-        if random.chance(0.2) { text += indent(depth + 1) + comment() + "\n" }
-        if random.chance(0.15) { text += "\n" }
+        if random.chance(percent: 20) { text += indent(depth + 1) + comment() + "\n" }
+        if random.chance(percent: 15) { text += "\n" }
         return text + indent(depth) + "}"
     }
 

@@ -142,20 +142,20 @@ import AccordPlanGenerator
     static func randomTerm(_ rng: inout SeededRandom) throws -> Term {
         let partners = Array(rng.shuffled(names).prefix(rng.int(1...5)))
         let bandCount = rng.int(1...4)
-        let endsInAbove = rng.chance(0.8)
+        let endsInAbove = rng.chance(percent: 80)
         var threshold = 0
         var bands: [Band] = []
         for index in 0..<bandCount {
             var upTo: Exact? = nil
             if index < bandCount - 1 || !endsInAbove {
                 // Whole thousands of pounds, or any number of pennies.
-                threshold += rng.chance(0.5) ? rng.int(1...1_000) * 100_000 : rng.int(1...100_000_000)
+                threshold += rng.chance(percent: 50) ? rng.int(1...1_000) * 100_000 : rng.int(1...100_000_000)
                 upTo = try pennies(threshold)
             }
             // Percents in basis points (12.34%) or whole percents, summing to 100%; equal cuts
             // give 0% partners.
             let members = Array(rng.shuffled(partners).prefix(rng.int(1...partners.count)))
-            let step = rng.chance(0.5) ? 100 : 1
+            let step = rng.chance(percent: 50) ? 100 : 1
             var cuts = (0..<(members.count - 1)).map { _ in rng.int(0...(10_000 / step)) * step }
             cuts.sort()
             let edges = [0] + cuts + [10_000]
@@ -163,8 +163,8 @@ import AccordPlanGenerator
             bands.append(Band(upTo: upTo, splits: splits))
         }
         var caps: [(partner: String, cap: Exact)] = []
-        for partner in partners where rng.chance(0.5) {
-            caps.append((partner, rng.chance(0.1) ? .zero : try pennies(rng.int(1...150_000_000))))
+        for partner in partners where rng.chance(percent: 50) {
+            caps.append((partner, rng.chance(percent: 10) ? .zero : try pennies(rng.int(1...150_000_000))))
         }
         return Term(bands: bands, caps: caps, endsInAbove: endsInAbove, lastThreshold: try pennies(threshold), lastThresholdPennies: threshold)
     }

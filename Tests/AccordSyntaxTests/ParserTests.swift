@@ -279,6 +279,22 @@ import Testing
         #expect(H.positions("let a = " + String(repeating: "-", count: depth + 1) + "1\n") == ["1:\(8 + depth + 1) E104"])
     }
 
+    /// The formatter's parse skips the structure check: the same tree and syntax errors, no
+    /// E105–E107, and no recorded matches for the model to find.
+    @Test func parsingWithoutTheStructureCheck() throws {
+        let text = "plan \"P\" {\n  years FY22/23\n  colour blue\n}\nscheme X {\n  status delivery\n  lead A\n  area a\n}\nlet y = (1\n"
+        let checked = H.parse(text)
+        let bare = AccordSyntax.parse(H.file(text), checkingStructure: false)
+        #expect(H.positions(checked.structureDiagnostics) == ["3:3 E105"])
+        #expect(bare.structureDiagnostics.isEmpty)
+        #expect(H.positions(bare.syntaxErrors) == H.positions(checked.syntaxErrors))
+        #expect(!bare.syntaxErrors.isEmpty)
+        #expect(bare.tree.sourceText == text)
+        let status = try #require(bare.tree.statements[1].block?.statements.first)
+        #expect(bare.tree.matches.match(status, in: .scheme) == nil)
+        #expect(checked.tree.matches.match(try #require(checked.tree.statements[1].block?.statements.first), in: .scheme) != nil)
+    }
+
     @Test func tenThousandNestedBlocks() throws {
         let text = "plan \"P\" {\n  years FY22/23\n" + String(repeating: "x {\n", count: 10_000) + String(repeating: "}\n", count: 10_000) + "}\narea a\n"
         let result = H.parse(text)
