@@ -8,6 +8,10 @@ struct CommandSpec: Sendable {
         /// The placeholder of its value (`FORMAT`), or nil for a flag.
         var value: String? = nil
         let help: String
+
+        /// Options several commands take, worded once so `--help` says the same everywhere.
+        static let asOf = Option(name: "as-of", value: "DATE", help: "check as of this date (else the plan's `as-of`, else today)")
+        static let stdinFilename = Option(name: "stdin-filename", value: "PATH", help: "the name to report for a plan read from `-` (standard input)")
     }
 
     let name: String

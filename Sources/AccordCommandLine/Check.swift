@@ -11,8 +11,8 @@ let checkCommand = Command(
         options: [
             .init(name: "format", value: "FORMAT", help: "how to show diagnostics: text (default), json, sarif or github"),
             .init(name: "strict", help: "warnings fail the run too (exit 1)"),
-            .init(name: "as-of", value: "DATE", help: "check as of this date (else the plan's `as-of`, else today)"),
-            .init(name: "stdin-filename", value: "PATH", help: "the name to report for a plan read from `-` (standard input)"),
+            .asOf,
+            .stdinFilename,
         ],
         details: """
         PATH is a plan file, a folder (every .accord file below it), or `-` for standard input;

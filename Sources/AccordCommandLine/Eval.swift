@@ -15,8 +15,8 @@ let evalCommand = Command(
         options: [
             .init(name: "scenario", value: "NAME", help: "a declared scenario, or `all` for every one side by side (default: the plan as written)"),
             .init(name: "format", value: "FORMAT", help: "text (default), markdown, json (schema: docs/eval.schema.json) or csv"),
-            .init(name: "as-of", value: "DATE", help: "check the plan as of this date (else the plan's `as-of`, else today)"),
-            .init(name: "stdin-filename", value: "PATH", help: "the name of a plan read from `-`"),
+            .asOf,
+            .stdinFilename,
         ],
         details: """
         For each risk-share term, each of its years and the scenario: planned and delivered per

@@ -11,7 +11,7 @@ let formatCommand = Command(
         options: [
             .init(name: "check", help: "change nothing; list the files that would change and exit 1 if any would"),
             .init(name: "diff", help: "change nothing; print a unified diff of what would change"),
-            .init(name: "stdin-filename", value: "PATH", help: "the name to report for a plan read from `-`"),
+            .stdinFilename,
         ],
         details: """
         PATH is a file, a folder (every .accord file below it) or `-` (format standard input to

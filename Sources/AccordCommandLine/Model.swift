@@ -7,8 +7,8 @@ let modelCommand = Command(
         usage: "accord model [OPTIONS] [PATH]",
         summary: "Print the checked model of a plan as JSON (schema: docs/model.schema.json).",
         options: [
-            .init(name: "as-of", value: "DATE", help: "the as-of date (else the plan's `as-of`, else today)"),
-            .init(name: "stdin-filename", value: "PATH", help: "the name of a plan read from `-`"),
+            .asOf,
+            .stdinFilename,
         ],
         details: "Exit status: 0, or 1 if the plan has errors (the model is printed either way), 2 on a usage error."),
     run: { context in

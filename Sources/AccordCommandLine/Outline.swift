@@ -7,7 +7,7 @@ let outlineCommand = Command(
         usage: "accord outline [PATH…]",
         summary: "Print plans one fact per line, each naming its scheme and block (for `git diff`).",
         options: [
-            .init(name: "stdin-filename", value: "PATH", help: "the name of a plan read from `-`"),
+            .stdinFilename,
         ],
         details: """
         Each line is one statement, prefixed by the blocks it sits in (`scheme PIP-05 › savings

@@ -16,8 +16,8 @@ let summaryCommand = Command(
             .init(name: "format", value: "FORMAT", help: "text (default), markdown, json, csv or html"),
             .init(name: "output", short: "o", value: "FILE", help: "write to FILE instead of standard output (csv without --table: a folder)"),
             .init(name: "table", value: "NAME", help: "csv only: the one table to write (\(SummaryTables.names.joined(separator: ", ")))"),
-            .init(name: "as-of", value: "DATE", help: "the as-of date (else the plan's `as-of`, else today)"),
-            .init(name: "stdin-filename", value: "PATH", help: "the name of a plan read from `-`"),
+            .asOf,
+            .stdinFilename,
         ],
         details: """
         PATH is the plan's root file, a fragment it includes, or a folder holding one plan; `-`
