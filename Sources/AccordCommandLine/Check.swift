@@ -11,6 +11,7 @@ let checkCommand = Command(
         options: [
             .init(name: "format", value: "FORMAT", help: "how to show diagnostics: text (default), json, sarif or github"),
             .init(name: "strict", help: "warnings fail the run too (exit 1)"),
+            .init(name: "all-plans", help: "also check every plan below the current folder, the named files' problems shown first (for commit hooks: a deleted or renamed file still stops the commit)"),
             .asOf,
             .stdinFilename,
         ],
@@ -26,16 +27,20 @@ let checkCommand = Command(
     run: { context in
         guard let format = context.diagnosticFormatOption() else { return }
         guard let asOf = context.asOfOption() else { return }
-        let project = context.discoverProject()
+        let allPlans = context.arguments.has("all-plans")
+        let project = context.discoverProject(alsoCurrentFolder: allPlans)
         let today = CommandContext.today()
         var diagnostics: [Diagnostic] = []
-        var fileCount = 0
         for sources in project.plans {
-            let checked = PlanCheck.run(sources, asOf: asOf, today: today)
-            diagnostics += checked.diagnostics
-            fileCount += sources.files.count
+            diagnostics += PlanCheck.run(sources, asOf: asOf, today: today).diagnostics
         }
         diagnostics += project.diagnostics
+        if allPlans { // a hook names the changed files: their problems first, in their order
+            let named = Set(context.arguments.positionals.map(Path.normalize))
+            let isNamed = { (diagnostic: Diagnostic) in diagnostic.file.map { named.contains(Path.normalize($0.path)) } ?? false }
+            diagnostics = diagnostics.filter(isNamed) + diagnostics.filter { !isNamed($0) }
+        }
+        let fileCount = project.fileCount
         context.print(context.render(diagnostics, as: format))
         if format == .text { // the other formats print one document and nothing else
             let noun = fileCount == 1 ? "file" : "files"

@@ -98,11 +98,11 @@ extension CommandContext {
                 old[path] = check(PlanLoader.load(root: "/" + path, shownAs: Self.shownName(revision, path), access: access, rootBytes: bytes), asOf: asOf)
             }
             var new: [String: PlanVersion] = [:]
-            for path in FileSystem.accordFiles(below: top) {
-                let file = FileSystem.join(top, path)
-                guard let bytes = try? FileSystem.read(file, limit: Lexer.maximumFileSize + 1),
-                      PlanLoader.isRootPlan(parse(SourceFile(path: path, bytes: bytes))) else { continue }
-                new[path] = check(PlanLoader.load(root: file, shownAs: path, access: DiskAccess(), rootBytes: bytes), asOf: asOf)
+            let tracked = try TrackedFilesAccess(top: top)
+            for path in PlanFolder.accordFiles(below: top, access: tracked) {
+                let file = Path.join(top, path)
+                guard let bytes = try? tracked.read(file), PlanLoader.isRootPlan(parse(SourceFile(path: path, bytes: bytes))) else { continue }
+                new[path] = check(PlanLoader.load(root: file, shownAs: path, access: tracked, rootBytes: bytes), asOf: asOf)
             }
             let paths = Set(old.keys).union(new.keys).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
             return paths.map { path in

@@ -3,11 +3,14 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import AccordModel
 
 /// What went wrong reading or writing a file, in words for a usage error (exit 2).
 public struct FileError: Error, CustomStringConvertible {
     public let path: String
     public let reason: String
+    /// The file's size, when it was refused as larger than the reader's limit.
+    public var size: Int? = nil
     public var description: String { "\(path): \(reason)" }
 }
 
@@ -21,20 +24,29 @@ public enum FileSystem {
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
+    /// Whether the path itself is a symbolic link (`lstat`, which does not follow it).
+    public static func isSymbolicLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+    }
+
     public static func exists(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0
     }
 
-    /// Reads a whole file. Refuses anything over `limit` bytes without reading it.
+    /// Reads a whole regular file. Refuses anything over `limit` bytes without reading it, and
+    /// anything but a regular file: opened without blocking and looked at before a byte is read,
+    /// so a FIFO or a device named like a plan never stalls a hook.
     public static func read(_ path: String, limit: Int = .max) throws(FileError) -> [UInt8] {
-        let fd = open(path, O_RDONLY)
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { throw FileError(path: path, reason: errorText()) }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw FileError(path: path, reason: errorText()) }
         if (info.st_mode & S_IFMT) == S_IFDIR { throw FileError(path: path, reason: "is a folder") }
-        if Int(info.st_size) > limit { throw FileError(path: path, reason: "file is too large (\(Int(info.st_size) / (1024 * 1024)) MiB)") }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw FileError(path: path, reason: FileAccessError.notRegularFile) }
+        if Int(info.st_size) > limit { throw FileError(path: path, reason: "file is too large", size: Int(info.st_size)) }
         // One byte more than the size: the read that finds the end then needs no bigger buffer
         // (growing it would double the memory a large plan takes while it is read).
         var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
@@ -50,7 +62,7 @@ public enum FileSystem {
             }
             if count == 0 { break }
             total += count
-            if total > limit { throw FileError(path: path, reason: "file is too large") }
+            if total > limit { throw FileError(path: path, reason: "file is too large", size: total) }
         }
         bytes.removeSubrange(total...)
         return bytes
@@ -147,25 +159,6 @@ public enum FileSystem {
             if name != "." && name != ".." { names.append(name) }
         }
         return names.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
-    }
-
-    /// Every `.accord` file below `folder`, as paths relative to it, in sorted byte order;
-    /// hidden folders (`.git`, `.build`) are skipped and a folder reached twice is read once.
-    public static func accordFiles(below folder: String) -> [String] {
-        var found: [String] = []
-        var pending = [""]
-        var visited: Set<String> = []
-        while let relative = pending.popLast() {
-            let current = relative.isEmpty ? folder : join(folder, relative)
-            guard let real = realPath(current), visited.insert(real).inserted else { continue }
-            var subfolders: [String] = []
-            for name in list(current) where !name.hasPrefix(".") {
-                let path = relative.isEmpty ? name : relative + "/" + name
-                if isDirectory(join(folder, path)) { subfolders.append(path) } else if name.hasSuffix(".accord") { found.append(path) }
-            }
-            pending.append(contentsOf: subfolders.reversed())
-        }
-        return found.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
     }
 
     public static func realPath(_ path: String) -> String? {

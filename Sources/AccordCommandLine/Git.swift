@@ -100,10 +100,11 @@ struct GitRevisionAccess: PlanFileAccess {
     func read(_ path: String) throws(FileAccessError) -> [UInt8] {
         guard let real = realPath(path) else { throw FileAccessError("no such file in \(revision)") }
         let name = relative(real)
-        guard files[name] != nil else { throw FileAccessError("is a folder") }
+        guard let mode = files[name] else { throw FileAccessError("is a folder") }
+        guard mode.hasPrefix("100") else { throw FileAccessError(FileAccessError.notRegularFile) } // a submodule, say
         do {
             let bytes = try git.output(["show", "\(revision):\(name)"]).stdout
-            if bytes.count > Lexer.maximumFileSize + 1 { throw FileAccessError("file is too large") }
+            if bytes.count > Lexer.maximumFileSize { throw FileAccessError.tooLarge(bytes.count) }
             return bytes
         } catch let error as FileError {
             throw FileAccessError(error.reason)
@@ -126,6 +127,8 @@ struct GitRevisionAccess: PlanFileAccess {
 
     func isDirectory(_ path: String) -> Bool { realPath(path).map { folders.contains(relative($0)) } ?? false }
 
+    func isSymbolicLink(_ path: String) -> Bool { files[relative(path)] == "120000" }
+
     func realPath(_ path: String) -> String? {
         var current = relative(path)
         for _ in 0..<40 { // as many links as the kernel follows
@@ -138,5 +141,44 @@ struct GitRevisionAccess: PlanFileAccess {
             current = relative(Path.join(Path.folder(of: "/" + current), target))
         }
         return nil
+    }
+}
+
+/// The working tree as `diff --git` compares it: only the files git tracks, so an ignored
+/// `scratch/` folder or an untracked draft never joins the comparison, as in `git diff`.
+struct TrackedFilesAccess: PlanFileAccess {
+    let disk = DiskAccess()
+    /// Tracked files and the folders holding them, by absolute path.
+    let files: Set<String>
+    private let folders: Set<String>
+
+    init(top: String) throws(FileError) {
+        var files: Set<String> = [], folders: Set<String> = [top]
+        for entry in try Git(folder: top).output(["ls-files", "-z"]).stdout.split(separator: 0) {
+            let path = Path.join(top, String(decoding: entry, as: UTF8.self))
+            files.insert(path)
+            var folder = Path.folder(of: path)
+            while folder.count > top.count, folders.insert(folder).inserted { folder = Path.folder(of: folder) }
+        }
+        self.files = files
+        self.folders = folders
+    }
+
+    func read(_ path: String) throws(FileAccessError) -> [UInt8] {
+        guard files.contains(Path.normalize(path)) else { throw FileAccessError("not tracked by git") }
+        return try disk.read(path)
+    }
+
+    func entries(_ folder: String) -> [String] {
+        disk.entries(folder).filter { isTracked(Path.join(folder, $0)) }
+    }
+
+    func isDirectory(_ path: String) -> Bool { folders.contains(Path.normalize(path)) && disk.isDirectory(path) }
+    func isSymbolicLink(_ path: String) -> Bool { disk.isSymbolicLink(path) }
+    func realPath(_ path: String) -> String? { isTracked(path) ? disk.realPath(path) : nil }
+
+    private func isTracked(_ path: String) -> Bool {
+        let normal = Path.normalize(path)
+        return files.contains(normal) || folders.contains(normal)
     }
 }

@@ -1,4 +1,5 @@
 import AccordDiagnostics
+import AccordModel
 import AccordSyntax
 
 extension CommandContext {
@@ -15,7 +16,7 @@ extension CommandContext {
             }
             let resolved = invocation.resolve(path)
             if FileSystem.isDirectory(resolved) {
-                for relative in FileSystem.accordFiles(below: resolved) {
+                for relative in PlanFolder.accordFiles(below: resolved, access: DiskAccess()) {
                     if let file = load(FileSystem.join(resolved, relative), shownAs: FileSystem.join(path, relative)) { files.append(file) }
                 }
             } else if let file = load(resolved, shownAs: path) {
@@ -27,14 +28,10 @@ extension CommandContext {
 
     private mutating func load(_ path: String, shownAs shown: String) -> SourceFile? {
         do {
-            // One byte over the limit is enough for the lexer to report E109 with the real size.
-            let bytes = try FileSystem.read(path, limit: Lexer.maximumFileSize + 1)
-            return SourceFile(path: shown, bytes: bytes)
+            return SourceFile(path: shown, bytes: try DiskAccess().read(path))
         } catch {
-            if error.reason.hasPrefix("file is too large") {
-                return SourceFile(path: shown, bytes: [UInt8](repeating: 0x20, count: Lexer.maximumFileSize + 1))
-            }
-            fail("cannot read \(shown): \(error.reason)")
+            // The real reason, the real size for a file too large: never its bytes faked.
+            fail("cannot read \(shown): \(error.description)")
             return nil
         }
     }

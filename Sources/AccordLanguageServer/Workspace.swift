@@ -36,6 +36,7 @@ struct OverlayAccess<Disk: PlanFileAccess>: PlanFileAccess {
     }
 
     func isDirectory(_ path: String) -> Bool { disk.isDirectory(path) }
+    func isSymbolicLink(_ path: String) -> Bool { disk.isSymbolicLink(path) }
 
     func realPath(_ path: String) -> String? {
         disk.realPath(path) ?? (open[Path.normalize(path)] != nil ? Path.normalize(path) : nil)
@@ -51,6 +52,9 @@ struct Workspace<Disk: PlanFileAccess> {
     var documents: [String: OpenDocument] = [:]
     /// The checked plan each open document belongs to, by URI.
     private(set) var plans: [String: CheckedPlan] = [:]
+    /// For a document that is no plan's (a fragment no plan includes), what `accord check` says
+    /// of it instead of the plan's diagnostics: W415 and its own syntax errors, by URI.
+    private(set) var ownDiagnostics: [String: [Diagnostic]] = [:]
 
     init(disk: Disk, today: Date) {
         self.disk = disk
@@ -70,6 +74,7 @@ struct Workspace<Disk: PlanFileAccess> {
     /// finds it for a fragment), each plan once.
     mutating func recheck() {
         plans = [:]
+        ownDiagnostics = [:]
         let access = access
         var checked: [CheckedPlan] = []
         for document in documents.values.sorted(by: { $0.uri < $1.uri }) {
@@ -77,28 +82,33 @@ struct Workspace<Disk: PlanFileAccess> {
                 plans[document.uri] = plan
                 continue
             }
-            let plan = PlanCheck.run(Self.sources(for: document.path, access: access), today: today)
-            checked.append(plan)
+            let found = Self.sources(for: document.path, access: access)
+            let plan = PlanCheck.run(found.sources, today: today)
+            if let own = found.diagnostics {
+                ownDiagnostics[document.uri] = own.filter { $0.file?.path == document.path }
+            } else {
+                checked.append(plan)
+            }
             plans[document.uri] = plan
         }
     }
 
-    /// A root plan is checked as itself; a fragment with the root that includes it; a fragment
-    /// no root includes on its own (which reports that it has no `plan` block).
-    static func sources(for path: String, access: some PlanFileAccess) -> PlanSources {
-        if let bytes = try? access.read(path) {
-            let parsed = parse(SourceFile(path: path, bytes: bytes))
-            if !PlanLoader.isRootPlan(parsed), path.hasPrefix("/"),
-               let root = PlanLoader.findRoot(including: path, shownAs: path, access: access) {
-                return root
-            }
-        }
-        return PlanLoader.load(root: path, shownAs: path, access: access)
+    /// The plan a file belongs to, found as `accord check FILE` finds it (`PlanDiscovery`). A
+    /// file that is no plan's is still loaded on its own, for hover and navigation within it,
+    /// with the diagnostics to show instead of that plan's; so is a document with no path
+    /// (`untitled:1`), which is checked as a plan of its own.
+    static func sources(for path: String, access: some PlanFileAccess) -> (sources: PlanSources, diagnostics: [Diagnostic]?) {
+        let alone = { PlanLoader.load(root: path, shownAs: path, access: access) }
+        guard path.hasPrefix("/") else { return (alone(), nil) }
+        var discovery = PlanDiscovery()
+        discovery.add(path, shownAs: path, access: access)
+        return discovery.plans.first.map { ($0, nil) } ?? (alone(), discovery.diagnostics)
     }
 
     /// The diagnostics of one open document: those in its file, and for a plan's root file
     /// those that belong to no file.
     func diagnostics(of document: OpenDocument) -> [Diagnostic] {
+        if let own = ownDiagnostics[document.uri] { return own }
         guard let plan = plans[document.uri] else { return [] }
         let isRoot = plan.sources.files.first?.file.path == document.path
         return plan.diagnostics.filter { $0.file?.path == document.path || ($0.file == nil && isRoot) }
@@ -110,7 +120,7 @@ struct Workspace<Disk: PlanFileAccess> {
             return plan.sources.files.first { $0.file.path == document.path }.map { (plan, $0.file) }
         }
         guard let path = DocumentURI.path(of: uri).map(Path.normalize) else { return nil }
-        let plan = PlanCheck.run(Self.sources(for: path, access: access), today: today)
+        let plan = PlanCheck.run(Self.sources(for: path, access: access).sources, today: today)
         return plan.sources.files.first { $0.file.path == path }.map { (plan, $0.file) }
     }
 }

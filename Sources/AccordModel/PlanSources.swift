@@ -4,17 +4,47 @@ import AccordSyntax
 /// How the model reaches files. The command line passes the real file system; the language server
 /// passes one that prefers open editor buffers; tests pass files held in memory.
 public protocol PlanFileAccess {
+    /// The bytes of a regular file. Anything else (a folder, a FIFO, a device) and a file over
+    /// `Lexer.maximumFileSize` is refused without reading it: a FIFO would block for ever.
     func read(_ path: String) throws(FileAccessError) -> [UInt8]
     /// Names in a folder (without `.` and `..`), any order.
     func entries(_ folder: String) -> [String]
+    /// Whether the path is a folder, following symbolic links.
     func isDirectory(_ path: String) -> Bool
+    /// Whether the path itself is a symbolic link: walks never enter a linked folder.
+    func isSymbolicLink(_ path: String) -> Bool
     /// The path with symlinks followed, or nil when it does not exist.
     func realPath(_ path: String) -> String?
 }
 
-public struct FileAccessError: Error, Sendable {
+public struct FileAccessError: Error, Sendable, CustomStringConvertible {
     public let reason: String
-    public init(_ reason: String) { self.reason = reason }
+    /// The file's size in bytes when it was refused as larger than Accord reads.
+    public let tooLargeSize: Int?
+    public init(_ reason: String, tooLargeSize: Int? = nil) {
+        self.reason = reason
+        self.tooLargeSize = tooLargeSize
+    }
+
+    /// The reason in words, with the real size of a file too large.
+    public var description: String { tooLargeSize.map(Lexer.tooLargeMessage) ?? reason }
+
+    /// A file over `Lexer.maximumFileSize`, refused before reading it.
+    public static func tooLarge(_ size: Int) -> FileAccessError { FileAccessError("file is too large", tooLargeSize: size) }
+
+    /// The reason a file that is not a regular file is refused.
+    public static let notRegularFile = "not a regular file"
+
+    /// The failure as a diagnostic at the file itself (E109), with the real reason.
+    public func diagnostic(at shown: String) -> Diagnostic {
+        let file = SourceFile(path: shown, bytes: [])
+        if let tooLargeSize {
+            return Diagnostic(.E109, file: file, range: 0..<0, message: Lexer.tooLargeMessage(size: tooLargeSize), help: Lexer.tooLargeHelp)
+        }
+        return Diagnostic(.E109, file: file, range: 0..<0, message: "cannot read this file: \(reason)",
+                          help: reason == Self.notRegularFile ? "only regular files are read as plans: replace it with a file, or rename it so its name does not end in .accord"
+                                                              : "check that the file exists and that its permissions let you read it")
+    }
 }
 
 /// Files held in memory by absolute path, folders implied by them: plans checked without a disk
@@ -38,6 +68,8 @@ public struct MemoryFileAccess: PlanFileAccess {
         let prefix = Path.normalize(path) + "/"
         return files.keys.contains { $0.hasPrefix(prefix) }
     }
+
+    public func isSymbolicLink(_ path: String) -> Bool { false }
 
     public func realPath(_ path: String) -> String? {
         let normal = Path.normalize(path)
@@ -67,17 +99,22 @@ public enum PlanLoader {
     /// parsed with `shownAs` as its path, so a large plan is not parsed twice.
     public static func load(root path: String, shownAs shown: String, access: some PlanFileAccess, rootBytes: [UInt8]? = nil,
                             rootParse: ParseResult? = nil) -> PlanSources {
-        var loader = Loader(access: access, rootFolder: access.realPath(Path.folder(of: path)) ?? Path.folder(of: path))
+        // The plan's folder, absolute and real however the plan was named (`plan.accord` has the
+        // folder "", which is the current folder): every include must stay inside it.
+        let folder = Path.folder(of: path)
+        var loader = Loader(access: access, folder: folder, shownFolder: Path.folder(of: shown),
+                            realFolder: access.realPath(folder.isEmpty ? "." : folder))
         let bytes: [UInt8]
         if let rootBytes {
             bytes = rootBytes
         } else {
             do { bytes = try access.read(path) } catch {
-                loader.sources.diagnostics.append(Diagnostic(.E108, file: nil, range: 0..<0, message: "cannot read \(shown): \(error.reason)"))
+                loader.sources.diagnostics.append(error.diagnostic(at: shown))
                 return loader.sources
             }
         }
-        loader.visit(accessPath: path, shown: shown, bytes: bytes, parsed: rootParse.flatMap { $0.tree.file.path == shown ? $0 : nil })
+        loader.visit(accessPath: path, relative: String(path.dropFirst(folder.isEmpty ? 0 : folder.count + 1)), shown: shown, bytes: bytes,
+                     parsed: rootParse.flatMap { $0.tree.file.path == shown ? $0 : nil })
         return loader.sources
     }
 
@@ -110,7 +147,11 @@ public enum PlanLoader {
 
 private struct Loader<Access: PlanFileAccess> {
     let access: Access
-    let rootFolder: String
+    /// The root plan's folder as the access reads it and as it is shown.
+    let folder: String, shownFolder: String
+    /// The same folder with symbolic links followed; nil when it cannot be found, and then no
+    /// include is read at all.
+    let realFolder: String?
     var sources = PlanSources()
     var visited: Set<String> = []
     /// The include chain being read, by real path, to tell a cycle from a file reached twice.
@@ -118,7 +159,21 @@ private struct Loader<Access: PlanFileAccess> {
 
     static var maximumDepth: Int { 256 }
 
-    mutating func visit(accessPath: String, shown: String, bytes: [UInt8], parsed: ParseResult? = nil) {
+    init(access: Access, folder: String, shownFolder: String, realFolder: String?) {
+        self.access = access
+        self.folder = folder
+        self.shownFolder = shownFolder
+        self.realFolder = realFolder.flatMap { $0.hasPrefix("/") ? $0 : nil }
+    }
+
+    /// Whether a real path lies inside the plan's folder: the one test between a file and its bytes.
+    func isInside(_ real: String) -> Bool {
+        guard let realFolder else { return false }
+        return realFolder == "/" || real == realFolder || real.hasPrefix(realFolder + "/")
+    }
+
+    /// `relative` is the file's path from the plan's folder.
+    mutating func visit(accessPath: String, relative: String, shown: String, bytes: [UInt8], parsed: ParseResult? = nil) {
         let real = access.realPath(accessPath) ?? accessPath
         visited.insert(real)
         let parsed = parsed ?? parse(SourceFile(path: shown, bytes: bytes))
@@ -128,7 +183,7 @@ private struct Loader<Access: PlanFileAccess> {
         defer { chain.removeLast() }
         for statement in parsed.tree.statements where statement.keyword == "include" {
             guard let match = Grammar.match(statement, in: .file), let literal = match.literals.first else { continue }
-            include(LiteralText.unescape(literal.text), from: statement, file: file, accessPath: accessPath, real: real)
+            include(LiteralText.unescape(literal.text), from: statement, relative: relative, real: real)
         }
     }
 
@@ -136,19 +191,36 @@ private struct Loader<Access: PlanFileAccess> {
         sources.diagnostics.append(Diagnostic(.E108, file: statement.node.tree.file, range: statement.headerRange, message: message, help: help))
     }
 
-    private mutating func include(_ pattern: String, from statement: StatementSyntax, file: SourceFile, accessPath: String, real: String) {
-        let folder = Path.folder(of: accessPath), shownFolder = Path.folder(of: file.path)
-        let matches = Glob.expand(pattern, in: folder, access: access)
-        if matches.isEmpty {
-            return report(statement, "no file matches `\(pattern)`",
-                          help: "the pattern is relative to this file's folder (\(shownFolder.isEmpty ? "." : shownFolder)); check the spelling and that the files end in .accord")
+    private var outsideHelp: String {
+        "a plan may include only files inside its own folder (\(shownFolder.isEmpty ? "." : shownFolder)), also through symbolic links"
+    }
+
+    private mutating func include(_ pattern: String, from statement: StatementSyntax, relative: String, real: String) {
+        let includingFolder = Path.folder(of: relative)
+        if pattern.hasPrefix("/") {
+            return report(statement, "`\(pattern)` is an absolute path", help: "write the path relative to this file's folder; \(outsideHelp)")
         }
-        for relative in matches {
-            let target = Path.join(folder, relative), targetShown = Path.normalize(Path.join(shownFolder, relative))
+        // The pattern from the plan's folder, `..` folded: one that climbs out of it is refused
+        // before any folder outside is looked at.
+        let fromRoot = Path.normalize(Path.join(includingFolder, pattern))
+        if fromRoot == ".." || fromRoot.hasPrefix("../") {
+            return report(statement, "`\(pattern)` is outside the plan's folder", help: outsideHelp)
+        }
+        let (matches, outside) = Glob.expand(fromRoot, in: folder, access: access, isInside: isInside)
+        for path in outside {
+            report(statement, "`\(Path.normalize(Path.join(shownFolder, path)))` is outside the plan's folder", help: outsideHelp)
+        }
+        if matches.isEmpty && outside.isEmpty {
+            let shownIncluding = Path.normalize(Path.join(shownFolder, includingFolder))
+            return report(statement, "no file matches `\(pattern)`",
+                          help: "the pattern is relative to this file's folder (\(shownIncluding.isEmpty ? "." : shownIncluding)); check the spelling and that the files end in .accord")
+        }
+        for match in matches {
+            let target = Path.join(folder, match), targetShown = Path.normalize(Path.join(shownFolder, match))
             guard let targetReal = access.realPath(target) else { continue }
             if targetReal == real { continue } // a file matched by its own pattern skips itself
-            guard targetReal.hasPrefix(rootFolder == "/" ? "/" : rootFolder + "/") else {
-                report(statement, "`\(relative)` is outside the plan's folder", help: "a plan may include only files inside its own folder (\(Path.folder(of: sources.files[0].file.path).isEmpty ? "." : Path.folder(of: sources.files[0].file.path))), also through symbolic links")
+            guard isInside(targetReal) else {
+                report(statement, "`\(targetShown)` is outside the plan's folder", help: outsideHelp)
                 continue
             }
             if let start = chain.firstIndex(where: { $0.real == targetReal }) {
@@ -163,9 +235,10 @@ private struct Loader<Access: PlanFileAccess> {
             }
             do {
                 let bytes = try access.read(target)
-                visit(accessPath: target, shown: targetShown, bytes: bytes)
+                visit(accessPath: target, relative: match, shown: targetShown, bytes: bytes)
             } catch {
-                report(statement, "cannot read \(targetShown): \(error.reason)", help: "check the file's permissions")
+                visited.insert(targetReal)
+                sources.diagnostics.append(error.diagnostic(at: targetShown))
             }
         }
     }
@@ -195,68 +268,3 @@ public enum Path {
     }
 }
 
-/// Include patterns: `*` and `?` within one path segment, `**` any number of folders; names
-/// starting with `.` only match a pattern segment that starts with `.`.
-enum Glob {
-    /// The matching files, as paths relative to `folder`, in sorted byte order.
-    static func expand(_ pattern: String, in folder: String, access: some PlanFileAccess) -> [String] {
-        let segments = pattern.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
-        var states: [String] = [pattern.hasPrefix("/") ? "/" : ""]
-        for (index, segment) in segments.enumerated() {
-            let last = index == segments.count - 1
-            var next: [String] = []
-            for state in states {
-                let here = state.isEmpty ? folder : Path.join(folder, state)
-                if segment == "**" {
-                    next.append(contentsOf: [state] + descendants(of: here, relative: state, access: access))
-                } else if segment.contains("*") || segment.contains("?") {
-                    for name in access.entries(here.isEmpty ? "." : here) where matches(name, segment) {
-                        let candidate = state.isEmpty ? name : Path.join(state, name)
-                        let isFolder = access.isDirectory(Path.join(folder, candidate))
-                        if last ? !isFolder : isFolder { next.append(candidate) }
-                    }
-                } else {
-                    let candidate = state.isEmpty ? segment : Path.join(state, segment)
-                    let isFolder = access.isDirectory(Path.join(folder, candidate))
-                    if last ? (!isFolder && access.realPath(Path.join(folder, candidate)) != nil) : isFolder { next.append(candidate) }
-                }
-            }
-            states = next
-        }
-        if segments.last == "**" { states = [] } // `**` alone names folders, not files
-        return Array(Set(states)).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
-    }
-
-    private static func descendants(of folder: String, relative: String, access: some PlanFileAccess) -> [String] {
-        var found: [String] = []
-        var pending = [(folder, relative)]
-        var seen: Set<String> = []
-        while let (current, rel) = pending.popLast() {
-            guard let real = access.realPath(current.isEmpty ? "." : current), seen.insert(real).inserted else { continue }
-            for name in access.entries(current.isEmpty ? "." : current) where !name.hasPrefix(".") {
-                let path = Path.join(current, name)
-                if access.isDirectory(path) {
-                    let childRelative = rel.isEmpty ? name : Path.join(rel, name)
-                    found.append(childRelative)
-                    pending.append((path, childRelative))
-                }
-            }
-        }
-        return found
-    }
-
-    /// Matches one name against one pattern segment.
-    static func matches(_ name: String, _ pattern: String) -> Bool {
-        if name.hasPrefix(".") && !pattern.hasPrefix(".") { return false }
-        let n = Array(name.unicodeScalars), p = Array(pattern.unicodeScalars)
-        var i = 0, j = 0, star = -1, mark = 0
-        while i < n.count {
-            if j < p.count, p[j] == "?" || p[j] == n[i] { i += 1; j += 1 }
-            else if j < p.count, p[j] == "*" { star = j; mark = i; j += 1 }
-            else if star >= 0 { j = star + 1; mark += 1; i = mark }
-            else { return false }
-        }
-        while j < p.count, p[j] == "*" { j += 1 }
-        return j == p.count
-    }
-}

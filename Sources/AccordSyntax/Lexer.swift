@@ -6,6 +6,15 @@ public struct Lexer {
     /// Plans larger than this are refused (E109) rather than read into memory whole.
     public static let maximumFileSize = 64 * 1024 * 1024
 
+    /// E109's words for a file of `size` bytes over the limit, whether the lexer or a reader that
+    /// refused to load it found it. Rounded up, so a file just over the limit does not read as
+    /// "64 MiB; at most 64 MiB".
+    public static func tooLargeMessage(size: Int) -> String {
+        "this file is \((size + 1024 * 1024 - 1) / (1024 * 1024)) MiB; Accord reads plans of at most 64 MiB"
+    }
+
+    public static let tooLargeHelp = "split the plan into smaller files joined with `include`"
+
     let file: SourceFile
     let bytes: [UInt8]
     var index = 0
@@ -21,9 +30,7 @@ public struct Lexer {
     private mutating func run() {
         let count = bytes.count
         if count > Lexer.maximumFileSize {
-            // Rounded up, so a file just over the limit does not read as "64 MiB; at most 64 MiB".
-            report(.E109, 0..<0, "this file is \((count + 1024 * 1024 - 1) / (1024 * 1024)) MiB; Accord reads plans of at most 64 MiB",
-                   help: "split the plan into smaller files joined with `include`")
+            report(.E109, 0..<0, Lexer.tooLargeMessage(size: count), help: Lexer.tooLargeHelp)
             return finishUnreadable()
         }
         if let bad = UTF8Validation.firstInvalidOffset(bytes) {

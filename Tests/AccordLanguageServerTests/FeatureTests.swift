@@ -88,6 +88,14 @@ struct FeatureTests {
         #expect(published[Session.uri("plan.accord")]?.map { $0["code"].string! } == ["W404", "W401"])
     }
 
+    /// A fragment no plan includes shows W415, as `accord check` says, and nothing false: no
+    /// "no plan block" E107 and no unknown partner, which the fragment's own plan would declare.
+    @Test func aFragmentNoPlanIncludesShowsW415() {
+        var session = Session()
+        let published = session.open("drafts/new.accord", text: "scheme SE-09 \"New\" {\n  area planned\n  status idea\n  lead ESNEFT\n  level organisation\n}\n")
+        #expect(published[Session.uri("drafts/new.accord")]?.map { $0["code"].string! } == ["W415"])
+    }
+
     @Test func untitledDocumentsAreCheckedAlone() {
         var session = Session()
         let published = session.notify("textDocument/didOpen", ["textDocument": ["uri": "untitled:Untitled-1", "languageId": "accord", "version": 1,

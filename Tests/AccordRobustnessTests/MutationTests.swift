@@ -109,6 +109,7 @@ enum Pipeline {
         }
         func entries(_ folder: String) -> [String] { folder == "/plan" ? ["plan.accord"] : [] }
         func isDirectory(_ path: String) -> Bool { path == "/plan" }
+        func isSymbolicLink(_ path: String) -> Bool { false }
         func realPath(_ path: String) -> String? { path == "/plan/plan.accord" || path == "/plan" ? path : nil }
     }
 
