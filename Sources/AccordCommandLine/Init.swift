@@ -116,11 +116,14 @@ enum PlanTemplate {
           #     hooks: [{id: accord-check}, {id: accord-fmt}]
           - repo: local
             hooks:
+              # Every commit checks every plan (a deleted or renamed file can break one);
+              # the changed files' problems come first.
               - id: accord-check
                 name: accord check
-                entry: accord check
+                entry: accord check --all-plans
                 language: system
                 files: \\.accord$
+                always_run: true
               - id: accord-fmt
                 name: accord fmt
                 entry: accord fmt

@@ -8,10 +8,8 @@ import Testing
 /// the shape of every document.
 struct DiagnosticFormatTests {
     static let testdata = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("testdata")
-    /// The shared reference data sits beside the repository: `<repo>/../shared/data`.
-    static let sarifSchema = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("shared/data/sarif-schema-2.1.0.json")
+    /// The OASIS SARIF 2.1.0 schema, kept with the tests (its provenance is in `testdata/sarif/README.md`).
+    static let sarifSchema = testdata.appendingPathComponent("sarif/sarif-schema-2.1.0.json")
 
     static let brokenPlan = """
         plan "Broken: 100%, really" {
@@ -158,8 +156,8 @@ struct DiagnosticFormatTests {
     /// Runs `accord check --format sarif` on broken plans and validates each log against the OASIS
     /// schema with Python's `jsonschema`, checking `uri` formats too (jsonschema skips them
     /// unless told how).
-    @Test(.enabled(if: SARIFSchemaValidator.isAvailable,
-                   "SKIPPED: SARIF schema validation needs python3 with the jsonschema module (pip install jsonschema) and ../shared/data/sarif-schema-2.1.0.json beside the repository"))
+    @Test(Tools.needed(SARIFSchemaValidator.isAvailable,
+                       "SKIPPED: SARIF schema validation needs python3 with the jsonschema module (pip install jsonschema)"))
     func sarifIsValidAgainstTheOfficialSchema() throws {
         let folder = try Self.folder(["my plans/plan #1.accord": Self.brokenPlan, "clean/plan.accord": "plan \"Clean\" {\n  years FY22/23\n  as-of 2022-09-30\n}\n"])
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -177,7 +175,7 @@ struct DiagnosticFormatTests {
     }
 }
 
-/// Validates SARIF with Python's `jsonschema` against `../shared/data/sarif-schema-2.1.0.json`.
+/// Validates SARIF with Python's `jsonschema` against the schema in `testdata/sarif`.
 enum SARIFSchemaValidator {
     static let script = #"""
         import json, re, sys
@@ -199,10 +197,7 @@ enum SARIFSchemaValidator {
         sys.exit(1 if errors else 0)
         """#
 
-    static var isAvailable: Bool {
-        FileManager.default.fileExists(atPath: DiagnosticFormatTests.sarifSchema.path)
-            && (try? Python.run(["-c", "import jsonschema"]).status) == 0
-    }
+    static var isAvailable: Bool { (try? Python.run(["-c", "import jsonschema"]).status) == 0 }
 
     /// nil when `log` is valid SARIF 2.1.0; otherwise what is wrong.
     static func validate(_ log: String) throws -> String? {

@@ -4,9 +4,8 @@ import Testing
 
 /// `accord diff REV:PATH …` and `--git REV` against a real scratch repository: the old version and
 /// the files it includes come from the revision, not from the working tree.
-private let gitPath = ["/usr/bin/git", "/usr/local/bin/git", "/bin/git"].first { FileManager.default.isExecutableFile(atPath: $0) }
-
-@Suite(.enabled(if: gitPath != nil, "git is not installed: the REV:PATH tests need it"))
+/// git is found on PATH, as the product finds it; under CI a missing git fails these tests.
+@Suite(Tools.needed(Tools.git != nil, "git is not on PATH: the REV:PATH tests need it"))
 final class DiffGitTests {
     let folder: URL
 
@@ -60,7 +59,11 @@ final class DiffGitTests {
     @discardableResult
     func git(_ arguments: String...) throws -> Int32 {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: gitPath!)
+        guard let git = Tools.git else {
+            Issue.record("git is not on PATH")
+            return -1
+        }
+        process.executableURL = URL(fileURLWithPath: git)
         process.arguments = arguments
         process.currentDirectoryURL = folder
         try process.run()
@@ -91,10 +94,24 @@ final class DiffGitTests {
         #expect(accord("diff", "--git", "HEAD", "--exit-code").stdout == "HEAD:plans/plan.accord → plans/plan.accord: no changes\n")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("other"), withIntermediateDirectories: true)
         try write("other/plan.accord", "plan \"Second\" {\n  years FY22/23\n}\n")
+        try git("add", "other/plan.accord")
         let result = accord("diff", "--git", "HEAD", "--exit-code")
         #expect(result.exitCode == 1)
         #expect(result.stdout.hasPrefix("(no plan) → other/plan.accord: 1 other change\n"))
         #expect(result.stdout.contains("HEAD:plans/plan.accord → plans/plan.accord: no changes\n"))
+    }
+
+    /// `--git` compares what git tracks, as `git diff` does: an ignored scratch folder and an
+    /// untracked draft are not plans of the repository.
+    @Test func gitReadsOnlyTrackedFiles() throws {
+        try write(".gitignore", "scratch/\n")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("scratch"), withIntermediateDirectories: true)
+        try write("scratch/plan.accord", "plan \"Scratch\" {\n  years FY22/23\n}\n")
+        try write("draft.accord", "plan \"Draft\" {\n  years FY22/23\n}\n")
+        try write("plans/schemes/untracked.accord", Self.scheme("U-09", savings: "£1k"))
+        let result = accord("diff", "--git", "HEAD", "--exit-code")
+        #expect(result.stdout == "HEAD:plans/plan.accord → plans/plan.accord: no changes\n", "\(result.stdout)")
+        #expect(result.exitCode == 0)
     }
 
     @Test func aPureReformatInGitIsNoChange() throws {

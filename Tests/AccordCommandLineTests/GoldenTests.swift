@@ -96,6 +96,15 @@ struct GoldenTests {
         try Self.match(actual, folder.appendingPathComponent("\(name).expected"), "\(folderName)/\(name)")
     }
 
+    /// A parameterised test over an empty folder runs nothing and passes: every folder-driven
+    /// suite must find its cases, so a moved or emptied folder fails instead.
+    @Test func everyGoldenFolderHasCases() {
+        for command in ["check", "eval"] { #expect(!Self.cases(command).isEmpty, "no cases in testdata/\(command)") }
+        for folder in ["check-projects", "diff"] { #expect(!Self.projects(folder).isEmpty, "no cases in testdata/\(folder)") }
+        #expect(!SummaryTests.cases.isEmpty, "no cases in testdata/summary")
+        #expect(!ExampleTests.examples.isEmpty, "no examples in examples/")
+    }
+
     /// Every check of brief §4 beyond the front end has a plan that triggers it.
     @Test func everyModelCodeHasAGoldenFile() {
         let names = Self.cases("check") + Self.projects("check-projects")

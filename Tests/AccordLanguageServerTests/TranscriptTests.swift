@@ -13,6 +13,9 @@ struct TranscriptTests {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".in") }.map { String($0.dropLast(3)) }.sorted()
     }
 
+    /// A parameterised test over no names would pass having run nothing.
+    @Test func theTranscriptsAreFound() { #expect(!Self.names.isEmpty, "no transcripts in \(Self.folder.path)") }
+
     @Test(arguments: names) func transcript(_ name: String) throws {
         let input = try String(contentsOf: Self.folder.appendingPathComponent("\(name).in"), encoding: .utf8)
         var session = Session(initialize: false)
