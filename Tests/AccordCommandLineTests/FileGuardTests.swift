@@ -153,6 +153,23 @@ final class FileGuardTests {
         #expect(!checked.stdout.contains("messy") && !checked.stdout.contains("link"), "\(checked.stdout)")
     }
 
+    // MARK: Walk-around 2: the hook checks every plan, the changed files first
+
+    @Test func allPlansChecksEveryPlanWithTheNamedFilesFirst() throws {
+        let share = "\nrisk-share agency \"Agency\" {\n  schemes CIP-01\n  measure cash-releasing\n  years FY22/23\n  shortfall {\n    above TRUST 100%\n  }\n}\n"
+        try write("repo/plan.accord", "include \"schemes/*.accord\"\n\n" + Self.plan + share)
+        try write("repo/schemes/b.accord", Self.scheme.replacingOccurrences(of: "CIP-01", with: "CIP-02").replacingOccurrences(of: "lead TRUST", with: "lead TRUTS"))
+        // As a hook sees a commit deleting schemes/a.accord, which the risk-share term names: no file to name.
+        let deleted = accord(["check", "--all-plans"], in: "repo")
+        #expect(deleted.stdout.contains("error[E202]: unknown scheme `CIP-01`"), "\(deleted.stdout)")
+        #expect(deleted.exitCode == 1)
+        // A changed file's problems come first, then the rest of its plan's.
+        let named = accord(["check", "--all-plans", "schemes/b.accord"], in: "repo")
+        #expect(named.stdout.hasPrefix("schemes/b.accord:5:8: error[E202]: unknown partner `TRUTS`"), "\(named.stdout)")
+        #expect(named.stdout.contains("plan.accord:15:11: error[E202]: unknown scheme `CIP-01`"), "\(named.stdout)")
+        #expect(named.stdout.contains("checked 2 files: "), "\(named.stdout)")
+    }
+
     // MARK: Walk-around 5: a fragment no plan includes, checked alone
 
     @Test func aFragmentNoPlanIncludesSaysW415AndNothingFalse() throws {
