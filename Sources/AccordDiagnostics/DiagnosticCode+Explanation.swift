@@ -288,7 +288,10 @@ extension DiagnosticCode {
                     Accord reads plans as UTF-8 text. A file saved in another encoding (typically Windows-1252 \
                     from Excel or an older editor, where `£` is the single byte 0xA3) is reported at its first \
                     byte that is not UTF-8, and a file over 64 MiB at its start; neither is checked further, \
-                    and neither can crash the tool. A byte-order mark at the start of a UTF-8 file is fine.
+                    and neither can crash the tool. A byte-order mark at the start of a UTF-8 file is fine. \
+                    A file that cannot be read at all is reported at the file with the reason: one over 64 MiB \
+                    (refused before it is read, wherever it is found), one without permission to read it, or \
+                    a FIFO, device or socket named like a plan, which is never opened for reading.
                     """,
                 example: """
                     # Describes the bytes of a file rather than showing them: this plan was saved from a
@@ -314,7 +317,8 @@ extension DiagnosticCode {
                     """,
                 fix: """
                     Save the file as UTF-8 (in Excel or your editor, choose "UTF-8" as the encoding) and check \
-                    it again. Split a plan over 64 MiB into files joined with `include`.
+                    it again. Split a plan over 64 MiB into files joined with `include`. Make an unreadable \
+                    file readable, or rename a special file so its name does not end in `.accord`.
                     """)
 
         // MARK: E2xx: names
