@@ -168,7 +168,8 @@ private struct Loader<Access: PlanFileAccess> {
 
     /// Whether a real path lies inside the plan's folder: the one test between a file and its bytes.
     func isInside(_ real: String) -> Bool {
-        guard let realFolder else { return false }
+        // Git's view of a revision gives a link out of the repository as `../…`: never inside.
+        guard let realFolder, real.hasPrefix("/") else { return false }
         return realFolder == "/" || real == realFolder || real.hasPrefix(realFolder + "/")
     }
 

@@ -58,17 +58,11 @@ final class DiffGitTests {
 
     @discardableResult
     func git(_ arguments: String...) throws -> Int32 {
-        let process = Process()
         guard let git = Tools.git else {
             Issue.record("git is not on PATH")
             return -1
         }
-        process.executableURL = URL(fileURLWithPath: git)
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus
+        return try Tools.run(git, arguments, in: folder).status
     }
 
     func accord(_ arguments: String...) -> CommandResult {

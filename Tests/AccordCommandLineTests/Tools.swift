@@ -16,4 +16,19 @@ enum Tools {
 
     /// Runs when `available` (or under CI); skipped with `reason` otherwise.
     static func needed(_ available: Bool, _ reason: Comment) -> ConditionTrait { .enabled(if: available || inCI, reason) }
+
+    /// Runs a program to its end; what it wrote to stdout and stderr, together.
+    static func run(_ executable: String, _ arguments: [String], in folder: URL? = nil) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        if let folder { process.currentDirectoryURL = folder }
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
 }
