@@ -47,9 +47,12 @@ extension ModelBuilder {
                     scheme.shareLines.append((partner, SourceRef(line.names[0])))
                 }
                 scheme.share = share
+            // A milestone or metric whose name an earlier one took (E201) is set aside.
             case "milestone":
+                guard isScopeEntry(scopes[name]?.milestones[match.names.first?.simpleName ?? ""], match) else { continue }
                 scheme.milestones.append(readMilestone(match, scheme: name))
             case "metric":
+                guard isScopeEntry(scopes[name]?.metrics[match.names.first?.simpleName ?? ""]?.statement, match) else { continue }
                 scheme.metrics.append(readMetric(match, scheme: name))
             default: break
             }
@@ -75,6 +78,11 @@ extension ModelBuilder {
         if !explicitPartners, scheme.lead == nil { incomplete.insert(name) }
         if unreadParties { incomplete.insert(name) }
         return scheme
+    }
+
+    /// Whether `match` is the line the scheme's scope holds under its name.
+    private func isScopeEntry(_ entry: StatementSyntax?, _ match: StatementMatch) -> Bool {
+        entry?.node.range == match.statement.node.range
     }
 
     private mutating func readSavings(_ match: StatementMatch, scheme: String) -> YearSavings? {

@@ -152,7 +152,10 @@ struct ModelBuilder {
                 default: .scenario
                 }
                 guard let nameNode = match.names.first, let name = declaredName(nameNode) else { continue }
-                declare(Declaration(kind: kind, name: name, statement: statement, match: match, nameNode: nameNode))
+                guard declare(Declaration(kind: kind, name: name, statement: statement, match: match, nameNode: nameNode)) else {
+                    setAside(statement)
+                    continue
+                }
                 if kind == .scheme { collectSchemeScope(name, statement) }
             }
         }
@@ -171,7 +174,8 @@ struct ModelBuilder {
         return nil
     }
 
-    private mutating func declare(_ declaration: Declaration) {
+    /// False for a name declared already (E201): the first declaration keeps the name, whole.
+    private mutating func declare(_ declaration: Declaration) -> Bool {
         if let first = globals[declaration.name] {
             let same = first.kind == declaration.kind
             report(.E201, declaration.nameNode,
@@ -179,7 +183,7 @@ struct ModelBuilder {
                         : "`\(declaration.name)` is already declared as \(first.kind.article)",
                    help: "give each partner, person, area, scheme, risk-share term, scenario and `let` its own name",
                    notes: [DiagnosticNote("first declared here", file: first.nameNode.tree.file, range: first.nameNode.trimmedRange)])
-            return
+            return false
         }
         var declaration = declaration
         if declaration.kind == .let, let value = declaration.match.values.first {
@@ -189,6 +193,16 @@ struct ModelBuilder {
         declarations.append(declaration)
         recordDefinition(Symbol(kind: declaration.kind.symbolKind, name: declaration.name), declaration.nameNode)
         namesOfKind[declaration.kind, default: []].append(declaration.name)
+        return true
+    }
+
+    /// A duplicate declaration (E201) is not read: reading it would mix its milestones, metrics
+    /// and values into the first's. The names it mentions count as used, so that setting it
+    /// aside does not also make them "unused" (W407).
+    private mutating func setAside(_ statement: StatementSyntax) {
+        var mentioned: Set<String> = []
+        collectReferences(statement.node) { mentioned.formUnion($0) }
+        used.formUnion(mentioned)
     }
 
     private mutating func collectSchemeScope(_ scheme: String, _ statement: StatementSyntax) {
@@ -201,6 +215,7 @@ struct ModelBuilder {
                 report(.E201, nameNode, "`\(name)` is already declared in scheme \(scheme)",
                        help: "give each milestone, metric and `let` of a scheme its own name",
                        notes: [DiagnosticNote("first declared here", file: existing.node.tree.file, range: existing.headerRange)])
+                setAside(inner)
                 continue
             }
             recordDefinition(Symbol(kind: keyword == "milestone" ? .milestone : keyword == "metric" ? .metric : .let, scheme: scheme, name: name), nameNode)
