@@ -290,9 +290,12 @@ struct ModelBuilder {
             if let scope = scopes[parts[0]] {
                 return .unknown(candidates: (Array(scope.lets.keys) + Array(scope.metrics.keys) + Array(scope.milestones.keys)).map { "\(parts[0]).\($0)" })
             }
-            return .unknown(candidates: scopes.keys.sorted())
+            // A misspelt metric (`fu-f2.target`) or scheme (`SE-5.M1`): the near name, written the same way.
+            let metrics = ["baseline", "target"].contains(parts[1]) ? scheme.flatMap { scopes[$0]?.metrics.keys.sorted() } ?? [] : []
+            return .unknown(candidates: (metrics + scopes.keys.sorted()).map { "\($0).\(parts[1])" })
         case 3:
             if scopes[parts[0]] != nil, let value = metricValue(local(parts[0], parts[1]), parts[2]) { return value }
+            if let scope = scopes[parts[0]] { return .unknown(candidates: scope.metrics.keys.sorted().map { "\(parts[0]).\($0).\(parts[2])" }) }
             return .unknown(candidates: [])
         default:
             return .unknown(candidates: [])
@@ -318,11 +321,9 @@ struct ModelBuilder {
             report(.E203, node, "`\(text)` is \(declaration.kind.article), not a value", help: "expressions use numbers, money, percents, dates and `let` values")
         case .unknown(let candidates):
             let text = text
-            let last = parts.last ?? text
-            var help = "declare it with `let \(text) = …`, or check the spelling"
-            if parts.count >= 2, ["baseline", "target"].contains(last) == false, candidates.isEmpty == false || scopes[parts[0]] == nil {
-                help = "a dotted name is SCHEME.NAME, METRIC.baseline, METRIC.target or SCHEME.METRIC.baseline"
-            }
+            // A dotted name cannot be declared with `let`: say what it may be instead.
+            var help = parts.count >= 2 ? "a dotted name is SCHEME.NAME, METRIC.baseline, METRIC.target or SCHEME.METRIC.baseline"
+                                        : "declare it with `let \(text) = …`, or check the spelling"
             let suggestion = Suggestion.closest(to: text, in: candidates)
             if let suggestion {
                 help = "did you mean `\(suggestion)`?"

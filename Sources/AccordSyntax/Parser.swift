@@ -44,6 +44,9 @@ struct Parser {
     private var blockDepth = 0
     /// One E104 per statement: later ones are usually echoes of the first.
     private var statementHasError = false
+    /// The blocks open around the current token, innermost last: their kind (nil when the grammar
+    /// does not know it) and the indentation of the line their `{` is on.
+    private var openBlocks: [(kind: BlockKind?, indent: Int)] = []
 
     init(file: SourceFile, tokens: [Token]) {
         self.file = file
@@ -121,6 +124,7 @@ struct Parser {
     /// and reading on as if it were not would bury every later declaration in bogus errors.
     private mutating func parseStatements(in block: BlockKind?, inBlock: Bool) {
         while true {
+            let before = current
             switch kind {
             case .endOfFile:
                 return
@@ -134,10 +138,39 @@ struct Parser {
             case .newline, .semicolon:
                 advance()
             default:
-                if inBlock, startsTopLevelDeclaration(in: block) { return }
+                if inBlock, startsTopLevelDeclaration(in: block) || startsEnclosingAttribute() { return }
                 parseStatement(in: block)
             }
+            assertProgress(since: before)
         }
+    }
+
+    /// Debug builds check that each turn of a parser loop consumes a token: a turn that does not
+    /// would turn forever.
+    private func assertProgress(since before: Int) {
+        assert(current > before, "parser loop made no progress at token \(before)")
+    }
+
+    /// The indentation of the line `offset` is on, and whether only whitespace comes before it.
+    private func indentation(at offset: Int) -> (width: Int, isFirst: Bool) {
+        var start = offset
+        while start > 0, file.bytes[start - 1] != UInt8(ascii: "\n") { start -= 1 }
+        var width = 0
+        while start + width < offset, file.bytes[start + width] == UInt8(ascii: " ") || file.bytes[start + width] == UInt8(ascii: "\t") { width += 1 }
+        return (width, start + width == offset)
+    }
+
+    /// Inside a nested block, a line no more indented than the block's own header, starting with
+    /// an attribute the block does not take but an enclosing block does (`milestone M2` inside
+    /// milestone M1), means M1's `}` was forgotten: the block ends there (E102 at its `{`) rather
+    /// than swallowing the lines that follow.
+    private func startsEnclosingAttribute() -> Bool {
+        guard kind == .identifier, openBlocks.count >= 2, let innermost = openBlocks.last, let inner = innermost.kind else { return false }
+        let (width, isFirst) = indentation(at: Int(token.start))
+        guard isFirst, width <= innermost.indent else { return false }
+        let word = text(token)
+        guard Grammar.schema(inner).attribute(word) == nil else { return false }
+        return openBlocks.dropLast().contains { $0.kind.map { Grammar.schema($0).attribute(word) != nil } ?? false }
     }
 
     private func startsTopLevelDeclaration(in block: BlockKind?) -> Bool {
@@ -199,10 +232,12 @@ struct Parser {
             finishNode()
             return true
         }
+        openBlocks.append((blockKind, indentation(at: Int(open.start)).width))
         advance() // `{`
         blockDepth += 1
         parseStatements(in: blockKind, inBlock: true)
         blockDepth -= 1
+        openBlocks.removeLast()
         let closed = kind == .rightBrace
         if closed {
             advance()
@@ -244,6 +279,7 @@ struct Parser {
             finishNode()
         }
         while true {
+            let before = current
             switch kind {
             case .newline, .semicolon, .rightBrace, .leftBrace, .endOfFile:
                 return
@@ -257,7 +293,9 @@ struct Parser {
                     parseExpression()
                 } else {
                     startNode(.error)
-                    if !currentWasReported {
+                    if let year = financialYearWithoutFY() {
+                        error("`\(year.text)` is not a financial year", at: year.range, help: "write a financial year as FY\(year.text)")
+                    } else if !currentWasReported {
                         var help: String? = nil
                         if kind == .dotDot { help = "write a year range without spaces: FY22/23..FY24/25" }
                         if kind == .rightParen { help = "remove this `)`, or add the `(` it closes" }
@@ -267,7 +305,21 @@ struct Parser {
                     finishNode()
                 }
             }
+            assertProgress(since: before)
         }
+    }
+
+    /// `22/23` at the head of a line (an envelope line without its `FY`): the `/` here, a
+    /// two-digit number on each side of it.
+    private func financialYearWithoutFY() -> (text: String, range: Range<Int>)? {
+        guard kind == .slash, current > 0 else { return nil }
+        var before = current - 1
+        while before > 0, tokens[before].kind.isTrivia { before -= 1 }
+        let after = current + 1 < tokens.count ? tokens[current + 1] : token
+        let twoDigits = { (t: Token) in t.kind == .number && t.range.count == 2 }
+        guard twoDigits(tokens[before]), twoDigits(after) else { return nil }
+        let range = Int(tokens[before].start)..<Int(after.end)
+        return (String(decoding: file.bytes[range], as: UTF8.self), range)
     }
 
     private var canStartExpression: Bool {
@@ -289,6 +341,8 @@ struct Parser {
         let depth = expressionDepth
         defer { expressionDepth = depth }
         while kind == first || kind == second {
+            let before = current
+            defer { assertProgress(since: before) }
             guard enterExpression() else { return }
             builder.startNode(at: start, .binaryExpression)
             let op = token
