@@ -15,8 +15,9 @@ extension ModelBuilder {
             case "lead": scheme.lead = reference(match.names[0], .partner, for: "lead")
             case "partners":
                 explicitPartners = true
-                scheme.partners = match.names.compactMap { reference($0, .partner, for: "partners") }
-                if scheme.partners.count < match.names.count { incomplete.insert(name) }
+                let partners = references(match.names, .partner, for: "partners")
+                scheme.partners = partners.names
+                if partners.unresolved { incomplete.insert(name) }
                 scheme.partnersRef = SourceRef(header: match.statement)
             case "sro", "manager", "clinical-lead", "finance-lead":
                 guard let person = reference(match.names[0], .person, for: keyword) else { continue }

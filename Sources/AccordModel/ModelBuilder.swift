@@ -368,6 +368,24 @@ struct ModelBuilder {
         return name
     }
 
+    /// The names a list attribute gives (`partners`, `schemes`), each once: a repeat is E106.
+    /// `unresolved` when a name was not one of `expected` (reported already).
+    mutating func references(_ nodes: [SyntaxNode], _ expected: NameKind, for attribute: String) -> (names: [String], unresolved: Bool) {
+        var first: [String: SyntaxNode] = [:]
+        var names: [String] = [], unresolved = false
+        for node in nodes {
+            guard let name = reference(node, expected, for: attribute) else { unresolved = true; continue }
+            if let earlier = first[name] {
+                report(.E106, node, "`\(name)` is listed twice in `\(attribute)`", help: "list each \(expected.rawValue) once",
+                       notes: [DiagnosticNote("first listed here", file: earlier.tree.file, range: earlier.trimmedRange)])
+                continue
+            }
+            first[name] = node
+            names.append(name)
+        }
+        return (names, unresolved)
+    }
+
     // MARK: Values
 
     /// Evaluates lets and metric values in dependency order, reporting cycles (E204) once per member.
