@@ -1544,23 +1544,13 @@ extension DiagnosticCode {
                     or the milestone did not really wait for the other. Reported at the `after` line.
                     """,
                 example: """
-                    plan "SNEE system efficiency programme" {
-                      years FY22/23..FY23/24
-                      as-of 2022-09-30
-                    }
-
+                    plan "SNEE system efficiency programme" { years FY22/23..FY23/24; as-of 2022-09-30 }
                     partner ESNEFT "East Suffolk and North Essex NHS FT"
                     area planned "Planned care"
 
                     scheme PIP-05 "A new model for outpatient care" {
-                      area planned
-                      level organisation
-                      status delivery
-                      lead ESNEFT
-
-                      milestone M1 "Pilot clinics live" {
-                        due 2022-07-31
-                      }
+                      area planned; level organisation; status scoping; lead ESNEFT
+                      milestone M1 "Pilot clinics live" { due 2022-07-31 }
                       milestone M2 "Pilot evaluated" {
                         due 2022-09-30
                         done 2022-09-15
