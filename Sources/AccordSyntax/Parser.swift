@@ -168,8 +168,9 @@ struct Parser {
         guard kind == .identifier, openBlocks.count >= 2, let innermost = openBlocks.last, let inner = innermost.kind else { return false }
         let (width, isFirst) = indentation(at: Int(token.start))
         guard isFirst, width <= innermost.indent else { return false }
-        let word = text(token)
-        guard Grammar.schema(inner).attribute(word) == nil else { return false }
+        // A keyed block's lines start with a name (`ESNEFT 50%`), which may spell an attribute.
+        let schema = Grammar.schema(inner), word = text(token)
+        guard schema.keyedLine == nil, schema.attribute(word) == nil else { return false }
         return openBlocks.dropLast().contains { $0.kind.map { Grammar.schema($0).attribute(word) != nil } ?? false }
     }
 

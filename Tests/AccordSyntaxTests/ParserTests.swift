@@ -177,6 +177,32 @@ import Testing
         #expect(H.positions(text) == ["1:23 E102", "5:32 E102"])
     }
 
+    @Test func aMilestoneLeftOpenEndsAtTheNextLineOfItsScheme() throws {
+        let text = """
+            scheme SE-01 "Agency" {
+              area corporate
+              milestone M1 "Policy agreed" {
+                due 2022-06-30
+              milestone M2 "Policy live" {
+                due 2022-09-30
+              }
+              metric fte "Agency FTE" { kind activity }
+            }
+            """
+        let result = H.parse(text)
+        #expect(H.positions(result.syntaxErrors) == ["3:32 E102"])
+        #expect(result.syntaxErrors.first?.message == "the `{` on line 3 is never closed before `milestone` on line 5")
+        // M2 and the metric are the scheme's own lines, not M1's.
+        let scheme = try #require(result.tree.statements.first?.block)
+        #expect(scheme.statements.compactMap(\.keyword) == ["area", "milestone", "milestone", "metric"])
+    }
+
+    @Test func outdentedLinesThatTheirBlockTakesDoNotCloseIt() {
+        // Badly indented but whole: `due` belongs in the milestone, `ESNEFT 50%` in the share.
+        let text = "scheme S {\n  milestone M1 \"x\" {\n  due 2022-06-30\n  }\n  share {\n  ESNEFT 50%\n  }\n}\n"
+        #expect(H.positions(H.parse(text).syntaxErrors) == [])
+    }
+
     @Test func missingBraceAtEndOfFile() throws {
         let result = H.parse("plan \"P\" {\n  years FY22/23\n")
         #expect(H.positions(result.diagnostics) == ["1:10 E102"])
