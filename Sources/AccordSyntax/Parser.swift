@@ -47,6 +47,9 @@ struct Parser {
     /// The blocks open around the current token, innermost last: their kind (nil when the grammar
     /// does not know it) and the indentation of the line their `{` is on.
     private var openBlocks: [(kind: BlockKind?, indent: Int)] = []
+    /// Inside the innermost open block, the first nested block closed by a `}` less indented than
+    /// its own line, and that `}`'s line: where an E102 for the open block most likely belongs.
+    private var looseClose: (open: Token, line: Int)?
 
     init(file: SourceFile, tokens: [Token]) {
         self.file = file
@@ -233,22 +236,31 @@ struct Parser {
             finishNode()
             return true
         }
-        openBlocks.append((blockKind, indentation(at: Int(open.start)).width))
+        let indent = indentation(at: Int(open.start)).width
+        openBlocks.append((blockKind, indent))
+        let outerLooseClose = looseClose
+        looseClose = nil
         advance() // `{`
         blockDepth += 1
         parseStatements(in: blockKind, inBlock: true)
         blockDepth -= 1
         openBlocks.removeLast()
         let closed = kind == .rightBrace
+        var closedLoosely: (open: Token, line: Int)?
         if closed {
+            let close = indentation(at: Int(token.start))
+            if !openBlocks.isEmpty, close.isFirst, close.width < indent { closedLoosely = (open, file.line(of: Int(token.start))) }
             advance()
         } else {
-            let openLine = file.line(of: Int(open.start))
-            let reason = kind == .endOfFile ? "before the end of the file" : "before `\(text(token))` on line \(file.line(of: Int(token.start)))"
+            // A nested block closed by a `}` less indented than itself most likely took this
+            // block's `}`: its own was the one forgotten.
+            let (unclosed, before) = looseClose.map { ($0.open, "before line \($0.line)") }
+                ?? (open, kind == .endOfFile ? "before the end of the file" : "before `\(text(token))` on line \(file.line(of: Int(token.start)))")
             statementHasError = false
-            error("the `{` on line \(openLine) is never closed \(reason)", at: open.range,
+            error("the `{` on line \(file.line(of: Int(unclosed.start))) is never closed \(before)", at: unclosed.range,
                   help: "add a `}` where this block ends", code: .E102)
         }
+        looseClose = outerLooseClose ?? closedLoosely
         finishNode()
         return closed
     }

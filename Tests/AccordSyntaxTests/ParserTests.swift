@@ -197,6 +197,25 @@ import Testing
         #expect(scheme.statements.compactMap(\.keyword) == ["area", "milestone", "milestone", "metric"])
     }
 
+    @Test func theLastMilestoneLeftOpenIsTheOneReported() throws {
+        // M1 takes the scheme's `}`, less indented than M1 itself: M1's own was forgotten.
+        let text = """
+            scheme SE-01 "Agency" {
+              area corporate
+              milestone M1 "Policy agreed" {
+                due 2022-06-30
+            }
+
+            scheme SE-02 "Estates" {
+              area corporate
+            }
+            """
+        let result = H.parse(text)
+        #expect(H.positions(result.syntaxErrors) == ["3:32 E102"])
+        #expect(result.syntaxErrors.first?.message == "the `{` on line 3 is never closed before line 5")
+        #expect(result.tree.statements.count == 2)
+    }
+
     @Test func outdentedLinesThatTheirBlockTakesDoNotCloseIt() {
         // Badly indented but whole: `due` belongs in the milestone, `ESNEFT 50%` in the share.
         let text = "scheme S {\n  milestone M1 \"x\" {\n  due 2022-06-30\n  }\n  share {\n  ESNEFT 50%\n  }\n}\n"
