@@ -177,43 +177,19 @@ import Testing
         #expect(H.positions(text) == ["1:23 E102", "5:32 E102"])
     }
 
-    @Test func aMilestoneLeftOpenEndsAtTheNextLineOfItsScheme() throws {
-        let text = """
-            scheme SE-01 "Agency" {
-              area corporate
-              milestone M1 "Policy agreed" {
-                due 2022-06-30
-              milestone M2 "Policy live" {
-                due 2022-09-30
-              }
-              metric fte "Agency FTE" { kind activity }
-            }
-            """
-        let result = H.parse(text)
+    /// A milestone left open is the block reported, whether the scheme's next line ends it
+    /// (`milestone M2`, read as the scheme's) or it took the scheme's `}` (less indented than it).
+    @Test(arguments: [
+        ("  milestone M2 \"Policy live\" {\n    due 2022-09-30\n  }\n  metric fte \"Agency FTE\" { kind activity }\n}\n",
+         "before `milestone` on line 5", ["area", "milestone", "milestone", "metric"]),
+        ("}\n\nscheme SE-02 \"Estates\" {\n  area corporate\n}\n", "before line 5", ["area", "milestone"]),
+    ])
+    func aMilestoneLeftOpenIsTheOneReported(_ rest: String, _ before: String, _ schemeLines: [String]) throws {
+        let result = H.parse("scheme SE-01 \"Agency\" {\n  area corporate\n  milestone M1 \"Policy agreed\" {\n    due 2022-06-30\n" + rest)
         #expect(H.positions(result.syntaxErrors) == ["3:32 E102"])
-        #expect(result.syntaxErrors.first?.message == "the `{` on line 3 is never closed before `milestone` on line 5")
-        // M2 and the metric are the scheme's own lines, not M1's.
+        #expect(result.syntaxErrors.first?.message == "the `{` on line 3 is never closed \(before)")
         let scheme = try #require(result.tree.statements.first?.block)
-        #expect(scheme.statements.compactMap(\.keyword) == ["area", "milestone", "milestone", "metric"])
-    }
-
-    @Test func theLastMilestoneLeftOpenIsTheOneReported() throws {
-        // M1 takes the scheme's `}`, less indented than M1 itself: M1's own was forgotten.
-        let text = """
-            scheme SE-01 "Agency" {
-              area corporate
-              milestone M1 "Policy agreed" {
-                due 2022-06-30
-            }
-
-            scheme SE-02 "Estates" {
-              area corporate
-            }
-            """
-        let result = H.parse(text)
-        #expect(H.positions(result.syntaxErrors) == ["3:32 E102"])
-        #expect(result.syntaxErrors.first?.message == "the `{` on line 3 is never closed before line 5")
-        #expect(result.tree.statements.count == 2)
+        #expect(scheme.statements.compactMap(\.keyword) == schemeLines)
     }
 
     @Test func outdentedLinesThatTheirBlockTakesDoNotCloseIt() {
