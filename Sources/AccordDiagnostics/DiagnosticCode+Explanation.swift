@@ -193,9 +193,9 @@ extension DiagnosticCode {
                     envelope lines per year, `share` and band lines per partner, `cap` per partner, `savings` \
                     per year, metric `actual` and trajectory points per month, scenario `delivery` per scheme \
                     plus one default, and `outturn` per scheme, year and dimension (a savings `actual` given \
-                    twice for one month and dimension is E409). A name listed twice in `partners` or in a \
-                    risk-share's `schemes` is E106 too. The diagnostic points at the second line (or name), \
-                    with a note at the first.
+                    twice for one month and dimension is E409). A name listed twice on one `partners`, \
+                    `after` or risk-share `schemes` line is E106 too. The diagnostic points at the second \
+                    line (or name), with a note at the first.
                     """,
                 example: """
                     plan "SNEE system efficiency programme" {

@@ -177,7 +177,10 @@ extension ModelBuilder {
             case "forecast": milestone.forecast = date(line.values[0], for: "forecast", in: scheme)
             case "after":
                 for node in line.names {
-                    if let target = milestoneReference(node, in: scheme) { milestone.after.append((target.scheme, target.name, SourceRef(node))) }
+                    // A prerequisite named twice (E106 already) is one prerequisite.
+                    guard let target = milestoneReference(node, in: scheme),
+                          !milestone.after.contains(where: { $0.scheme == target.scheme && $0.milestone == target.name }) else { continue }
+                    milestone.after.append((target.scheme, target.name, SourceRef(node)))
                 }
             default: break
             }

@@ -368,20 +368,13 @@ struct ModelBuilder {
         return name
     }
 
-    /// The names a list attribute gives (`partners`, `schemes`), each once: a repeat is E106.
-    /// `unresolved` when a name was not one of `expected` (reported already).
+    /// The names a list attribute gives (`partners`, `schemes`), each once (a repeat is E106
+    /// from the structure check). `unresolved` when a name was not one of `expected` (reported).
     mutating func references(_ nodes: [SyntaxNode], _ expected: NameKind, for attribute: String) -> (names: [String], unresolved: Bool) {
-        var first: [String: SyntaxNode] = [:]
-        var names: [String] = [], unresolved = false
+        var names: [String] = [], seen: Set<String> = [], unresolved = false
         for node in nodes {
             guard let name = reference(node, expected, for: attribute) else { unresolved = true; continue }
-            if let earlier = first[name] {
-                report(.E106, node, "`\(name)` is listed twice in `\(attribute)`", help: "list each \(expected.rawValue) once",
-                       notes: [DiagnosticNote("first listed here", file: earlier.tree.file, range: earlier.trimmedRange)])
-                continue
-            }
-            first[name] = node
-            names.append(name)
+            if seen.insert(name).inserted { names.append(name) }
         }
         return (names, unresolved)
     }
