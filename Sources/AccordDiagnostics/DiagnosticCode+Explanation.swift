@@ -890,9 +890,10 @@ extension DiagnosticCode {
             CodeExplanation(
                 explanation: """
                     A savings or metric `actual` is for a month that had not begun by the as-of date, or the \
-                    same savings month and dimension is reported twice. Months run from M1 (April) to M12 (March) of the savings \
-                    block's financial year, and a month has begun when its first day is on or before the as-of \
-                    date: with as-of 2022-04-30, only M1 of FY22/23 can have an actual. Year-to-date figures \
+                    same savings month and dimension is reported twice. Savings months run from M1 (April) to \
+                    M12 (March) of the savings block's financial year, and a month has begun when its first \
+                    day is on or before the as-of date: with as-of 2022-04-30, only M1 of FY22/23 can have an \
+                    actual, and a metric only an actual at 2022-04 or before. Year-to-date figures \
                     must rest on savings already delivered, each counted once.
                     """,
                 example: """

@@ -368,6 +368,13 @@ struct Parser {
     /// The right operand of `op`, or an empty error node when the line ends first.
     private mutating func parseOperand(after op: Token, _ parse: (inout Parser) -> Void) {
         if canStartExpression { return parse(&self) }
+        reportMissingOperand(after: op)
+    }
+
+    // Messages are built outside the functions that recurse per nesting level (`parseOperand`,
+    // `parseParenthesized`): in debug builds their temporaries would widen every level's frame.
+
+    private mutating func reportMissingOperand(after op: Token) {
         startNode(.error)
         if !currentWasReported {
             error("expected a value after `\(text(op))`, found \(describeCurrent())", at: op.range,
@@ -390,41 +397,53 @@ struct Parser {
     private mutating func parsePrimary() {
         switch kind {
         case .identifier:
-            startNode(.name)
-            advance()
-            while kind == .dot {
-                advance()
-                if kind == .identifier {
-                    advance()
-                } else {
-                    error("expected a name after `.`, found \(describeCurrent())", at: token.range,
-                          help: "dotted names look like PIP-05.M1 or fu-f2f.baseline")
-                    // An empty error node marks the missing part, so later stages skip the statement.
-                    builder.startNode(.error)
-                    finishNode()
-                    break
-                }
-            }
-            finishNode()
+            parseName()
         case .leftParen:
-            guard enterExpression() else { return }
-            startNode(.parenthesized)
-            let open = token
-            advance()
-            parseOperand(after: open) { $0.parseExpression() }
-            if kind == .rightParen {
-                advance()
-            } else if !currentWasReported {
-                error("expected `)` to close the `(` at column \(file.location(of: Int(open.start)).column), found \(describeCurrent())",
-                      at: token.range.isEmpty ? open.range : token.range, help: "add the missing `)`")
-            }
-            finishNode()
-            expressionDepth -= 1
+            parseParenthesized()
         default:
             startNode(.literal)
             advance()
             finishNode()
         }
+    }
+
+    private mutating func parseName() {
+        startNode(.name)
+        advance()
+        while kind == .dot {
+            advance()
+            if kind == .identifier {
+                advance()
+            } else {
+                error("expected a name after `.`, found \(describeCurrent())", at: token.range,
+                      help: "dotted names look like PIP-05.M1 or fu-f2f.baseline")
+                // An empty error node marks the missing part, so later stages skip the statement.
+                builder.startNode(.error)
+                finishNode()
+                break
+            }
+        }
+        finishNode()
+    }
+
+    private mutating func parseParenthesized() {
+        guard enterExpression() else { return }
+        startNode(.parenthesized)
+        let open = token
+        advance()
+        parseOperand(after: open) { $0.parseExpression() }
+        if kind == .rightParen {
+            advance()
+        } else if !currentWasReported {
+            reportUnclosedParenthesis(open)
+        }
+        finishNode()
+        expressionDepth -= 1
+    }
+
+    private mutating func reportUnclosedParenthesis(_ open: Token) {
+        error("expected `)` to close the `(` at column \(file.location(of: Int(open.start)).column), found \(describeCurrent())",
+              at: token.range.isEmpty ? open.range : token.range, help: "add the missing `)`")
     }
 
     /// Counts one more level of expression nesting; past the limit, reports it and skips the

@@ -61,6 +61,13 @@ struct PlanDiffTests {
         #expect(total?.planned.new == .zero)
     }
 
+    @Test func aWithdrawnSchemesSavingsMoveNoTotalButTheChangeIsStillReported() {
+        let withdrawn = Self.plan.replacingOccurrences(of: "status scoping", with: "status withdrawn")
+        let d = Self.diff(withdrawn, withdrawn.replacingOccurrences(of: "£100k", with: "£500k"))
+        #expect(d.savings.isEmpty && d.totals.isEmpty, "it counts in no total, before or after")
+        #expect(d.other.map(\.declaration) == ["scheme S-1"])
+    }
+
     @Test func diagnosticsMatchByCodeAndMessageAsOftenAsTheyOccur() {
         let twice = PlanDiff.compareDiagnostics([], [])
         #expect(twice.new.isEmpty && twice.resolved.isEmpty)
