@@ -193,8 +193,9 @@ extension DiagnosticCode {
                     envelope lines per year, `share` and band lines per partner, `cap` per partner, `savings` \
                     per year, metric `actual` and trajectory points per month, scenario `delivery` per scheme \
                     plus one default, and `outturn` per scheme, year and dimension (a savings `actual` given \
-                    twice for one month and dimension is E409). The diagnostic points at the second line, with \
-                    a note at the first.
+                    twice for one month and dimension is E409). A name listed twice on one `partners`, \
+                    `after` or risk-share `schemes` line is E106 too. The diagnostic points at the second \
+                    line (or name), with a note at the first.
                     """,
                 example: """
                     plan "SNEE system efficiency programme" {
@@ -892,10 +893,11 @@ extension DiagnosticCode {
         case .E409:
             CodeExplanation(
                 explanation: """
-                    A savings `actual` is for a month that had not begun by the as-of date, or the same month \
-                    and dimension is reported twice. Months run from M1 (April) to M12 (March) of the savings \
-                    block's financial year, and a month has begun when its first day is on or before the as-of \
-                    date: with as-of 2022-04-30, only M1 of FY22/23 can have an actual. Year-to-date figures \
+                    A savings or metric `actual` is for a month that had not begun by the as-of date, or the \
+                    same savings month and dimension is reported twice. Savings months run from M1 (April) to \
+                    M12 (March) of the savings block's financial year, and a month has begun when its first \
+                    day is on or before the as-of date: with as-of 2022-04-30, only M1 of FY22/23 can have an \
+                    actual, and a metric only an actual at 2022-04 or before. Year-to-date figures \
                     must rest on savings already delivered, each counted once.
                     """,
                 example: """
@@ -1537,6 +1539,33 @@ extension DiagnosticCode {
                 fix: """
                     Include the file from its root plan (move it into `schemes/`, or add \
                     `include "se-08-theatres.accord"`), or delete it if it is an old draft.
+                    """)
+
+        case .W416:
+            CodeExplanation(
+                explanation: """
+                    A milestone is marked `done` while one of the milestones in its `after` line, its \
+                    prerequisites, is not done, or was done later. Either a `done` date is wrong or missing, \
+                    or the milestone did not really wait for the other. Reported at the `after` line.
+                    """,
+                example: """
+                    plan "SNEE system efficiency programme" { years FY22/23..FY23/24; as-of 2022-09-30 }
+                    partner ESNEFT "East Suffolk and North Essex NHS FT"
+                    area planned "Planned care"
+
+                    scheme PIP-05 "A new model for outpatient care" {
+                      area planned; level organisation; status scoping; lead ESNEFT
+                      milestone M1 "Pilot clinics live" { due 2022-07-31 }
+                      milestone M2 "Pilot evaluated" {
+                        due 2022-09-30
+                        done 2022-09-15
+                        after M1      # <- W416
+                      }
+                    }
+                    """,
+                fix: """
+                    Record the prerequisite's `done` date if it is complete (here `done 2022-08-05` on M1), \
+                    correct the dates, or remove the `after` link if the milestone did not depend on it.
                     """)
         }
     }

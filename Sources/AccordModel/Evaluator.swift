@@ -96,6 +96,10 @@ struct Evaluator {
                 case (.money(let a), .money(let b)): return .money(subtract ? try a.subtracting(b) : try a.adding(b))
                 case (.number(let a), .number(let b)): return .number(subtract ? try a.subtracting(b) : try a.adding(b))
                 case (.percent(let a), .percent(let b)): return .percent(subtract ? try a.subtracting(b) : try a.adding(b))
+                case (.financialYear, .financialYear) where subtract:
+                    report(.E301, node, "cannot subtract a financial year from a financial year",
+                           help: "write a range of years with `..`: \(operands[0].compactText)..\(operands[1].compactText)")
+                    return nil
                 default:
                     report(.E301, node, subtract ? "cannot subtract \(right.kind.shortName) from \(left.kind.shortName)"
                                                  : "cannot add \(left.kind.shortName) and \(right.kind.shortName)",
@@ -162,6 +166,16 @@ struct Evaluator {
         return nil
     }
 
+    /// `31/12/2022` (day/month/year, the British way) as `2022-12-31`, when it is a real date.
+    static func isoDate(fromDayMonthYear text: String) -> String? {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              parts[0].count <= 2, parts[1].count <= 2, parts[2].count == 4 else { return nil }
+        func two(_ part: Substring) -> String { part.count == 1 ? "0" + part : String(part) }
+        let iso = "\(parts[2])-\(two(parts[1]))-\(two(parts[0]))"
+        return LiteralText.date(iso) == nil ? nil : iso
+    }
+
     /// Checks that a value fits where `expected` is wanted, reporting E301 with a hint if not.
     mutating func expect(_ value: Value?, _ expected: ValueKind, at node: SyntaxNode, for attribute: String) -> Value? {
         guard let value else { return nil }
@@ -173,6 +187,12 @@ struct Evaluator {
         case (.percent, .number):
             help = node.kind == .literal ? "did you forget %? Write \(node.compactText)%" : "did you forget %? Write percents as 5%"
         case (.date, .month): help = "give a whole date, such as 2022-09-30"
+        case (.date, .number):
+            // `31/12/2022` reads as a division: say how a date is written, with this one's digits.
+            help = "write dates as \(Self.isoDate(fromDayMonthYear: node.compactText) ?? "2022-12-31") (year, month, day)"
+        case (.number, .percent) where attribute == "capacity" || attribute.hasSuffix(" FTE"):
+            let fraction = value.quantity.map { $0.formattedNumber(grouping: false) } ?? "0.6"
+            help = "`\(attribute)` is a full-time equivalent, a number from 0 to 1: write \(fraction) for \(node.compactText) of a full-time post"
         case (.month, .date): help = "give a month, such as 2022-09"
         default: break
         }

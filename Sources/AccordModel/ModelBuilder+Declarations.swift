@@ -184,7 +184,7 @@ extension ModelBuilder {
         var term = RiskShareTerm(name: declaration.name, title: title, ref: ref)
         for (keyword, match) in lines(declaration.statement, .riskShare) {
             switch keyword {
-            case "schemes": term.schemes = match.names.compactMap { reference($0, .scheme, for: "schemes") }
+            case "schemes": term.schemes = references(match.names, .scheme, for: "schemes").names
             case "measure": term.measure = match.keywords.first.flatMap(Measure.init) ?? .cashReleasing
             case "years":
                 switch value(match.values[0], .years, for: "years") {

@@ -15,8 +15,9 @@ extension ModelBuilder {
             case "lead": scheme.lead = reference(match.names[0], .partner, for: "lead")
             case "partners":
                 explicitPartners = true
-                scheme.partners = match.names.compactMap { reference($0, .partner, for: "partners") }
-                if scheme.partners.count < match.names.count { incomplete.insert(name) }
+                let partners = references(match.names, .partner, for: "partners")
+                scheme.partners = partners.names
+                if partners.unresolved { incomplete.insert(name) }
                 scheme.partnersRef = SourceRef(header: match.statement)
             case "sro", "manager", "clinical-lead", "finance-lead":
                 guard let person = reference(match.names[0], .person, for: keyword) else { continue }
@@ -47,9 +48,12 @@ extension ModelBuilder {
                     scheme.shareLines.append((partner, SourceRef(line.names[0])))
                 }
                 scheme.share = share
+            // A milestone or metric whose name an earlier one took (E201) is set aside.
             case "milestone":
+                guard isScopeEntry(scopes[name]?.milestones[match.names.first?.simpleName ?? ""], match) else { continue }
                 scheme.milestones.append(readMilestone(match, scheme: name))
             case "metric":
+                guard isScopeEntry(scopes[name]?.metrics[match.names.first?.simpleName ?? ""]?.statement, match) else { continue }
                 scheme.metrics.append(readMetric(match, scheme: name))
             default: break
             }
@@ -75,6 +79,11 @@ extension ModelBuilder {
         if !explicitPartners, scheme.lead == nil { incomplete.insert(name) }
         if unreadParties { incomplete.insert(name) }
         return scheme
+    }
+
+    /// Whether `match` is the line the scheme's scope holds under its name.
+    private func isScopeEntry(_ entry: StatementSyntax?, _ match: StatementMatch) -> Bool {
+        entry?.node.range == match.statement.node.range
     }
 
     private mutating func readSavings(_ match: StatementMatch, scheme: String) -> YearSavings? {
@@ -168,7 +177,10 @@ extension ModelBuilder {
             case "forecast": milestone.forecast = date(line.values[0], for: "forecast", in: scheme)
             case "after":
                 for node in line.names {
-                    if let target = milestoneReference(node, in: scheme) { milestone.after.append((target.scheme, target.name, SourceRef(node))) }
+                    // A prerequisite named twice (E106 already) is one prerequisite.
+                    guard let target = milestoneReference(node, in: scheme),
+                          !milestone.after.contains(where: { $0.scheme == target.scheme && $0.milestone == target.name }) else { continue }
+                    milestone.after.append((target.scheme, target.name, SourceRef(node)))
                 }
             default: break
             }

@@ -152,7 +152,10 @@ struct ModelBuilder {
                 default: .scenario
                 }
                 guard let nameNode = match.names.first, let name = declaredName(nameNode) else { continue }
-                declare(Declaration(kind: kind, name: name, statement: statement, match: match, nameNode: nameNode))
+                guard declare(Declaration(kind: kind, name: name, statement: statement, match: match, nameNode: nameNode)) else {
+                    setAside(statement)
+                    continue
+                }
                 if kind == .scheme { collectSchemeScope(name, statement) }
             }
         }
@@ -171,7 +174,8 @@ struct ModelBuilder {
         return nil
     }
 
-    private mutating func declare(_ declaration: Declaration) {
+    /// False for a name declared already (E201): the first declaration keeps the name, whole.
+    private mutating func declare(_ declaration: Declaration) -> Bool {
         if let first = globals[declaration.name] {
             let same = first.kind == declaration.kind
             report(.E201, declaration.nameNode,
@@ -179,7 +183,7 @@ struct ModelBuilder {
                         : "`\(declaration.name)` is already declared as \(first.kind.article)",
                    help: "give each partner, person, area, scheme, risk-share term, scenario and `let` its own name",
                    notes: [DiagnosticNote("first declared here", file: first.nameNode.tree.file, range: first.nameNode.trimmedRange)])
-            return
+            return false
         }
         var declaration = declaration
         if declaration.kind == .let, let value = declaration.match.values.first {
@@ -189,6 +193,16 @@ struct ModelBuilder {
         declarations.append(declaration)
         recordDefinition(Symbol(kind: declaration.kind.symbolKind, name: declaration.name), declaration.nameNode)
         namesOfKind[declaration.kind, default: []].append(declaration.name)
+        return true
+    }
+
+    /// A duplicate declaration (E201) is not read: reading it would mix its milestones, metrics
+    /// and values into the first's. The names it mentions count as used, so that setting it
+    /// aside does not also make them "unused" (W407).
+    private mutating func setAside(_ statement: StatementSyntax) {
+        var mentioned: Set<String> = []
+        collectReferences(statement.node) { mentioned.formUnion($0) }
+        used.formUnion(mentioned)
     }
 
     private mutating func collectSchemeScope(_ scheme: String, _ statement: StatementSyntax) {
@@ -201,6 +215,7 @@ struct ModelBuilder {
                 report(.E201, nameNode, "`\(name)` is already declared in scheme \(scheme)",
                        help: "give each milestone, metric and `let` of a scheme its own name",
                        notes: [DiagnosticNote("first declared here", file: existing.node.tree.file, range: existing.headerRange)])
+                setAside(inner)
                 continue
             }
             recordDefinition(Symbol(kind: keyword == "milestone" ? .milestone : keyword == "metric" ? .metric : .let, scheme: scheme, name: name), nameNode)
@@ -275,9 +290,12 @@ struct ModelBuilder {
             if let scope = scopes[parts[0]] {
                 return .unknown(candidates: (Array(scope.lets.keys) + Array(scope.metrics.keys) + Array(scope.milestones.keys)).map { "\(parts[0]).\($0)" })
             }
-            return .unknown(candidates: scopes.keys.sorted())
+            // A misspelt metric (`fu-f2.target`) or scheme (`SE-5.M1`): the near name, written the same way.
+            let metrics = ["baseline", "target"].contains(parts[1]) ? scheme.flatMap { scopes[$0]?.metrics.keys.sorted() } ?? [] : []
+            return .unknown(candidates: (metrics + scopes.keys.sorted()).map { "\($0).\(parts[1])" })
         case 3:
             if scopes[parts[0]] != nil, let value = metricValue(local(parts[0], parts[1]), parts[2]) { return value }
+            if let scope = scopes[parts[0]] { return .unknown(candidates: scope.metrics.keys.sorted().map { "\(parts[0]).\($0).\(parts[2])" }) }
             return .unknown(candidates: [])
         default:
             return .unknown(candidates: [])
@@ -303,11 +321,9 @@ struct ModelBuilder {
             report(.E203, node, "`\(text)` is \(declaration.kind.article), not a value", help: "expressions use numbers, money, percents, dates and `let` values")
         case .unknown(let candidates):
             let text = text
-            let last = parts.last ?? text
-            var help = "declare it with `let \(text) = …`, or check the spelling"
-            if parts.count >= 2, ["baseline", "target"].contains(last) == false, candidates.isEmpty == false || scopes[parts[0]] == nil {
-                help = "a dotted name is SCHEME.NAME, METRIC.baseline, METRIC.target or SCHEME.METRIC.baseline"
-            }
+            // A dotted name cannot be declared with `let`: say what it may be instead.
+            var help = parts.count >= 2 ? "a dotted name is SCHEME.NAME, METRIC.baseline, METRIC.target or SCHEME.METRIC.baseline"
+                                        : "declare it with `let \(text) = …`, or check the spelling"
             let suggestion = Suggestion.closest(to: text, in: candidates)
             if let suggestion {
                 help = "did you mean `\(suggestion)`?"
@@ -350,6 +366,17 @@ struct ModelBuilder {
             return nil
         }
         return name
+    }
+
+    /// The names a list attribute gives (`partners`, `schemes`), each once (a repeat is E106
+    /// from the structure check). `unresolved` when a name was not one of `expected` (reported).
+    mutating func references(_ nodes: [SyntaxNode], _ expected: NameKind, for attribute: String) -> (names: [String], unresolved: Bool) {
+        var names: [String] = [], seen: Set<String> = [], unresolved = false
+        for node in nodes {
+            guard let name = reference(node, expected, for: attribute) else { unresolved = true; continue }
+            if seen.insert(name).inserted { names.append(name) }
+        }
+        return (names, unresolved)
     }
 
     // MARK: Values

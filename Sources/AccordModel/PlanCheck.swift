@@ -29,20 +29,20 @@ public enum PlanCheck {
         rules.run()
         var unused = UnusedDeclarations(builder: builder)
         let all = sources.diagnostics + sources.files.flatMap(\.parse.diagnostics) + builder.diagnostics + rules.diagnostics + unused.run()
-        let diagnostics = finish(all, rules: model.plan.rules, fileOrder: sources.files.map(\.file.path))
+        let diagnostics = finish(all, rules: model.plan.rules, allowed: Suppression(sources), fileOrder: sources.files.map(\.file.path))
         return CheckedPlan(sources: sources, model: model, diagnostics: diagnostics, asOf: asOf, symbols: builder.symbols)
     }
 
     /// Applies `rules { W407 off; W401 error }` and `# accord: allow CODE` (on the line or the
     /// line above), then sorts by file (root first, then include order), line, column, code.
-    static func finish(_ diagnostics: [Diagnostic], rules: [DiagnosticCode: Severity?], fileOrder: [String]) -> [Diagnostic] {
+    static func finish(_ diagnostics: [Diagnostic], rules: [DiagnosticCode: Severity?], allowed: Suppression, fileOrder: [String]) -> [Diagnostic] {
         var result: [Diagnostic] = []
         for var diagnostic in diagnostics {
             if let override = rules[diagnostic.code] {
                 guard let severity = override else { continue }
                 diagnostic.severity = severity
             }
-            if let file = diagnostic.file, Suppression.allows(diagnostic.code, at: diagnostic.range.lowerBound, in: file) { continue }
+            if let file = diagnostic.file, allowed.allows(diagnostic.code, at: diagnostic.range.lowerBound, in: file) { continue }
             result.append(diagnostic)
         }
         result.sortForDisplay(fileOrder: fileOrder)
@@ -50,19 +50,29 @@ public enum PlanCheck {
     }
 }
 
-/// `# accord: allow W402` (several codes may follow, separated by commas or spaces).
-enum Suppression {
-    static func allows(_ code: DiagnosticCode, at offset: Int, in file: SourceFile) -> Bool {
-        let line = file.line(of: offset)
-        return [line, line - 1].contains { $0 >= 1 && codes(onLine: $0, of: file).contains(code.rawValue) }
+/// `# accord: allow W402` (several codes may follow, separated by commas or spaces). Read from
+/// the comment tokens, so a `#` inside a string (`plan "Plan #1"`) does not hide the comment.
+struct Suppression {
+    /// The codes allowed on each line (1-based), by file path.
+    private var codes: [String: [Int: [String]]] = [:]
+
+    init(_ sources: PlanSources) {
+        for planFile in sources.files {
+            let tree = planFile.parse.tree
+            for token in tree.tokens where token.kind == .comment {
+                let comment = tree.text(of: token).dropFirst().drop { $0 == " " }
+                guard comment.hasPrefix("accord: allow") else { continue }
+                let allowed = comment.dropFirst("accord: allow".count).split { $0 == "," || $0 == " " }.map(String.init)
+                codes[planFile.file.path, default: [:]][planFile.file.line(of: Int(token.start)), default: []] += allowed
+            }
+        }
     }
 
-    private static func codes(onLine line: Int, of file: SourceFile) -> [String] {
-        let text = file.lineText(line)
-        guard let hash = text.firstIndex(of: "#") else { return [] }
-        let comment = text[text.index(after: hash)...].drop { $0 == " " }
-        guard comment.hasPrefix("accord: allow") else { return [] }
-        return comment.dropFirst("accord: allow".count).split { $0 == "," || $0 == " " }.map(String.init)
+    /// A comment on the diagnostic's line or the line above allows it.
+    func allows(_ code: DiagnosticCode, at offset: Int, in file: SourceFile) -> Bool {
+        guard let lines = codes[file.path] else { return false }
+        let line = file.line(of: offset)
+        return [line, line - 1].contains { lines[$0]?.contains(code.rawValue) ?? false }
     }
 }
 

@@ -207,7 +207,11 @@ extension PlanDiff {
         }
     }
 
+    /// Savings lines as the totals count them: a withdrawn scheme counts in no total, so its lines
+    /// move only when its status does (withdrawing takes them out, reinstating puts them back,
+    /// deleting a withdrawn scheme moves nothing).
     private mutating func compareSavings(_ name: String, _ old: Scheme?, _ new: Scheme?) {
+        let old = old.flatMap { $0.counts ? $0 : nil }, new = new.flatMap { $0.counts ? $0 : nil }
         let years = Set((old?.savings.map(\.year) ?? []) + (new?.savings.map(\.year) ?? [])).sorted()
         for year in years {
             for dimension in Dimension.allCases {

@@ -113,17 +113,28 @@ struct PlanRules {
         }
     }
 
-    /// W405: a milestone due before one of its prerequisites.
+    /// W405: a milestone due before one of its prerequisites; W416: done before one is done.
     mutating func checkMilestoneOrder() {
         var byName: [String: Milestone] = [:]
         for scheme in model.schemes { for milestone in scheme.milestones { byName[milestone.qualifiedName] = milestone } }
         for scheme in model.schemes {
             for milestone in scheme.milestones {
-                guard let due = milestone.due else { continue }
                 for prerequisite in milestone.after {
-                    guard let other = byName["\(prerequisite.scheme).\(prerequisite.milestone)"], let otherDue = other.due, due < otherDue else { continue }
-                    report(.W405, prerequisite.ref, "\(milestone.qualifiedName) is due \(format(due)), before its prerequisite \(other.qualifiedName) (due \(format(otherDue)))",
-                           help: "move the due date after \(format(otherDue)), or remove the dependency")
+                    guard let other = byName["\(prerequisite.scheme).\(prerequisite.milestone)"] else { continue }
+                    if let due = milestone.due, let otherDue = other.due, due < otherDue {
+                        report(.W405, prerequisite.ref, "\(milestone.qualifiedName) is due \(format(due)), before its prerequisite \(other.qualifiedName) (due \(format(otherDue)))",
+                               help: "move the due date after \(format(otherDue)), or remove the dependency")
+                    }
+                    guard let done = milestone.done else { continue }
+                    if let otherDone = other.done {
+                        if done < otherDone {
+                            report(.W416, prerequisite.ref, "\(milestone.qualifiedName) was done on \(format(done)), before its prerequisite \(other.qualifiedName) (done \(format(otherDone)))",
+                                   help: "check both `done` dates, or remove the dependency if \(milestone.name) did not wait for \(other.qualifiedName)")
+                        }
+                    } else {
+                        report(.W416, prerequisite.ref, "\(milestone.qualifiedName) is done (\(format(done))) but its prerequisite \(other.qualifiedName) is not",
+                               help: "record `done DATE` on \(other.qualifiedName) if it is complete, or remove the dependency if \(milestone.name) did not wait for it")
+                    }
                 }
             }
         }
@@ -159,6 +170,13 @@ struct PlanRules {
 
     mutating func checkActuals(_ scheme: Scheme) {
         guard let asOf else { return }
+        // A metric's actual, like a savings actual, is for a month that has begun.
+        for metric in scheme.metrics {
+            for actual in metric.actuals where Date(year: actual.month.year, month: actual.month.month, day: 1) > asOf {
+                report(.E409, actual.ref, "an actual of \(metric.qualifiedName) for \(format(actual.month)), a month that has not begun by the as-of date \(format(asOf))",
+                       help: "report actuals only for months that have begun; check the month or the plan's `as-of`")
+            }
+        }
         for savings in scheme.savings {
             let begun = PlanModel.monthsBegun(year: savings.year, asOf: asOf)
             for actual in savings.actuals where actual.month > begun {

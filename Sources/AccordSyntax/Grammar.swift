@@ -80,7 +80,8 @@ public final class AttributeSchema: Sendable {
     public let required: Bool
     /// One line as a plan writer would type it; shown in help and in the docs.
     public let example: String
-    /// Entries within one line that must not repeat (band lines: one percent per partner).
+    /// Names within one line that must not repeat (E106): band lines (one percent per partner),
+    /// `partners`, `schemes`, `after`.
     public let uniqueListEntries: Bool
 
     init(_ keyword: String, _ arguments: ArgumentPattern = .sequence([]), block: BlockKind? = nil, blockRequired: Bool = true,
@@ -196,7 +197,7 @@ extension Grammar {
             .init("level", .keyword(what: "a level", ["system", "place", "organisation"]), example: "level system"),
             .init("status", .keyword(what: "a status", statuses), required: true, example: "status delivery"),
             .init("lead", .name(.partner), required: true, example: "lead ESNEFT"),
-            .init("partners", .list(.name(.partner)), example: "partners ESNEFT, WSFT, IESCCG"),
+            .init("partners", .list(.name(.partner)), uniqueListEntries: true, example: "partners ESNEFT, WSFT, IESCCG"),
             .init("sro", .name(.person), example: "sro asmith"),
             .init("manager", role, .perKey, example: "manager bjones 0.5"),
             .init("clinical-lead", role, .perKey, example: "clinical-lead drlee 0.1"),
@@ -230,7 +231,7 @@ extension Grammar {
             .init("critical", example: "critical"),
             .init("owner", .name(.person), example: "owner bjones"),
             .init("done", .value(.date), example: "done 2022-09-15"),
-            .init("after", .list(.name(.milestone)), example: "after M1, PIP-02.M3"),
+            .init("after", .list(.name(.milestone)), uniqueListEntries: true, example: "after M1, PIP-02.M3"),
             .init("forecast", .value(.date), example: "forecast 2023-06-30"),
         ])
         add(.metric, "a metric", [
@@ -247,7 +248,7 @@ extension Grammar {
         add(.trajectory, "a trajectory", [],
             keyed: .init(key: .literal(.month), value: .value(.any), example: "2022-12 11000"))
         add(.riskShare, "a risk-share term", [
-            .init("schemes", .list(.name(.scheme)), required: true, example: "schemes PIP-05, PIP-06"),
+            .init("schemes", .list(.name(.scheme)), required: true, uniqueListEntries: true, example: "schemes PIP-05, PIP-06"),
             .init("measure", .keyword(what: "a measure", dimensions + ["total"]), example: "measure cash-releasing"),
             .init("years", .value(.years), example: "years FY22/23"),
             .init("shortfall", block: .bands, example: "shortfall { up-to £250k ESNEFT 100%; above ESNEFT 50%, WSFT 50% }"),

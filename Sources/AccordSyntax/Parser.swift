@@ -44,6 +44,12 @@ struct Parser {
     private var blockDepth = 0
     /// One E104 per statement: later ones are usually echoes of the first.
     private var statementHasError = false
+    /// The blocks open around the current token, innermost last: their kind (nil when the grammar
+    /// does not know it) and the indentation of the line their `{` is on.
+    private var openBlocks: [(kind: BlockKind?, indent: Int)] = []
+    /// Inside the innermost open block, the first nested block closed by a `}` less indented than
+    /// its own line, and that `}`'s line: where an E102 for the open block most likely belongs.
+    private var looseClose: (open: Token, line: Int)?
 
     init(file: SourceFile, tokens: [Token]) {
         self.file = file
@@ -121,6 +127,7 @@ struct Parser {
     /// and reading on as if it were not would bury every later declaration in bogus errors.
     private mutating func parseStatements(in block: BlockKind?, inBlock: Bool) {
         while true {
+            let before = current
             switch kind {
             case .endOfFile:
                 return
@@ -134,10 +141,40 @@ struct Parser {
             case .newline, .semicolon:
                 advance()
             default:
-                if inBlock, startsTopLevelDeclaration(in: block) { return }
+                if inBlock, startsTopLevelDeclaration(in: block) || startsEnclosingAttribute() { return }
                 parseStatement(in: block)
             }
+            assertProgress(since: before)
         }
+    }
+
+    /// Debug builds check that each turn of a parser loop consumes a token: a turn that does not
+    /// would turn forever.
+    private func assertProgress(since before: Int) {
+        assert(current > before, "parser loop made no progress at token \(before)")
+    }
+
+    /// The indentation of the line `offset` is on, and whether only whitespace comes before it.
+    private func indentation(at offset: Int) -> (width: Int, isFirst: Bool) {
+        var start = offset
+        while start > 0, file.bytes[start - 1] != UInt8(ascii: "\n") { start -= 1 }
+        var width = 0
+        while start + width < offset, file.bytes[start + width] == UInt8(ascii: " ") || file.bytes[start + width] == UInt8(ascii: "\t") { width += 1 }
+        return (width, start + width == offset)
+    }
+
+    /// Inside a nested block, a line no more indented than the block's own header, starting with
+    /// an attribute the block does not take but an enclosing block does (`milestone M2` inside
+    /// milestone M1), means M1's `}` was forgotten: the block ends there (E102 at its `{`) rather
+    /// than swallowing the lines that follow.
+    private func startsEnclosingAttribute() -> Bool {
+        guard kind == .identifier, openBlocks.count >= 2, let innermost = openBlocks.last, let inner = innermost.kind else { return false }
+        let (width, isFirst) = indentation(at: Int(token.start))
+        guard isFirst, width <= innermost.indent else { return false }
+        // A keyed block's lines start with a name (`ESNEFT 50%`), which may spell an attribute.
+        let schema = Grammar.schema(inner), word = text(token)
+        guard schema.keyedLine == nil, schema.attribute(word) == nil else { return false }
+        return openBlocks.dropLast().contains { $0.kind.map { Grammar.schema($0).attribute(word) != nil } ?? false }
     }
 
     private func startsTopLevelDeclaration(in block: BlockKind?) -> Bool {
@@ -199,20 +236,31 @@ struct Parser {
             finishNode()
             return true
         }
+        let indent = indentation(at: Int(open.start)).width
+        openBlocks.append((blockKind, indent))
+        let outerLooseClose = looseClose
+        looseClose = nil
         advance() // `{`
         blockDepth += 1
         parseStatements(in: blockKind, inBlock: true)
         blockDepth -= 1
+        openBlocks.removeLast()
         let closed = kind == .rightBrace
+        var closedLoosely: (open: Token, line: Int)?
         if closed {
+            let close = indentation(at: Int(token.start))
+            if !openBlocks.isEmpty, close.isFirst, close.width < indent { closedLoosely = (open, file.line(of: Int(token.start))) }
             advance()
         } else {
-            let openLine = file.line(of: Int(open.start))
-            let reason = kind == .endOfFile ? "before the end of the file" : "before `\(text(token))` on line \(file.line(of: Int(token.start)))"
+            // A nested block closed by a `}` less indented than itself most likely took this
+            // block's `}`: its own was the one forgotten.
+            let (unclosed, before) = looseClose.map { ($0.open, "before line \($0.line)") }
+                ?? (open, kind == .endOfFile ? "before the end of the file" : "before `\(text(token))` on line \(file.line(of: Int(token.start)))")
             statementHasError = false
-            error("the `{` on line \(openLine) is never closed \(reason)", at: open.range,
+            error("the `{` on line \(file.line(of: Int(unclosed.start))) is never closed \(before)", at: unclosed.range,
                   help: "add a `}` where this block ends", code: .E102)
         }
+        looseClose = outerLooseClose ?? closedLoosely
         finishNode()
         return closed
     }
@@ -244,6 +292,7 @@ struct Parser {
             finishNode()
         }
         while true {
+            let before = current
             switch kind {
             case .newline, .semicolon, .rightBrace, .leftBrace, .endOfFile:
                 return
@@ -257,7 +306,9 @@ struct Parser {
                     parseExpression()
                 } else {
                     startNode(.error)
-                    if !currentWasReported {
+                    if let year = financialYearWithoutFY() {
+                        error("`\(year.text)` is not a financial year", at: year.range, help: "write a financial year as FY\(year.text)")
+                    } else if !currentWasReported {
                         var help: String? = nil
                         if kind == .dotDot { help = "write a year range without spaces: FY22/23..FY24/25" }
                         if kind == .rightParen { help = "remove this `)`, or add the `(` it closes" }
@@ -267,7 +318,21 @@ struct Parser {
                     finishNode()
                 }
             }
+            assertProgress(since: before)
         }
+    }
+
+    /// `22/23` at the head of a line (an envelope line without its `FY`): the `/` here, a
+    /// two-digit number on each side of it.
+    private func financialYearWithoutFY() -> (text: String, range: Range<Int>)? {
+        guard kind == .slash, current > 0 else { return nil }
+        var before = current - 1
+        while before > 0, tokens[before].kind.isTrivia { before -= 1 }
+        let after = current + 1 < tokens.count ? tokens[current + 1] : token
+        let twoDigits = { (t: Token) in t.kind == .number && t.range.count == 2 }
+        guard twoDigits(tokens[before]), twoDigits(after) else { return nil }
+        let range = Int(tokens[before].start)..<Int(after.end)
+        return (String(decoding: file.bytes[range], as: UTF8.self), range)
     }
 
     private var canStartExpression: Bool {
@@ -289,6 +354,8 @@ struct Parser {
         let depth = expressionDepth
         defer { expressionDepth = depth }
         while kind == first || kind == second {
+            let before = current
+            defer { assertProgress(since: before) }
             guard enterExpression() else { return }
             builder.startNode(at: start, .binaryExpression)
             let op = token
@@ -301,6 +368,13 @@ struct Parser {
     /// The right operand of `op`, or an empty error node when the line ends first.
     private mutating func parseOperand(after op: Token, _ parse: (inout Parser) -> Void) {
         if canStartExpression { return parse(&self) }
+        reportMissingOperand(after: op)
+    }
+
+    // Messages are built outside the functions that recurse per nesting level (`parseOperand`,
+    // `parseParenthesized`): in debug builds their temporaries would widen every level's frame.
+
+    private mutating func reportMissingOperand(after op: Token) {
         startNode(.error)
         if !currentWasReported {
             error("expected a value after `\(text(op))`, found \(describeCurrent())", at: op.range,
@@ -323,41 +397,53 @@ struct Parser {
     private mutating func parsePrimary() {
         switch kind {
         case .identifier:
-            startNode(.name)
-            advance()
-            while kind == .dot {
-                advance()
-                if kind == .identifier {
-                    advance()
-                } else {
-                    error("expected a name after `.`, found \(describeCurrent())", at: token.range,
-                          help: "dotted names look like PIP-05.M1 or fu-f2f.baseline")
-                    // An empty error node marks the missing part, so later stages skip the statement.
-                    builder.startNode(.error)
-                    finishNode()
-                    break
-                }
-            }
-            finishNode()
+            parseName()
         case .leftParen:
-            guard enterExpression() else { return }
-            startNode(.parenthesized)
-            let open = token
-            advance()
-            parseOperand(after: open) { $0.parseExpression() }
-            if kind == .rightParen {
-                advance()
-            } else if !currentWasReported {
-                error("expected `)` to close the `(` at column \(file.location(of: Int(open.start)).column), found \(describeCurrent())",
-                      at: token.range.isEmpty ? open.range : token.range, help: "add the missing `)`")
-            }
-            finishNode()
-            expressionDepth -= 1
+            parseParenthesized()
         default:
             startNode(.literal)
             advance()
             finishNode()
         }
+    }
+
+    private mutating func parseName() {
+        startNode(.name)
+        advance()
+        while kind == .dot {
+            advance()
+            if kind == .identifier {
+                advance()
+            } else {
+                error("expected a name after `.`, found \(describeCurrent())", at: token.range,
+                      help: "dotted names look like PIP-05.M1 or fu-f2f.baseline")
+                // An empty error node marks the missing part, so later stages skip the statement.
+                builder.startNode(.error)
+                finishNode()
+                break
+            }
+        }
+        finishNode()
+    }
+
+    private mutating func parseParenthesized() {
+        guard enterExpression() else { return }
+        startNode(.parenthesized)
+        let open = token
+        advance()
+        parseOperand(after: open) { $0.parseExpression() }
+        if kind == .rightParen {
+            advance()
+        } else if !currentWasReported {
+            reportUnclosedParenthesis(open)
+        }
+        finishNode()
+        expressionDepth -= 1
+    }
+
+    private mutating func reportUnclosedParenthesis(_ open: Token) {
+        error("expected `)` to close the `(` at column \(file.location(of: Int(open.start)).column), found \(describeCurrent())",
+              at: token.range.isEmpty ? open.range : token.range, help: "add the missing `)`")
     }
 
     /// Counts one more level of expression nesting; past the limit, reports it and skips the

@@ -299,15 +299,17 @@ private struct Checker {
     /// The line's repetition key, if it has one.
     private mutating func checkRepetition(_ statement: StatementSyntax, _ attributeIndex: Int, _ attribute: AttributeSchema, in schema: BlockSchema, bindings: Grammar.Bindings, lines: inout BlockLines) -> RepetitionKey? {
         if attribute.uniqueListEntries {
-            var partners: [String: SyntaxNode] = [:]
+            var named: [String: SyntaxNode] = [:]
             for binding in bindings {
-                guard case .name(.partner) = binding.pattern else { continue }
+                guard case .name(let kind) = binding.pattern else { continue }
                 let element = binding.node, name = element.compactText
-                if partners[name] != nil {
-                    report(.E106, element.trimmedRange, "\(name) is named twice in this band",
-                           help: "give each partner one percent per band", notes: [DiagnosticNote("first named here", file: file, range: partners[name]!.trimmedRange)])
+                if let first = named[name] {
+                    let band = schema.kind == .bands
+                    report(.E106, element.trimmedRange, band ? "\(name) is named twice in this band" : "`\(name)` is listed twice in `\(attribute.keyword)`",
+                           help: band ? "give each partner one percent per band" : "list each \(kind.rawValue) once",
+                           notes: [DiagnosticNote(band ? "first named here" : "first listed here", file: file, range: first.trimmedRange)])
                 } else {
-                    partners[name] = element
+                    named[name] = element
                 }
             }
         }

@@ -55,10 +55,17 @@ struct PlanDiffTests {
     @Test func withdrawingASchemeTakesItOutOfTheTotals() {
         let d = Self.diff(Self.plan, Self.plan.replacingOccurrences(of: "status scoping", with: "status withdrawn"))
         #expect(d.schemeFields.map(\.field) == ["status"])
-        #expect(d.savings.isEmpty, "the scheme's own savings did not change")
+        #expect(d.savings.map(\.change) == [PlanDiff.Change(old: TestPlans.money("£100k"), new: .zero)], "its lines leave the totals")
         let total = d.totals.first { $0.dimension == nil }
         #expect(total?.planned.old == TestPlans.money("£100k"))
         #expect(total?.planned.new == .zero)
+    }
+
+    @Test func aWithdrawnSchemesSavingsMoveNoTotalButTheChangeIsStillReported() {
+        let withdrawn = Self.plan.replacingOccurrences(of: "status scoping", with: "status withdrawn")
+        let d = Self.diff(withdrawn, withdrawn.replacingOccurrences(of: "£100k", with: "£500k"))
+        #expect(d.savings.isEmpty && d.totals.isEmpty, "it counts in no total, before or after")
+        #expect(d.other.map(\.declaration) == ["scheme S-1"])
     }
 
     @Test func diagnosticsMatchByCodeAndMessageAsOftenAsTheyOccur() {

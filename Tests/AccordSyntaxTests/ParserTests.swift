@@ -177,6 +177,27 @@ import Testing
         #expect(H.positions(text) == ["1:23 E102", "5:32 E102"])
     }
 
+    /// A milestone left open is the block reported, whether the scheme's next line ends it
+    /// (`milestone M2`, read as the scheme's) or it took the scheme's `}` (less indented than it).
+    @Test(arguments: [
+        ("  milestone M2 \"Policy live\" {\n    due 2022-09-30\n  }\n  metric fte \"Agency FTE\" { kind activity }\n}\n",
+         "before `milestone` on line 5", ["area", "milestone", "milestone", "metric"]),
+        ("}\n\nscheme SE-02 \"Estates\" {\n  area corporate\n}\n", "before line 5", ["area", "milestone"]),
+    ])
+    func aMilestoneLeftOpenIsTheOneReported(_ rest: String, _ before: String, _ schemeLines: [String]) throws {
+        let result = H.parse("scheme SE-01 \"Agency\" {\n  area corporate\n  milestone M1 \"Policy agreed\" {\n    due 2022-06-30\n" + rest)
+        #expect(H.positions(result.syntaxErrors) == ["3:32 E102"])
+        #expect(result.syntaxErrors.first?.message == "the `{` on line 3 is never closed \(before)")
+        let scheme = try #require(result.tree.statements.first?.block)
+        #expect(scheme.statements.compactMap(\.keyword) == schemeLines)
+    }
+
+    @Test func outdentedLinesThatTheirBlockTakesDoNotCloseIt() {
+        // Badly indented but whole: `due` belongs in the milestone, `ESNEFT 50%` in the share.
+        let text = "scheme S {\n  milestone M1 \"x\" {\n  due 2022-06-30\n  }\n  share {\n  ESNEFT 50%\n  }\n}\n"
+        #expect(H.positions(H.parse(text).syntaxErrors) == [])
+    }
+
     @Test func missingBraceAtEndOfFile() throws {
         let result = H.parse("plan \"P\" {\n  years FY22/23\n")
         #expect(H.positions(result.diagnostics) == ["1:10 E102"])
