@@ -11,6 +11,8 @@ let checkCommand = Command(
         options: [
             .init(name: "format", value: "FORMAT", help: "how to show diagnostics: text (default), json, sarif or github"),
             .init(name: "strict", help: "warnings fail the run too (exit 1)"),
+            .init(name: "select", value: "CODES", help: "report only these codes: comma-separated codes or prefixes (E202,W4)"),
+            .init(name: "ignore", value: "CODES", help: "never report these codes or prefixes (W407,W41)"),
             .asOf,
             .stdinFilename,
         ],
@@ -22,10 +24,17 @@ let checkCommand = Command(
         Formats: text (file:line:col, the source line and help, then a tally), json (an array of
         diagnostics), sarif (SARIF 2.1.0, paths relative to the current folder) and github
         (GitHub Actions annotations; run from the repository root). Only text prints a tally.
+
+        Given files (as pre-commit and editors do), text shows in full the diagnostics in those
+        files and every error anywhere in their plans, and sums up the other warnings in one
+        line; given a folder or nothing, it shows everything. json, sarif and github always carry
+        every diagnostic. --select and --ignore apply after the plan's `rules { … }` block, to
+        every format and to the exit status.
         """),
     run: { context in
         guard let format = context.diagnosticFormatOption() else { return }
         guard let asOf = context.asOfOption() else { return }
+        guard let selection = context.diagnosticSelectionOption() else { return }
         let project = context.discoverProject()
         let today = CommandContext.today()
         var diagnostics: [Diagnostic] = []
@@ -36,7 +45,16 @@ let checkCommand = Command(
             fileCount += sources.files.count
         }
         diagnostics += project.diagnostics
-        context.print(context.render(diagnostics, as: format))
+        diagnostics = diagnostics.filter { selection.keeps($0.code) }
+        if format == .text, let files = context.focusedFiles(in: project.plans) {
+            let focused = FocusedDiagnostics(diagnostics, files: files)
+            context.print(context.render(focused.shown, as: format))
+            if !focused.elsewhere.isEmpty {
+                context.print(DiagnosticTextRenderer.elsewhere(focused.elsewhere, plans: project.plans.count))
+            }
+        } else {
+            context.print(context.render(diagnostics, as: format))
+        }
         if format == .text { // the other formats print one document and nothing else
             let noun = fileCount == 1 ? "file" : "files"
             context.print(diagnostics.isEmpty ? "checked \(fileCount) \(noun): no problems\n"
