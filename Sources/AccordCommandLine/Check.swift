@@ -27,7 +27,7 @@ let checkCommand = Command(
 
         Given files (as pre-commit and editors do), text shows in full the diagnostics in those
         files and every error anywhere in their plans, and sums up the other warnings in one
-        line; given a folder or nothing, it shows everything. json, sarif and github always carry
+        line; given a folder, a plan's root file or nothing, it shows everything. json, sarif and github always carry
         every diagnostic. --select and --ignore apply after the plan's `rules { … }` block, to
         every format and to the exit status.
         """),

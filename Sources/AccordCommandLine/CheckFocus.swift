@@ -36,7 +36,8 @@ extension CommandContext {
     }
 
     /// The shown paths of the plan files the command named one by one (as pre-commit and editors
-    /// do); nil when it named a folder or nothing, so that everything is shown.
+    /// do), every file of a plan whose root file it named; nil when it named a folder or
+    /// nothing, so that everything is shown.
     func focusedFiles(in plans: [PlanSources]) -> Set<String>? {
         let paths = arguments.positionals
         guard !paths.isEmpty else { return nil }
@@ -46,11 +47,13 @@ extension CommandContext {
             if path != "-", FileSystem.isDirectory(resolved) { return nil }
             named.insert(FileSystem.realPath(resolved) ?? resolved)
         }
+        func isNamed(_ member: PlanFile) -> Bool { named.contains(FileSystem.realPath(member.accessPath) ?? member.accessPath) }
         var shown: Set<String> = []
         for plan in plans {
-            for member in plan.files where named.contains(FileSystem.realPath(member.accessPath) ?? member.accessPath) {
-                shown.insert(member.file.path)
-            }
+            // A plan's root file stands for the whole plan (`accord check plan.accord`), and a
+            // change to it (years, as-of, envelopes) can move warnings in every file.
+            let whole = isNamed(plan.root)
+            for member in plan.files where whole || isNamed(member) { shown.insert(member.file.path) }
         }
         return shown
     }

@@ -126,8 +126,11 @@ public struct MilestoneSummary: Sendable {
     public var done: Int { all.count { $0.state == .done } }
     public var later: Int { all.count { $0.state == .later } }
     public var overdue: [MilestoneStatus] { all.filter { $0.state == .overdue } }
-    /// Due from the as-of date to 90 days after it, not done.
-    public var dueSoon: [MilestoneStatus] { all.filter { $0.state == .dueSoon } }
+    /// Due from the as-of date to 90 days after it, not done; soonest first (plan order on a tie).
+    public var dueSoon: [MilestoneStatus] {
+        all.enumerated().filter { $0.element.state == .dueSoon }
+            .sorted { ($0.element.due!, $0.offset) < ($1.element.due!, $1.offset) }.map(\.element)
+    }
     public var slipping: [MilestoneStatus] { all.filter(\.slipping) }
     public static let soonDays = 90
 }
@@ -147,6 +150,10 @@ public struct MilestoneStatus: Sendable {
     public var slipping: Bool
     /// Days past due for an overdue milestone, days to go for one due soon or later.
     public var days: Int?
+    /// `days` when overdue: how late it is.
+    public var daysLate: Int? { state == .overdue ? days : nil }
+    /// `days` when due soon or later: how long is left.
+    public var daysToGo: Int? { state == .overdue ? nil : days }
     /// Forecast − due, in days, when slipping.
     public var slipDays: Int?
     public var qualifiedName: String { "\(scheme).\(name)" }

@@ -43,9 +43,7 @@ public enum SummaryHTML {
 
         out += "<section id=\"milestones\">\n<h2>Milestones</h2>\n<p>\(escape(SummaryProse.milestoneLine(s.milestones)))</p>\n"
         out += MilestoneTimeline.svg(s.milestones, asOf: s.header.asOf, years: s.header.years)
-        for (list, title) in SummaryProse.milestoneLists(s.milestones) where !list.isEmpty {
-            out += table(SummaryTables.milestones(list, name: "milestones", title: title))
-        }
+        out += SummaryProse.milestoneTables(s.milestones).map(table).joined()
         out += "</section>\n"
 
         out += "<section id=\"metrics\">\n<h2>Metrics</h2>\n<p>\(escape(SummaryProse.metricLine(s.metrics)))</p>\n"
@@ -85,7 +83,7 @@ public enum SummaryHTML {
             out += total ? "<tr class=\"total\">" : "<tr>"
             for (column, cell) in zip(t.columns, row) {
                 let alarming = if case .money(let x) = cell, let bad = column.badSign, x.sign == bad { true } else { false }
-                let classes = [column.numeric ? "num" : nil, alarming ? "bad" : nil].compactMap { $0 }
+                let classes = [column.numeric ? "num" : nil, cell.isCalendar ? "when" : nil, alarming ? "bad" : nil].compactMap { $0 }
                 out += "<td\(classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\"")>\(escape(cell.display))</td>"
             }
             out += "</tr>\n"
@@ -130,6 +128,7 @@ public enum SummaryHTML {
     caption { text-align: left; font-weight: 600; padding: 4px 0; }
     th, td { border-bottom: 1px solid var(--line); padding: 4px 6px; text-align: left; vertical-align: top; overflow-wrap: break-word; }
     th { background: #f0f4f5; font-weight: 600; }
+    .when { white-space: nowrap; }
     .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
     .bad { color: var(--bad); font-weight: 600; }
     tr.total td { font-weight: 700; border-top: 2px solid var(--ink); }

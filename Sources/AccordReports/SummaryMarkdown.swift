@@ -16,9 +16,7 @@ public enum SummaryMarkdown {
         out += "\n## In-year position\n\n" + table(SummaryTables.inYear(s))
         out += "\n## Partners and envelopes\n\n" + table(SummaryTables.partners(s))
         out += "\n## Milestones\n\n" + SummaryProse.milestoneLine(s.milestones) + "\n"
-        for (list, title) in SummaryProse.milestoneLists(s.milestones) where !list.isEmpty {
-            out += "\n" + table(SummaryTables.milestones(list, name: "milestones", title: title))
-        }
+        for list in SummaryProse.milestoneTables(s.milestones) { out += "\n" + table(list) }
         out += "\n## Metrics\n\n" + SummaryProse.metricLine(s.metrics) + "\n"
         if !s.metrics.isEmpty { out += "\n" + table(SummaryTables.metrics(s)) }
         out += "\n## People\n\n" + (s.people.isEmpty ? "No people declared.\n" : table(SummaryTables.people(s)))

@@ -30,6 +30,14 @@ public enum SummaryCell: Sendable {
         }
     }
 
+    /// A date, month or financial year: never broken across lines (`2022-09`, `FY22/23`).
+    var isCalendar: Bool {
+        switch self {
+        case .date, .month, .year: true
+        default: false
+        }
+    }
+
     /// How text, Markdown and HTML show it (before their own escaping).
     public var display: String {
         switch self {
@@ -194,15 +202,23 @@ public enum SummaryTables {
                             note: "Attributed by share (cost growth avoided is system-level, never attributed); RA = risk-adjusted; gap = envelope − risk-adjusted (positive: unidentified, as W401; negative: more than covered); cover = risk-adjusted ÷ envelope; control total = attributed × ct %.")
     }
 
-    public static func milestones(_ list: [MilestoneStatus], name: String, title: String) -> SummaryTable {
-        SummaryTable(name: name, title: title, columns: [
+    /// Which day counts a milestone table shows: an overdue list only days late, a list due soon
+    /// only days to go, a mixed list (slipping, every milestone) both.
+    public enum MilestoneDays: Sendable { case late, toGo, both }
+
+    public static func milestones(_ list: [MilestoneStatus], name: String, title: String, days: MilestoneDays = .both) -> SummaryTable {
+        let late = days != .toGo, toGo = days != .late
+        func count(_ n: Int?) -> SummaryCell { n.map(SummaryCell.count) ?? .none }
+        return SummaryTable(name: name, title: title, columns: [
             column("milestone"), column("title", flexible: true), column("state", inText: false), column("due"),
-            column("days", numeric: true), column("forecast"), column("slip days", numeric: true, inText: false),
+        ] + (late ? [column("days late", numeric: true)] : []) + (toGo ? [column("days to go", numeric: true)] : []) + [
+            column("forecast"), column("slip days", numeric: true, inText: false),
             column("done", inText: false), column("critical"), column("owner"),
-        ], rows: list.map { m in [
-            .text(m.qualifiedName), .text(m.title), .text(m.state.rawValue), .date(m.due), m.days.map(SummaryCell.count) ?? .none,
-            .date(m.forecast), m.slipDays.map(SummaryCell.count) ?? .none, .date(m.done), .text(m.critical ? "yes" : "no"), .text(m.owner),
-        ] })
+        ], rows: list.map { m in
+            [.text(m.qualifiedName), .text(m.title), .text(m.state.rawValue), .date(m.due)]
+                + (late ? [count(m.daysLate)] : []) + (toGo ? [count(m.daysToGo)] : [])
+                + [.date(m.forecast), count(m.slipDays), .date(m.done), .text(m.critical ? "yes" : "no"), .text(m.owner)]
+        })
     }
 
     public static func metrics(_ s: ProgrammeSummary) -> SummaryTable {

@@ -25,9 +25,7 @@ public enum SummaryText {
 
         section("Milestones", into: &out)
         out += wrap(SummaryProse.milestoneLine(s.milestones))
-        for (list, title) in SummaryProse.milestoneLists(s.milestones) where !list.isEmpty {
-            out += "\n" + table(SummaryTables.milestones(list, name: "milestones", title: title))
-        }
+        for list in SummaryProse.milestoneTables(s.milestones) { out += "\n" + table(list) }
         section("Metrics", into: &out)
         out += wrap(SummaryProse.metricLine(s.metrics))
         if !s.metrics.isEmpty { out += "\n" + table(SummaryTables.metrics(s)) }
@@ -129,9 +127,13 @@ enum SummaryProse {
         return "\(m.count) milestone\(m.count == 1 ? "" : "s"): \(m.done) done, \(m.overdue.count) overdue, \(m.dueSoon.count) due in the next \(MilestoneSummary.soonDays) days, \(m.later) later; \(m.slipping.count) slipping."
     }
 
-    static func milestoneLists(_ m: MilestoneSummary) -> [([MilestoneStatus], String)] {
-        [(m.overdue, "Overdue (days past due)"), (m.dueSoon, "Due in the next \(MilestoneSummary.soonDays) days (days to go)"),
-         (m.slipping, "Slipping: forecast after due (days to go)")]
+    /// The milestone lists under the count line, each shown with `SummaryTables.milestones`.
+    static func milestoneTables(_ m: MilestoneSummary) -> [SummaryTable] {
+        [(m.overdue, "Overdue", SummaryTables.MilestoneDays.late),
+         (m.dueSoon, "Due in the next \(MilestoneSummary.soonDays) days, soonest first", .toGo),
+         (m.slipping, "Slipping: forecast after due", .both)].compactMap { list, title, days in
+            list.isEmpty ? nil : SummaryTables.milestones(list, name: "milestones", title: title, days: days)
+        }
     }
 
     static func metricLine(_ metrics: [MetricStatus]) -> String {

@@ -77,17 +77,18 @@ struct GoldenTests {
         try Self.compareProject("check-projects", name, arguments: ["check", name])
     }
 
-    /// `testdata/check-focused/NAME.args` run in that folder, whose plans are its subfolders:
-    /// `accord check` given files, a folder, `--select`/`--ignore`.
+    /// Commands over plans of several files: `testdata/multi-file/NAME.args` (a command line,
+    /// naming the plan folders beside it) run in that folder: `accord check` given files, a
+    /// folder, `--select`/`--ignore`; `accord outline` over a folder.
+    @Test(arguments: argumentCases("multi-file"))
+    func multiFile(_ name: String) throws {
+        let args = try String(contentsOf: Self.testdata.appendingPathComponent("multi-file/\(name).args"), encoding: .utf8)
+        try Self.compareProject("multi-file", name, arguments: args.split(whereSeparator: \.isWhitespace).map(String.init))
+    }
+
     static func argumentCases(_ folder: String) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: testdata.appendingPathComponent(folder).path)) ?? []
         return names.filter { $0.hasSuffix(".args") }.map { String($0.dropLast(".args".count)) }.sorted()
-    }
-
-    @Test(arguments: argumentCases("check-focused"))
-    func checkFocused(_ name: String) throws {
-        let args = try String(contentsOf: Self.testdata.appendingPathComponent("check-focused/\(name).args"), encoding: .utf8)
-        try Self.compareProject("check-focused", name, arguments: args.split(whereSeparator: \.isWhitespace).map(String.init))
     }
 
     /// `accord diff [ARGS] NAME/old.accord NAME/new.accord` on a folder of `testdata/diff`, with the

@@ -50,7 +50,7 @@ struct SummaryTests {
                        "5 schemes: 1 scoping, 2 delivery, 1 refresh, 1 closed.",
                        "SE-01   cash-releasing  £750,000    £700,000  -£50,000       -6.7%        £1,500,000",
                        "ESNEFT   FY23/24  £2,250,000     £1,725,000  £2,000,000   £275,000",
-                       "SE-05.M2   Clinical decision support for referrals  2022-09-01    29"] {
+                       "SE-05.M2   Clinical decision support for referra…  2022-09-01         29"] {
             #expect(text.contains(figure), "missing: \(figure)")
         }
     }
