@@ -36,10 +36,12 @@ public enum SummaryHTML {
         out += [SummaryTables.savingsPlanned(s), SummaryTables.savingsRiskAdjusted(s), SummaryTables.recurrence(s)].map(table).joined()
         out += "</section>\n"
 
+        out += "<section id=\"board\">\n<h2>Savings by scheme and area</h2>\n" + SummaryProse.boardTables(s).map(table).joined() + "</section>\n"
+
         out += "<section id=\"in-year\">\n<h2>In-year position</h2>\n" + table(SummaryTables.inYear(s)) + "</section>\n"
 
         out += "<section id=\"partners\">\n<h2>Partners and envelopes</h2>\n" + EnvelopeChart.svg(s.partners)
-        out += table(SummaryTables.partners(s)) + "</section>\n"
+        out += table(SummaryTables.partners(s)) + table(SummaryTables.partnerAreas(s)) + "</section>\n"
 
         out += "<section id=\"milestones\">\n<h2>Milestones</h2>\n<p>\(escape(SummaryProse.milestoneLine(s.milestones)))</p>\n"
         out += MilestoneTimeline.svg(s.milestones, asOf: s.header.asOf, years: s.header.years)
@@ -52,6 +54,10 @@ public enum SummaryHTML {
         out += "</section>\n"
 
         out += "<section id=\"people\">\n<h2>People</h2>\n" + (s.people.isEmpty ? "<p>No people declared.</p>\n" : table(SummaryTables.people(s)))
+        out += "</section>\n"
+
+        out += "<section id=\"diagnostics\">\n<h2>Diagnostics</h2>\n<p>\(escape(SummaryProse.diagnosticLine(s.diagnostics)))</p>\n"
+        if !s.diagnostics.isEmpty { out += table(SummaryTables.diagnostics(s)) }
         out += "</section>\n</main>\n</body>\n</html>\n"
         return out
     }
@@ -63,8 +69,11 @@ public enum SummaryHTML {
         let off = s.metrics.count { $0.state == .offTrack }
         var items: [(String, String, String)] = [("schemes", String(s.schemes.count), "")]
         if let savings {
-            items.append(("planned \(LiteralText.financialYear(savings.year))", savings.planned.total.formattedMoney(), ""))
-            items.append(("risk-adjusted \(LiteralText.financialYear(savings.year))", savings.riskAdjusted.total.formattedMoney(), ""))
+            // Savings (cash-releasing + productivity) and cost growth avoided are never one sum.
+            let year = LiteralText.financialYear(savings.year)
+            items.append(("savings \(year) planned (cash-releasing + productivity)", savings.planned.savings.formattedMoney(), ""))
+            items.append(("savings \(year) risk-adjusted", savings.riskAdjusted.savings.formattedMoney(), ""))
+            items.append(("cost growth avoided \(year) planned, counted apart", savings.planned[.costGrowthAvoided].formattedMoney(), " apart"))
         }
         items.append(("milestones overdue", String(s.milestones.overdue.count), s.milestones.overdue.isEmpty ? "" : " bad"))
         items.append(("metrics off track", String(off), off == 0 ? "" : " bad"))
@@ -80,7 +89,7 @@ public enum SummaryHTML {
         if t.rows.isEmpty { out += "<tr><td colspan=\"\(t.columns.count)\">None.</td></tr>\n" }
         for (index, row) in t.rows.enumerated() {
             let total = index >= t.rows.count - t.totalRows
-            out += total ? "<tr class=\"total\">" : "<tr>"
+            out += total ? "<tr class=\"total\">" : t.subtotalRows.contains(index) ? "<tr class=\"subtotal\">" : "<tr>"
             for (column, cell) in zip(t.columns, row) {
                 let alarming = if case .money(let x) = cell, let bad = column.badSign, x.sign == bad { true } else { false }
                 let classes = [column.numeric ? "num" : nil, cell.isCalendar ? "when" : nil, alarming ? "bad" : nil].compactMap { $0 }
@@ -123,6 +132,7 @@ public enum SummaryHTML {
     .tile b { display: block; font-size: 20px; font-variant-numeric: tabular-nums; }
     .tile span { color: var(--muted); font-size: 12px; }
     .tile.bad { border-top-color: var(--bad); }
+    .tile.apart { border-top-color: var(--cga); }
     .tile.bad b { color: var(--bad); }
     table { border-collapse: collapse; width: 100%; margin: 12px 0 4px; font-size: 13px; }
     caption { text-align: left; font-weight: 600; padding: 4px 0; }
@@ -132,6 +142,7 @@ public enum SummaryHTML {
     .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
     .bad { color: var(--bad); font-weight: 600; }
     tr.total td { font-weight: 700; border-top: 2px solid var(--ink); }
+    tr.subtotal td { font-weight: 600; background: #f0f4f5; }
     .note { color: var(--muted); font-size: 12px; }
     figure { margin: 12px 0; }
     figcaption { font-weight: 600; margin-bottom: 4px; }
