@@ -82,7 +82,8 @@ public enum SummaryHTML {
         return "<div class=\"tiles\">\n" + items.map { "<div class=\"tile\(escape($0.2))\"><b>\(escape($0.1))</b><span>\(escape($0.0))</span></div>\n" }.joined() + "</div>\n"
     }
 
-    static func table(_ t: SummaryTable) -> String {
+    static func table(_ table: SummaryTable) -> String {
+        let t = table.forPage
         var out = "<table>\n<caption>\(escape(t.title))</caption>\n<thead><tr>"
         for column in t.columns { out += "<th\(column.numeric ? " class=\"num\"" : "")>\(escape(column.header))</th>" }
         out += "</tr></thead>\n<tbody>\n"
@@ -121,7 +122,7 @@ public enum SummaryHTML {
     :root { --cash: #005eb8; --prod: #41b6e6; --cga: #768692; --good: #007f3b; --warn: #ed8b00; --bad: #d5281b; --ink: #212b32; --muted: #4c6272; --line: #d8dde0; }
     * { box-sizing: border-box; }
     body { margin: 0; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Arial, sans-serif; color: var(--ink); background: #f0f4f5; }
-    main { max-width: 1100px; margin: 0 auto; padding: 24px; background: #fff; }
+    main { max-width: 1360px; margin: 0 auto; padding: 24px; background: #fff; }
     h1 { font-size: 26px; margin: 0 0 4px; }
     h2 { font-size: 19px; margin: 28px 0 8px; padding-bottom: 4px; border-bottom: 2px solid var(--cash); }
     p { margin: 6px 0; }

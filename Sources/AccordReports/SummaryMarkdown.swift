@@ -31,7 +31,8 @@ public enum SummaryMarkdown {
     }
 
     /// A GFM table under a bold title; numbers right-aligned, total rows in bold.
-    static func table(_ t: SummaryTable) -> String {
+    static func table(_ table: SummaryTable) -> String {
+        let t = table.forPage
         var out = "**\(t.title)**\n\n"
         if t.rows.isEmpty {
             out += "None.\n"

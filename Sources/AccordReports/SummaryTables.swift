@@ -65,6 +65,9 @@ public struct SummaryColumn: Sendable {
     public var inText = true
     /// The sign (-1 or 1) of an amount a reader should be warned about: a shortfall, a gap.
     public var badSign: Int? = nil
+    /// False for columns only spreadsheets need (a table's year or area when its title or its
+    /// subtotal rows already say it): Markdown and HTML leave them out, as text does.
+    public var inPage = true
 }
 
 /// A table of the summary, as every tabular format shows it.
@@ -80,6 +83,15 @@ public struct SummaryTable: Sendable {
     public var subtotalRows: Set<Int> = []
     /// A line under the table saying how to read it.
     public var note: String?
+
+    /// The table as Markdown and HTML show it: without the columns only spreadsheets need.
+    var forPage: SummaryTable {
+        let keep = columns.indices.filter { columns[$0].inPage }
+        var table = self
+        table.columns = keep.map { columns[$0] }
+        table.rows = rows.map { row in keep.map { row[$0] } }
+        return table
+    }
 }
 
 /// The summary's tables, shared by the text, Markdown, CSV and HTML renderers so each shows the
@@ -88,8 +100,10 @@ public enum SummaryTables {
     static func iso(_ d: Date) -> String { ModelJSON.iso(d) }
     static func iso(_ m: Month) -> String { ModelJSON.iso(m) }
 
-    static func column(_ header: String, _ key: String? = nil, numeric: Bool = false, flexible: Bool = false, inText: Bool = true) -> SummaryColumn {
-        SummaryColumn(header: header, key: key ?? header.replacingSpacesAndDashes(), numeric: numeric, flexible: flexible, inText: inText)
+    static func column(_ header: String, _ key: String? = nil, numeric: Bool = false, flexible: Bool = false, inText: Bool = true,
+                       inPage: Bool = true) -> SummaryColumn {
+        SummaryColumn(header: header, key: key ?? header.replacingSpacesAndDashes(), numeric: numeric, flexible: flexible, inText: inText,
+                      inPage: inPage)
     }
 
     static let dimensionHeaders = ["cash-releasing", "productivity", "cost growth avoided"]
@@ -170,10 +184,12 @@ public enum SummaryTables {
     /// An area by its title ("Urgent and emergency care"), else its name.
     static func areaLabel(_ name: String, _ title: String?) -> String { title ?? (name.isEmpty ? "no area" : name) }
 
-    static func dimensionColumns(_ prefix: String, inText: Bool) -> [SummaryColumn] {
+    /// CR, prod., CGA and total (prefixed "RA" for risk-adjusted); the total is always shown.
+    static func dimensionColumns(_ prefix: String, inText: Bool, inPage: Bool = true) -> [SummaryColumn] {
         let keys = ["cash_releasing", "productivity", "cost_growth_avoided", "total"]
         return zip(["CR", "prod.", "CGA", "total"], keys).map { header, key in
-            column(prefix.isEmpty ? header : "\(prefix) \(header)", prefix.isEmpty ? key : "risk_adjusted_\(key)", numeric: true, inText: inText || header == "total")
+            column(prefix.isEmpty ? header : "\(prefix) \(header)", prefix.isEmpty ? key : "risk_adjusted_\(key)", numeric: true,
+                   inText: inText || header == "total", inPage: inPage || header == "total")
         }
     }
 
@@ -190,9 +206,10 @@ public enum SummaryTables {
     /// sorted by area, a subtotal after each area and the year's total last. One year's table,
     /// or (year nil, for CSV) every year's rows in one table.
     public static func schemeSavings(_ s: ProgrammeSummary, year: Int?) -> SummaryTable {
-        let columns = [column("year", inText: false), column("area", inText: false), column("area title", inText: false),
-                       column("scheme"), column("title", flexible: true), column("status", inText: false)]
-            + dimensionColumns("", inText: true) + dimensionColumns("RA", inText: false)
+        let columns = [column("year", inText: false, inPage: false), column("area", inText: false, inPage: false),
+                       column("area title", inText: false, inPage: false), column("scheme"), column("title", flexible: true),
+                       column("status", inText: false)]
+            + dimensionColumns("", inText: true) + dimensionColumns("RA", inText: false, inPage: false)
             + [column("YTD plan", "ytd_plan", numeric: true, inText: false), column("YTD actual", "ytd_actual", numeric: true, inText: false),
                SummaryColumn(header: "variance", key: "variance", numeric: true, inText: false, badSign: -1),
                column("forecast outturn", numeric: true, inText: false)]
@@ -218,7 +235,7 @@ public enum SummaryTables {
 
     /// Per year and area: planned and risk-adjusted, by the area's title; a total per year.
     public static func areas(_ s: ProgrammeSummary) -> SummaryTable {
-        let columns = [column("area", inText: false), column("area title", flexible: true), column("year"), column("schemes", numeric: true)]
+        let columns = [column("area", inText: false, inPage: false), column("area title", flexible: true), column("year"), column("schemes", numeric: true)]
             + dimensionColumns("", inText: false) + dimensionColumns("RA", inText: false) + [column("share", "share_percent", numeric: true)]
         var rows: [[SummaryCell]] = []
         for y in s.schemeSavings {
@@ -257,7 +274,7 @@ public enum SummaryTables {
     /// Per year, partner and area: attributed savings, planned and risk-adjusted.
     public static func partnerAreas(_ s: ProgrammeSummary) -> SummaryTable {
         SummaryTable(name: "partner-areas", title: "Attributed savings by partner and area", columns: [
-            column("partner"), column("area", inText: false), column("area title", flexible: true), column("year"),
+            column("partner"), column("area", inText: false, inPage: false), column("area title", flexible: true), column("year"),
             column("attributed", numeric: true), column("risk-adjusted", numeric: true),
         ], rows: s.partnerAreas.map { p in
             [.text(p.partner), .text(p.area), .text(areaLabel(p.area ?? "", p.areaTitle)), .year(p.year), .money(p.attributed), .money(p.riskAdjusted)]
