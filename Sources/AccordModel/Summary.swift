@@ -327,13 +327,14 @@ extension ProgrammeSummary {
     /// the parts' own partition misses it go one each to the parts rounding left furthest from
     /// their exact value, ties to the key that sorts first.
     static func split(_ parts: [(key: String, value: Exact)], into whole: Exact) -> [Exact] {
-        var (shownParts, shownWhole) = split(parts)
+        let alone = split(parts)
+        var shownParts = alone.parts
+        var missing = whole.minus(alone.whole)
         let penny = Exact.one.dividedOrZero(by: .hundred)
-        var missing = whole.minus(shownWhole)
+        let keys = parts.map { Array($0.key.utf8) }
         // Each step moves one penny; both wholes are in pennies, so this ends.
         while missing.magnitude >= penny, !parts.isEmpty {
             let step = missing.isNegative ? penny.negated : penny
-            let keys = parts.map { Array($0.key.utf8) }
             // How far each part would be from its exact value after the step: the smallest wins.
             let distance = parts.indices.map { shownParts[$0].plus(step).minus(parts[$0].value).magnitude }
             let best = parts.indices.min { i, j in
@@ -341,7 +342,6 @@ extension ProgrammeSummary {
             }!
             shownParts[best] = shownParts[best].plus(step)
             missing = missing.minus(step)
-            shownWhole = shownWhole.plus(step)
         }
         return shownParts
     }

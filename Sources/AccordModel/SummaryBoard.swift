@@ -135,47 +135,41 @@ extension ProgrammeSummary {
         }
         let plannedSplits = topDown(schemes.map(\.name), planned), adjustedSplits = topDown(schemes.map(\.name), adjusted)
         let lines = inYear.map { position in position.year == year ? Dictionary(grouping: position.lines, by: \.scheme) : [:] } ?? [:]
-        var rows = schemes.indices.map { i in
+        let order = areaOrder(model)
+        func rank(_ area: String?) -> Int { area.flatMap { order.firstIndex(of: $0) } ?? order.count }
+        // Indices, not names, tie rows to their exact totals: a plan with a duplicate name (E201) still reads.
+        let sorted = schemes.indices.sorted { i, j in
+            let a = schemes[i], b = schemes[j]
+            return rank(a.area) != rank(b.area) ? rank(a.area) < rank(b.area) : Array(a.name.utf8).lexicographicallyPrecedes(Array(b.name.utf8))
+        }
+        let rows = sorted.map { i in
             SchemeSavings(scheme: schemes[i].name, title: schemes[i].title, area: schemes[i].area, status: schemes[i].status,
                           recurrent: schemes[i].recurrent, planned: plannedSplits[i], riskAdjusted: adjustedSplits[i],
                           inYear: .sum(lines[schemes[i].name, default: []].map(\.figures)))
         }
-        let order = areaOrder(model)
-        func rank(_ area: String?) -> Int { area.flatMap { order.firstIndex(of: $0) } ?? order.count }
-        let exactTotals = Dictionary(uniqueKeysWithValues: schemes.indices.map { (schemes[$0].name, exactSum(planned[$0])) })
-        rows.sort { a, b in
-            rank(a.area) != rank(b.area) ? rank(a.area) < rank(b.area) : Array(a.scheme.utf8).lexicographicallyPrecedes(Array(b.scheme.utf8))
+        let exact = sorted.map { exactSum(planned[$0]) }
+        let yearExact = exact.reduce(Exact.zero) { $0.plus($1) }
+        func group(_ key: String, _ title: String?, where belongs: (SchemeSavings) -> Bool) -> SavingsGroup {
+            let members = rows.indices.filter { belongs(rows[$0]) }
+            return Self.group(members.map { rows[$0] }, key: key, title: title, yearExact: yearExact,
+                              exact: members.reduce(Exact.zero) { $0.plus(exact[$1]) })
         }
-        let yearExact = exactTotals.values.reduce(Exact.zero) { $0.plus($1) }
-        var areas: [SavingsGroup] = []
-        for area in order.map(Optional.some) + [nil] {
-            let members = rows.filter { $0.area == area }
-            guard !members.isEmpty else { continue }
-            let exact = members.reduce(Exact.zero) { $0.plus(exactTotals[$1.scheme] ?? .zero) }
-            areas.append(group(members, key: area ?? "", title: areaTitle(model, area), yearExact: yearExact, exact: exact))
+        let areas = (order.map(Optional.some) + [nil]).filter { area in rows.contains { $0.area == area } }.map { area in
+            group(area ?? "", areaTitle(model, area)) { $0.area == area }
         }
-        let savings = SchemeSavingsYear(year: year, schemes: rows, areas: areas,
-                                        total: group(rows, key: "", title: nil, yearExact: yearExact, exact: yearExact))
-        return (savings, pipeline(model, savings, exact: exactTotals))
+        let statuses: [SavingsGroup] = Status.allCases.compactMap { status in
+            let count = model.schemes.count { $0.status == status }
+            guard count > 0 else { return nil }
+            var byStatus = group(status.rawValue, nil) { $0.status == status }
+            byStatus.schemes = count
+            return byStatus
+        }
+        let total = group("", nil) { _ in true }
+        return (SchemeSavingsYear(year: year, schemes: rows, areas: areas, total: total), PipelineYear(year: year, statuses: statuses, total: total))
     }
 
     static func exactSum(_ amounts: [Dimension: Exact]) -> Exact {
         Dimension.allCases.reduce(Exact.zero) { $0.plus(amounts[$1] ?? .zero) }
-    }
-
-    /// The pipeline for one year from its scheme rows: one group per status in status order.
-    static func pipeline(_ model: PlanModel, _ year: SchemeSavingsYear, exact: [String: Exact]) -> PipelineYear {
-        let yearExact = exact.values.reduce(Exact.zero) { $0.plus($1) }
-        let statuses: [SavingsGroup] = Status.allCases.compactMap { status in
-            let count = model.schemes.count { $0.status == status }
-            guard count > 0 else { return nil }
-            let members = year.schemes.filter { $0.status == status }
-            var group = group(members, key: status.rawValue, title: nil, yearExact: yearExact,
-                              exact: members.reduce(Exact.zero) { $0.plus(exact[$1.scheme] ?? .zero) })
-            group.schemes = count
-            return group
-        }
-        return PipelineYear(year: year.year, statuses: statuses, total: year.total)
     }
 
     /// Each partner's attributed savings (its shown figure in the partners table) split across

@@ -96,4 +96,18 @@ struct SummaryBoardTests {
         #expect(ProgrammeSummary.split(parts, into: penny.plus(penny)) == [penny, penny], "a penny more goes to the part furthest below")
         #expect(ProgrammeSummary.split(parts, into: .zero) == [.zero, .zero], "a penny less comes from the part furthest above")
     }
+
+    @Test func aDuplicateSchemeNameStillSummarises() {
+        let checked = TestPlans.check("""
+        plan "Twice" { years FY22/23; as-of 2022-09-30 }
+        partner A "A" { type provider }
+        area planned "Planned"
+        scheme S1 "One" { area planned; level organisation; status scoping; lead A; savings FY22/23 { cash-releasing £10 } }
+        scheme S1 "Again" { area planned; level organisation; status scoping; lead A; savings FY22/23 { cash-releasing £20 } }
+        """)
+        let summary = ProgrammeSummary(checked)
+        #expect(checked.diagnostics.contains { $0.code == .E201 })
+        #expect(summary.schemeSavings.first?.schemes.count == checked.model.schemes.count)
+        #expect(summary.pipeline.first?.statuses.first?.plannedShare == .one)
+    }
 }
