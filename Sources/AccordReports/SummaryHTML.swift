@@ -26,7 +26,7 @@ public enum SummaryHTML {
 
         """
         if s.header.hasErrors { out += "<p class=\"alert\">\(escape(SummaryProse.errorWarning))</p>\n" }
-        out += tiles(s) + "</header>\n"
+        out += tiles(s) + "<ul class=\"headline\">\n" + SummaryProse.headline(s).map { "<li>\(escape($0))</li>\n" }.joined() + "</ul>\n</header>\n"
 
         out += "<section id=\"schemes\">\n<h2>Schemes</h2>\n"
         out += SummaryProse.schemeLines(s).map { "<p>\(escape($0))</p>\n" }.joined()
@@ -134,6 +134,7 @@ public enum SummaryHTML {
     .tile span { color: var(--muted); font-size: 12px; }
     .tile.bad { border-top-color: var(--bad); }
     .tile.apart { border-top-color: var(--cga); }
+    .headline { margin: 8px 0 0; padding-left: 18px; }
     .tile.bad b { color: var(--bad); }
     table { border-collapse: collapse; width: 100%; margin: 12px 0 4px; font-size: 13px; }
     caption { text-align: left; font-weight: 600; padding: 4px 0; }

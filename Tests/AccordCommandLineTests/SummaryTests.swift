@@ -9,6 +9,7 @@ struct SummaryTests {
     static let root = ModelSchemaTests.root
     static let folder = GoldenTests.testdata.appendingPathComponent("summary")
     static let hostile = "Tests/AccordCommandLineTests/testdata/summary/hostile.accord"
+    static let board = "Tests/AccordCommandLineTests/testdata/summary/board.accord"
 
     static var cases: [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".args") }.sorted()
@@ -36,7 +37,7 @@ struct SummaryTests {
     }
 
     @Test func textFitsOneHundredColumns() {
-        for plan in ["examples/snee/plan.accord", "examples/minimal/plan.accord", Self.hostile] {
+        for plan in ["examples/snee/plan.accord", "examples/minimal/plan.accord", Self.hostile, Self.board] {
             let lines = Self.summary([plan]).stdout.split(separator: "\n")
             #expect(!lines.isEmpty)
             for line in lines { #expect(line.count <= 100, "\(plan): \(line)") }
