@@ -299,7 +299,7 @@ public enum SummaryTables {
             column("scheme"), column("title", flexible: true, inText: false), column("dimension"), column("year", inText: false),
             column("months", inText: false), column("YTD plan", "ytd_plan", numeric: true), column("YTD actual", "ytd_actual", numeric: true),
             SummaryColumn(header: "variance", key: "variance", numeric: true, badSign: -1), column("variance %", "variance_percent", numeric: true),
-            column("forecast outturn", numeric: true), column("year plan", numeric: true),
+            column("forecast outturn", numeric: true), column("year plan", numeric: true, inText: false),
         ]
         guard let position = s.inYear else {
             return SummaryTable(name: "in-year", title: "In-year position", columns: columns, rows: [], note: "No plan year has begun by the as-of date.")
