@@ -1,4 +1,5 @@
 import AccordCommandLine
+import AccordReports
 import Foundation
 import Testing
 
@@ -187,13 +188,13 @@ struct SummaryTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let result = Self.summary(["--format", "csv", "-o", folder, "examples/snee/plan.accord"])
         #expect(result.exitCode == 0, "\(result.stderr)")
-        for table in ["schemes", "savings", "in-year", "partners", "milestones", "metrics", "people"] {
+        for table in SummaryTables.names {
             let written = try String(contentsOfFile: "\(folder)/\(table).csv", encoding: .utf8)
             #expect(written == Self.summary(["--format", "csv", "--table", table, "examples/snee/plan.accord"]).stdout)
         }
     }
 
-    @Test(arguments: ["examples/snee/plan.accord", "examples/minimal/plan.accord", "examples/risk-share/plan.accord", hostile])
+    @Test(arguments: ["examples/snee/plan.accord", "examples/minimal/plan.accord", "examples/risk-share/plan.accord", hostile, board])
     func jsonValidatesAgainstItsSchema(_ plan: String) throws {
         let result = Self.summary(["--format", "json", plan])
         #expect(result.exitCode == 0)
