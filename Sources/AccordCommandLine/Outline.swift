@@ -17,11 +17,17 @@ let outlineCommand = Command(
             echo '*.accord diff=accord' >> .gitattributes
             git config diff.accord.textconv "accord outline"
 
-        Files with syntax errors are shown as far as they parse; the exit status is 0 unless a
-        file cannot be read (2).
+        Given a folder or several files, each file's lines follow a `# PATH` line. Files with
+        syntax errors are shown as far as they parse; the exit status is 0 unless a file cannot
+        be read (2).
         """),
     run: { context in
-        for file in context.loadSources() {
+        // Over a folder or several files, each file is named before its lines; git's textconv
+        // passes one file, whose outline stays as it is.
+        let paths = context.arguments.positionals
+        let naming = paths.count != 1 || (paths[0] != "-" && FileSystem.isDirectory(context.invocation.resolve(paths[0])))
+        for (index, file) in context.loadSources().enumerated() {
+            if naming { context.print("\(index == 0 ? "" : "\n")# \(file.path)\n") }
             context.print(Outline.render(parse(file).tree))
         }
     })

@@ -3,10 +3,13 @@ import AccordSyntax
 
 /// The programme at a glance, as of a date (brief §6): what every `accord summary` format shows.
 ///
-/// Money here is already rounded to the penny, the one place the summary rounds: single amounts
-/// half-even, and every split a reader may add up (dimensions to a year's total, recurrent and
-/// non-recurrent, partners to a year, schemes to the in-year total) by largest remainder against
-/// its rounded whole. Renderers only format; they never round or add money themselves.
+/// Money here is already rounded to the penny, the one place the summary rounds (the helpers
+/// under "Rounding, in one place"): single amounts half-even; every split a reader may add up by
+/// largest remainder against its rounded whole — a year's total across schemes and each scheme's
+/// across its dimensions (top-down), partners to a year and each partner's across areas, scheme
+/// lines to the in-year total; and every other subtotal (a year's dimensions, areas, statuses,
+/// recurrent and non-recurrent) as the sum of the shown scheme figures. Renderers only format;
+/// they never round or add money themselves.
 public struct ProgrammeSummary: Sendable {
     public var header: Header
     public var schemes: [SchemeRow]
@@ -15,7 +18,16 @@ public struct ProgrammeSummary: Sendable {
     /// Areas in declaration order, then any undeclared area a scheme names.
     public var byArea: [Tally]
     public var byLevel: [Tally]
+    /// Per plan year: the planned and risk-adjusted totals by dimension (sums of the scheme rows).
     public var savings: [SavingsYear]
+    /// Per plan year: every counting scheme with savings that year, and per-area subtotals.
+    public var schemeSavings: [SchemeSavingsYear]
+    /// Per plan year: schemes and savings by status.
+    public var pipeline: [PipelineYear]
+    /// Per plan year, partner and area: attributed savings, each partner's split across areas.
+    public var partnerAreas: [PartnerAreaYear]
+    /// The plan's diagnostics, by code.
+    public var diagnostics: [DiagnosticGroup]
     /// Nil when no plan year has begun by the as-of date.
     public var inYear: InYearSummary?
     public var partners: [PartnerYear]
@@ -126,8 +138,11 @@ public struct MilestoneSummary: Sendable {
     public var done: Int { all.count { $0.state == .done } }
     public var later: Int { all.count { $0.state == .later } }
     public var overdue: [MilestoneStatus] { all.filter { $0.state == .overdue } }
-    /// Due from the as-of date to 90 days after it, not done.
-    public var dueSoon: [MilestoneStatus] { all.filter { $0.state == .dueSoon } }
+    /// Due from the as-of date to 90 days after it, not done; soonest first (plan order on a tie).
+    public var dueSoon: [MilestoneStatus] {
+        all.enumerated().filter { $0.element.state == .dueSoon }
+            .sorted { ($0.element.due!, $0.offset) < ($1.element.due!, $1.offset) }.map(\.element)
+    }
     public var slipping: [MilestoneStatus] { all.filter(\.slipping) }
     public static let soonDays = 90
 }
@@ -147,6 +162,10 @@ public struct MilestoneStatus: Sendable {
     public var slipping: Bool
     /// Days past due for an overdue milestone, days to go for one due soon or later.
     public var days: Int?
+    /// `days` when overdue: how late it is.
+    public var daysLate: Int? { state == .overdue ? days : nil }
+    /// `days` when due soon or later: how long is left.
+    public var daysToGo: Int? { state == .overdue ? nil : days }
     /// Forecast − due, in days, when slipping.
     public var slipDays: Int?
     public var qualifiedName: String { "\(scheme).\(name)" }
@@ -260,14 +279,19 @@ extension ProgrammeSummary {
             let count = model.schemes.count { $0.status == status }
             return count == 0 ? nil : Tally(key: status.rawValue, title: nil, count: count)
         }
-        let areaNames = model.areas.map(\.name) + model.schemes.compactMap(\.area).filter { name in !model.areas.contains { $0.name == name } }
-        byArea = areaNames.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }.map { name in
-            Tally(key: name, title: model.areas.first { $0.name == name }?.title, count: model.schemes.count { $0.area == name })
+        byArea = Self.areaOrder(model).map { name in
+            Tally(key: name, title: Self.areaTitle(model, name), count: model.schemes.count { $0.area == name })
         }
         byLevel = Level.allCases.map { level in Tally(key: level.rawValue, title: nil, count: model.schemes.count { $0.level == level }) }
-        savings = model.years.map { Self.savings(model, year: $0) }
-        inYear = Self.inYear(model, asOf: asOf)
+        let position = Self.inYear(model, asOf: asOf)
+        inYear = position
+        let byYear = model.years.map { Self.schemeSavings(model, year: $0, inYear: position) }
+        schemeSavings = byYear.map(\.0)
+        pipeline = byYear.map(\.1)
+        savings = byYear.map { Self.savingsYear($0.0) }
         (partners, partnerTotals) = Self.partners(model)
+        partnerAreas = Self.partnerAreas(model, partners: partners)
+        diagnostics = Self.diagnosticGroups(checked.diagnostics)
         milestones = Self.milestones(model, asOf: asOf)
         metrics = model.schemes.filter(\.counts).flatMap(\.metrics).map(Self.metricStatus)
         let allocations = model.allocationsByPerson()
@@ -297,28 +321,48 @@ extension ProgrammeSummary {
         return (shownParts, shownParts.reduce(Exact.zero) { $0.plus($1) })
     }
 
-    static func dimensionSplit(_ amounts: [Dimension: Exact]) -> DimensionSplit {
-        let (parts, whole) = split(Dimension.allCases.map { ($0.rawValue, amounts[$0] ?? .zero) })
-        return DimensionSplit(amounts: Dictionary(uniqueKeysWithValues: zip(Dimension.allCases, parts)), total: whole)
+    /// Parts rounded by largest remainder against `whole`, a figure already shown as part of a
+    /// larger partition (a scheme's dimensions against the scheme's pennies; a partner's areas
+    /// against its attributed figure), so the parts add up to it exactly: the pennies by which
+    /// the parts' own partition misses it go one each to the parts rounding left furthest from
+    /// their exact value, ties to the key that sorts first.
+    static func split(_ parts: [(key: String, value: Exact)], into whole: Exact) -> [Exact] {
+        let alone = split(parts)
+        var shownParts = alone.parts
+        var missing = whole.minus(alone.whole)
+        let penny = Exact.one.dividedOrZero(by: .hundred)
+        let keys = parts.map { Array($0.key.utf8) }
+        // Each step moves one penny; both wholes are in pennies, so this ends.
+        while missing.magnitude >= penny, !parts.isEmpty {
+            let step = missing.isNegative ? penny.negated : penny
+            // How far each part would be from its exact value after the step: the smallest wins.
+            let distance = parts.indices.map { shownParts[$0].plus(step).minus(parts[$0].value).magnitude }
+            let best = parts.indices.min { i, j in
+                distance[i] != distance[j] ? distance[i] < distance[j] : keys[i].lexicographicallyPrecedes(keys[j])
+            }!
+            shownParts[best] = shownParts[best].plus(step)
+            missing = missing.minus(step)
+        }
+        return shownParts
+    }
+
+    /// Top-down (brief §3, rule 2): the wholes of `amounts` split across `keys`, then each
+    /// part across its dimensions against the pennies it was given.
+    static func topDown(_ keys: [String], _ amounts: [[Dimension: Exact]]) -> [DimensionSplit] {
+        let totals = split(zip(keys, amounts).map { ($0, exactSum($1)) }).parts
+        return zip(amounts, totals).map { amounts, total in
+            let parts = split(Dimension.allCases.map { ($0.rawValue, amounts[$0] ?? .zero) }, into: total)
+            return DimensionSplit(amounts: Dictionary(uniqueKeysWithValues: zip(Dimension.allCases, parts)), total: total)
+        }
     }
 
     // MARK: Sections
 
-    static func savings(_ model: PlanModel, year: Int) -> SavingsYear {
-        var planned: [Dimension: Exact] = [:], adjusted: [Dimension: Exact] = [:]
-        var recurrent = Exact.zero, nonRecurrent = Exact.zero
-        for scheme in model.schemes where scheme.counts {
-            guard let savings = scheme.savings(in: year) else { continue }
-            for dimension in Dimension.allCases {
-                let amount = savings.amount(dimension)
-                planned[dimension, default: .zero] = planned[dimension, default: .zero].plus(amount)
-                adjusted[dimension, default: .zero] = adjusted[dimension, default: .zero].plus(model.riskAdjusted(amount, for: scheme))
-                if scheme.recurrent { recurrent = recurrent.plus(amount) } else { nonRecurrent = nonRecurrent.plus(amount) }
-            }
-        }
-        let recurrence = split([("non-recurrent", nonRecurrent), ("recurrent", recurrent)])
-        return SavingsYear(year: year, planned: dimensionSplit(planned), riskAdjusted: dimensionSplit(adjusted),
-                           recurrent: recurrence.parts[1], nonRecurrent: recurrence.parts[0])
+    /// A year's savings from its scheme rows: each figure the sum of the shown scheme figures.
+    static func savingsYear(_ year: SchemeSavingsYear) -> SavingsYear {
+        func total(_ rows: [SchemeSavings]) -> Exact { rows.reduce(Exact.zero) { $0.plus($1.planned.total) } }
+        return SavingsYear(year: year.year, planned: year.total.planned, riskAdjusted: year.total.riskAdjusted,
+                           recurrent: total(year.schemes.filter(\.recurrent)), nonRecurrent: total(year.schemes.filter { !$0.recurrent }))
     }
 
     /// The financial year holding the as-of date; past the plan's horizon, its last year (all

@@ -54,6 +54,19 @@ public struct DiagnosticTextRenderer {
         return "\(plural(errors, "error")), \(plural(warnings, "warning"))"
     }
 
+    /// "and 22 warnings elsewhere in the plan: 15 × W401, 4 × W410, 3 × W402; run `accord check`
+    /// for all": the diagnostics a focused check does not show, by code, most frequent first.
+    public static func elsewhere(_ diagnostics: [Diagnostic], plans: Int) -> String {
+        var counts: [DiagnosticCode: Int] = [:]
+        for diagnostic in diagnostics { counts[diagnostic.code, default: 0] += 1 }
+        let codes = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        let noun = diagnostics.count == 1 ? "warning" : "warnings"
+        let place = plans == 1 ? "the plan" : "their plans"
+        return "and \(diagnostics.count) \(noun) elsewhere in \(place): "
+            + codes.map { "\($0.value) × \($0.key.rawValue)" }.joined(separator: ", ")
+            + "; run `accord check` for all\n"
+    }
+
     private func paint(_ text: String, _ code: String) -> String {
         colour && !text.isEmpty ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }

@@ -115,15 +115,19 @@ public struct EvalTextRenderer: Sendable {
     func result(_ e: ShownEvaluation, into out: inout Output) {
         guard !e.result.isEmpty || !e.unallocated.isZero else { return }
         let verb = e.kind == .shortfall ? "bears" : "keeps"
+        // The note column only when a partner is at its cap, so Markdown never shows an empty column.
+        let capped = e.result.contains(where: \.capped)
+        func row(_ cells: [String], note: String = "") -> [String] { capped ? cells + [note] : cells }
         var rows = e.result.map { partner in
-            [escape(partner.partner), money(partner.beforeCaps), partner.cap.map(money) ?? "", money(partner.amount), partner.capped ? "at its cap" : ""]
+            row([escape(partner.partner), money(partner.beforeCaps), partner.cap.map(money) ?? "", money(partner.amount)],
+                note: partner.capped ? "at its cap" : "")
         }
         if !e.unallocated.isZero || !e.unallocatedBeforeCaps.isZero {
-            rows.append(["unallocated", money(e.unallocatedBeforeCaps), "", money(e.unallocated), ""])
+            rows.append(row(["unallocated", money(e.unallocatedBeforeCaps), "", money(e.unallocated)]))
         }
-        rows.append(["total", money(e.amount), "", money(e.amount), ""])
+        rows.append(row(["total", money(e.amount), "", money(e.amount)]))
         out.paragraph("Result: what each partner \(verb).", tight: true)
-        out.table(Table(header: ["partner", "before caps", "cap", verb, ""], rightAligned: [1, 2, 3], rows: rows))
+        out.table(Table(header: row(["partner", "before caps", "cap", verb], note: "note"), rightAligned: [1, 2, 3], rows: rows))
     }
 
     // MARK: Helpers

@@ -26,7 +26,7 @@ public enum SummaryHTML {
 
         """
         if s.header.hasErrors { out += "<p class=\"alert\">\(escape(SummaryProse.errorWarning))</p>\n" }
-        out += tiles(s) + "</header>\n"
+        out += tiles(s) + "<ul class=\"headline\">\n" + SummaryProse.headline(s).map { "<li>\(escape($0))</li>\n" }.joined() + "</ul>\n</header>\n"
 
         out += "<section id=\"schemes\">\n<h2>Schemes</h2>\n"
         out += SummaryProse.schemeLines(s).map { "<p>\(escape($0))</p>\n" }.joined()
@@ -36,16 +36,16 @@ public enum SummaryHTML {
         out += [SummaryTables.savingsPlanned(s), SummaryTables.savingsRiskAdjusted(s), SummaryTables.recurrence(s)].map(table).joined()
         out += "</section>\n"
 
+        out += "<section id=\"board\">\n<h2>Savings by scheme and area</h2>\n" + SummaryProse.boardTables(s).map(table).joined() + "</section>\n"
+
         out += "<section id=\"in-year\">\n<h2>In-year position</h2>\n" + table(SummaryTables.inYear(s)) + "</section>\n"
 
         out += "<section id=\"partners\">\n<h2>Partners and envelopes</h2>\n" + EnvelopeChart.svg(s.partners)
-        out += table(SummaryTables.partners(s)) + "</section>\n"
+        out += table(SummaryTables.partners(s)) + table(SummaryTables.partnerAreas(s)) + "</section>\n"
 
         out += "<section id=\"milestones\">\n<h2>Milestones</h2>\n<p>\(escape(SummaryProse.milestoneLine(s.milestones)))</p>\n"
         out += MilestoneTimeline.svg(s.milestones, asOf: s.header.asOf, years: s.header.years)
-        for (list, title) in SummaryProse.milestoneLists(s.milestones) where !list.isEmpty {
-            out += table(SummaryTables.milestones(list, name: "milestones", title: title))
-        }
+        out += SummaryProse.milestoneTables(s.milestones).map(table).joined()
         out += "</section>\n"
 
         out += "<section id=\"metrics\">\n<h2>Metrics</h2>\n<p>\(escape(SummaryProse.metricLine(s.metrics)))</p>\n"
@@ -54,6 +54,10 @@ public enum SummaryHTML {
         out += "</section>\n"
 
         out += "<section id=\"people\">\n<h2>People</h2>\n" + (s.people.isEmpty ? "<p>No people declared.</p>\n" : table(SummaryTables.people(s)))
+        out += "</section>\n"
+
+        out += "<section id=\"diagnostics\">\n<h2>Diagnostics</h2>\n<p>\(escape(SummaryProse.diagnosticLine(s.diagnostics)))</p>\n"
+        if !s.diagnostics.isEmpty { out += table(SummaryTables.diagnostics(s)) }
         out += "</section>\n</main>\n</body>\n</html>\n"
         return out
     }
@@ -65,8 +69,11 @@ public enum SummaryHTML {
         let off = s.metrics.count { $0.state == .offTrack }
         var items: [(String, String, String)] = [("schemes", String(s.schemes.count), "")]
         if let savings {
-            items.append(("planned \(LiteralText.financialYear(savings.year))", savings.planned.total.formattedMoney(), ""))
-            items.append(("risk-adjusted \(LiteralText.financialYear(savings.year))", savings.riskAdjusted.total.formattedMoney(), ""))
+            // Savings (cash-releasing + productivity) and cost growth avoided are never one sum.
+            let year = LiteralText.financialYear(savings.year)
+            items.append(("savings \(year) planned (cash-releasing + productivity)", savings.planned.savings.formattedMoney(), ""))
+            items.append(("savings \(year) risk-adjusted", savings.riskAdjusted.savings.formattedMoney(), ""))
+            items.append(("cost growth avoided \(year) planned, counted apart", savings.planned[.costGrowthAvoided].formattedMoney(), " apart"))
         }
         items.append(("milestones overdue", String(s.milestones.overdue.count), s.milestones.overdue.isEmpty ? "" : " bad"))
         items.append(("metrics off track", String(off), off == 0 ? "" : " bad"))
@@ -75,17 +82,18 @@ public enum SummaryHTML {
         return "<div class=\"tiles\">\n" + items.map { "<div class=\"tile\(escape($0.2))\"><b>\(escape($0.1))</b><span>\(escape($0.0))</span></div>\n" }.joined() + "</div>\n"
     }
 
-    static func table(_ t: SummaryTable) -> String {
+    static func table(_ table: SummaryTable) -> String {
+        let t = table.forPage
         var out = "<table>\n<caption>\(escape(t.title))</caption>\n<thead><tr>"
         for column in t.columns { out += "<th\(column.numeric ? " class=\"num\"" : "")>\(escape(column.header))</th>" }
         out += "</tr></thead>\n<tbody>\n"
         if t.rows.isEmpty { out += "<tr><td colspan=\"\(t.columns.count)\">None.</td></tr>\n" }
         for (index, row) in t.rows.enumerated() {
             let total = index >= t.rows.count - t.totalRows
-            out += total ? "<tr class=\"total\">" : "<tr>"
+            out += total ? "<tr class=\"total\">" : t.subtotalRows.contains(index) ? "<tr class=\"subtotal\">" : "<tr>"
             for (column, cell) in zip(t.columns, row) {
                 let alarming = if case .money(let x) = cell, let bad = column.badSign, x.sign == bad { true } else { false }
-                let classes = [column.numeric ? "num" : nil, alarming ? "bad" : nil].compactMap { $0 }
+                let classes = [column.numeric ? "num" : nil, cell.isCalendar ? "when" : nil, alarming ? "bad" : nil].compactMap { $0 }
                 out += "<td\(classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\"")>\(escape(cell.display))</td>"
             }
             out += "</tr>\n"
@@ -114,7 +122,7 @@ public enum SummaryHTML {
     :root { --cash: #005eb8; --prod: #41b6e6; --cga: #768692; --good: #007f3b; --warn: #ed8b00; --bad: #d5281b; --ink: #212b32; --muted: #4c6272; --line: #d8dde0; }
     * { box-sizing: border-box; }
     body { margin: 0; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Arial, sans-serif; color: var(--ink); background: #f0f4f5; }
-    main { max-width: 1100px; margin: 0 auto; padding: 24px; background: #fff; }
+    main { max-width: 1360px; margin: 0 auto; padding: 24px; background: #fff; }
     h1 { font-size: 26px; margin: 0 0 4px; }
     h2 { font-size: 19px; margin: 28px 0 8px; padding-bottom: 4px; border-bottom: 2px solid var(--cash); }
     p { margin: 6px 0; }
@@ -125,14 +133,18 @@ public enum SummaryHTML {
     .tile b { display: block; font-size: 20px; font-variant-numeric: tabular-nums; }
     .tile span { color: var(--muted); font-size: 12px; }
     .tile.bad { border-top-color: var(--bad); }
+    .tile.apart { border-top-color: var(--cga); }
+    .headline { margin: 8px 0 0; padding-left: 18px; }
     .tile.bad b { color: var(--bad); }
     table { border-collapse: collapse; width: 100%; margin: 12px 0 4px; font-size: 13px; }
     caption { text-align: left; font-weight: 600; padding: 4px 0; }
     th, td { border-bottom: 1px solid var(--line); padding: 4px 6px; text-align: left; vertical-align: top; overflow-wrap: break-word; }
     th { background: #f0f4f5; font-weight: 600; }
+    .when { white-space: nowrap; }
     .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
     .bad { color: var(--bad); font-weight: 600; }
     tr.total td { font-weight: 700; border-top: 2px solid var(--ink); }
+    tr.subtotal td { font-weight: 600; background: #f0f4f5; }
     .note { color: var(--muted); font-size: 12px; }
     figure { margin: 12px 0; }
     figcaption { font-weight: 600; margin-bottom: 4px; }

@@ -28,6 +28,33 @@ public enum SummaryJSON {
             ("savings", .array(s.savings.map { y in .object([
                 ("year", year(y.year)), ("planned", split(y.planned)), ("riskAdjusted", split(y.riskAdjusted)),
                 ("recurrent", money(y.recurrent)), ("nonRecurrent", money(y.nonRecurrent)),
+                ("headline", .object([
+                    ("savingsPlanned", money(y.planned.savings)), ("savingsRiskAdjusted", money(y.riskAdjusted.savings)),
+                    ("costGrowthAvoidedPlanned", money(y.planned[.costGrowthAvoided])),
+                    ("costGrowthAvoidedRiskAdjusted", money(y.riskAdjusted[.costGrowthAvoided])),
+                ])),
+            ]) })),
+            ("schemeSavings", .array(s.schemeSavings.map { y in .object([
+                ("year", year(y.year)),
+                ("schemes", .array(y.schemes.map { r in .object([
+                    ("scheme", .string(r.scheme)), ("title", .string(r.title)), ("area", .string(r.area)), ("status", .string(r.status?.rawValue)),
+                    ("recurrent", .bool(r.recurrent)), ("planned", split(r.planned)), ("riskAdjusted", split(r.riskAdjusted)),
+                    ("inYear", r.inYear.map { .object(figures($0)) } ?? .null),
+                ]) })),
+                ("areas", .array(y.areas.map { group($0, "area") })),
+                ("total", group(y.total, nil)),
+            ]) })),
+            ("pipeline", .array(s.pipeline.map { y in .object([
+                ("year", year(y.year)), ("statuses", .array(y.statuses.map { group($0, "status") })), ("total", group(y.total, nil)),
+            ]) })),
+            ("partnerAreas", .array(s.partnerAreas.map { p in .object([
+                ("partner", .string(p.partner)), ("area", .string(p.area)), ("areaTitle", .string(p.areaTitle)), ("year", year(p.year)),
+                ("attributed", money(p.attributed)), ("riskAdjusted", money(p.riskAdjusted)),
+            ]) })),
+            ("diagnostics", .array(s.diagnostics.map { g in .object([
+                ("code", .string(g.code.rawValue)), ("title", .string(g.code.title)), ("severity", .string(g.severity.rawValue)),
+                ("count", .int(g.items.count)),
+                ("items", .array(g.items.map { i in .object([("file", .string(i.file)), ("line", i.line.map(JSONValue.int) ?? .null), ("message", .string(i.message))]) })),
             ]) })),
             ("inYear", s.inYear.map(inYear) ?? .null),
             ("partners", .array(s.partners.map(partnerYear))),
@@ -56,6 +83,14 @@ public enum SummaryJSON {
     static func split(_ d: DimensionSplit) -> JSONValue {
         .object([("cashReleasing", money(d[.cashReleasing])), ("productivity", money(d[.productivity])),
                  ("costGrowthAvoided", money(d[.costGrowthAvoided])), ("total", money(d.total))])
+    }
+
+    /// An area's or status's savings (`key` names it), or the year's total (`key` nil).
+    static func group(_ g: SavingsGroup, _ key: String?) -> JSONValue {
+        .object((key.map { [($0, .string(g.key.isEmpty ? nil : g.key))] } ?? []) + (key == "area" ? [("title", .string(g.title))] : []) + [
+            ("schemes", .int(g.schemes)), ("planned", split(g.planned)), ("riskAdjusted", split(g.riskAdjusted)),
+            ("inYear", g.inYear.map { .object(figures($0)) } ?? .null), ("plannedSharePercent", g.plannedShare.map(ModelJSON.percent) ?? .null),
+        ])
     }
 
     static func figures(_ f: InYearFigures) -> [(String, JSONValue)] {

@@ -30,6 +30,14 @@ public enum SummaryCell: Sendable {
         }
     }
 
+    /// A date, month or financial year: never broken across lines (`2022-09`, `FY22/23`).
+    var isCalendar: Bool {
+        switch self {
+        case .date, .month, .year: true
+        default: false
+        }
+    }
+
     /// How text, Markdown and HTML show it (before their own escaping).
     public var display: String {
         switch self {
@@ -57,6 +65,9 @@ public struct SummaryColumn: Sendable {
     public var inText = true
     /// The sign (-1 or 1) of an amount a reader should be warned about: a shortfall, a gap.
     public var badSign: Int? = nil
+    /// False for columns only spreadsheets need (a table's year or area when its title or its
+    /// subtotal rows already say it): Markdown and HTML leave them out, as text does.
+    public var inPage = true
 }
 
 /// A table of the summary, as every tabular format shows it.
@@ -68,8 +79,19 @@ public struct SummaryTable: Sendable {
     public var rows: [[SummaryCell]]
     /// How many rows at the end are totals (shown in bold where the format can).
     public var totalRows = 0
+    /// Subtotal rows inside the table (an area's schemes), shown in bold where the format can.
+    public var subtotalRows: Set<Int> = []
     /// A line under the table saying how to read it.
     public var note: String?
+
+    /// The table as Markdown and HTML show it: without the columns only spreadsheets need.
+    var forPage: SummaryTable {
+        let keep = columns.indices.filter { columns[$0].inPage }
+        var table = self
+        table.columns = keep.map { columns[$0] }
+        table.rows = rows.map { row in keep.map { row[$0] } }
+        return table
+    }
 }
 
 /// The summary's tables, shared by the text, Markdown, CSV and HTML renderers so each shows the
@@ -78,20 +100,28 @@ public enum SummaryTables {
     static func iso(_ d: Date) -> String { ModelJSON.iso(d) }
     static func iso(_ m: Month) -> String { ModelJSON.iso(m) }
 
-    static func column(_ header: String, _ key: String? = nil, numeric: Bool = false, flexible: Bool = false, inText: Bool = true) -> SummaryColumn {
-        SummaryColumn(header: header, key: key ?? header.replacingSpacesAndDashes(), numeric: numeric, flexible: flexible, inText: inText)
+    static func column(_ header: String, _ key: String? = nil, numeric: Bool = false, flexible: Bool = false, inText: Bool = true,
+                       inPage: Bool = true) -> SummaryColumn {
+        SummaryColumn(header: header, key: key ?? header.replacingSpacesAndDashes(), numeric: numeric, flexible: flexible, inText: inText,
+                      inPage: inPage)
     }
 
     static let dimensionHeaders = ["cash-releasing", "productivity", "cost growth avoided"]
 
     /// The names `--table` accepts, in the order `-o FOLDER` writes them.
-    public static let names = ["schemes", "savings", "in-year", "partners", "milestones", "metrics", "people"]
+    public static let names = ["schemes", "savings", "scheme-savings", "areas", "pipeline", "in-year", "partners", "partner-areas",
+                               "milestones", "metrics", "people", "diagnostics"]
 
     /// The named CSV table, in its widest form.
     public static func table(_ name: String, of summary: ProgrammeSummary) -> SummaryTable? {
         switch name {
         case "schemes": schemes(summary)
         case "savings": savingsWide(summary)
+        case "scheme-savings": schemeSavings(summary, year: nil)
+        case "areas": areas(summary)
+        case "pipeline": pipeline(summary)
+        case "partner-areas": partnerAreas(summary)
+        case "diagnostics": diagnostics(summary)
         case "in-year": inYear(summary)
         case "partners": partners(summary)
         case "milestones": milestones(summary.milestones.all, name: "milestones", title: "Milestones")
@@ -117,13 +147,14 @@ public enum SummaryTables {
     public static func savingsPlanned(_ s: ProgrammeSummary) -> SummaryTable {
         SummaryTable(name: "savings", title: "Savings by year (planned, before risk adjustment)",
                      columns: [column("year")] + dimensionHeaders.map { column($0, numeric: true) }
-                        + [column("total", numeric: true), column("risk-adjusted", numeric: true)],
-                     rows: s.savings.map { y in [.year(y.year)] + Dimension.allCases.map { .money(y.planned[$0]) } + [.money(y.planned.total), .money(y.riskAdjusted.total)] })
+                        + [column("total incl. CGA", "total", numeric: true), column("RA incl. CGA", "risk_adjusted", numeric: true)],
+                     rows: s.savings.map { y in [.year(y.year)] + Dimension.allCases.map { .money(y.planned[$0]) } + [.money(y.planned.total), .money(y.riskAdjusted.total)] },
+                     note: "Totals include cost growth avoided (CGA), which is counted apart from savings at system level; RA = risk-adjusted.")
     }
 
     public static func savingsRiskAdjusted(_ s: ProgrammeSummary) -> SummaryTable {
         SummaryTable(name: "savings-risk-adjusted", title: "Risk-adjusted savings by year (savings × confidence weight)",
-                     columns: [column("year")] + dimensionHeaders.map { column($0, numeric: true) } + [column("total", numeric: true)],
+                     columns: [column("year")] + dimensionHeaders.map { column($0, numeric: true) } + [column("total incl. CGA", "total", numeric: true)],
                      rows: s.savings.map { y in [.year(y.year)] + Dimension.allCases.map { .money(y.riskAdjusted[$0]) } + [.money(y.riskAdjusted.total)] })
     }
 
@@ -145,12 +176,130 @@ public enum SummaryTables {
                             })
     }
 
+    // MARK: Board tables: savings by scheme, area, status; partner × area; diagnostics
+
+    /// Abbreviations the board tables use, so the widest of them fits 100 text columns.
+    static let abbreviations = "CR = cash-releasing, prod. = productivity, CGA = cost growth avoided (system-level); total = all three; RA = risk-adjusted (× confidence weight)."
+
+    /// An area by its title ("Urgent and emergency care"), else its name.
+    static func areaLabel(_ name: String, _ title: String?) -> String { title ?? (name.isEmpty ? "no area" : name) }
+
+    /// CR, prod., CGA and total (prefixed "RA" for risk-adjusted); the total is always shown.
+    static func dimensionColumns(_ prefix: String, inText: Bool, inPage: Bool = true) -> [SummaryColumn] {
+        let keys = ["cash_releasing", "productivity", "cost_growth_avoided", "total"]
+        return zip(["CR", "prod.", "CGA", "total"], keys).map { header, key in
+            column(prefix.isEmpty ? header : "\(prefix) \(header)", prefix.isEmpty ? key : "risk_adjusted_\(key)", numeric: true,
+                   inText: inText || header == "total", inPage: inPage || header == "total")
+        }
+    }
+
+    static func dimensionCells(_ d: DimensionSplit) -> [SummaryCell] {
+        Dimension.allCases.map { .money(d[$0]) } + [.money(d.total)]
+    }
+
+    static func inYearCells(_ f: InYearFigures?) -> [SummaryCell] {
+        guard let f else { return [.none, .none, .none, .none] }
+        return [.money(f.plan), .money(f.actual), .money(f.variance), .money(f.forecastOutturn)]
+    }
+
+    /// Per scheme: planned and risk-adjusted by dimension, year to date and forecast outturn;
+    /// sorted by area, a subtotal after each area and the year's total last. One year's table,
+    /// or (year nil, for CSV) every year's rows in one table.
+    public static func schemeSavings(_ s: ProgrammeSummary, year: Int?) -> SummaryTable {
+        let columns = [column("year", inText: false, inPage: false), column("area", inText: false, inPage: false),
+                       column("area title", inText: false, inPage: false), column("scheme"), column("title", flexible: true),
+                       column("status", inText: false)]
+            + dimensionColumns("", inText: true) + dimensionColumns("RA", inText: false, inPage: false)
+            + [column("YTD plan", "ytd_plan", numeric: true, inText: false), column("YTD actual", "ytd_actual", numeric: true, inText: false),
+               SummaryColumn(header: "variance", key: "variance", numeric: true, inText: false, badSign: -1),
+               column("forecast outturn", numeric: true, inText: false)]
+        var rows: [[SummaryCell]] = [], subtotals: Set<Int> = [], totals: [[SummaryCell]] = []
+        for y in s.schemeSavings where year == nil || y.year == year {
+            for area in y.areas {
+                for row in y.schemes where (row.area ?? "") == area.key {
+                    rows.append([.year(y.year), .text(row.area), .text(area.title), .text(row.scheme), .text(row.title), .text(row.status?.rawValue)]
+                                + dimensionCells(row.planned) + dimensionCells(row.riskAdjusted) + inYearCells(row.inYear))
+                }
+                subtotals.insert(rows.count)
+                rows.append([.year(y.year), .text(area.key), .text(area.title), .text("subtotal"), .text(areaLabel(area.key, area.title)), .none]
+                            + dimensionCells(area.planned) + dimensionCells(area.riskAdjusted) + inYearCells(area.inYear))
+            }
+            totals.append([.year(y.year), .none, .none, .text("total"), .text(LiteralText.financialYear(y.year)), .none]
+                          + dimensionCells(y.total.planned) + dimensionCells(y.total.riskAdjusted) + inYearCells(y.total.inYear))
+        }
+        let title = year.map { "Savings by scheme, \(LiteralText.financialYear($0))" } ?? "Savings by scheme"
+        return SummaryTable(name: "scheme-savings", title: title, columns: columns, rows: rows + totals, totalRows: totals.count,
+                            subtotalRows: subtotals,
+                            note: abbreviations + " Year to date and forecast outturn over the dimensions with an `actual` (as the in-year table); an area's subtotal and the total add up the rows shown.")
+    }
+
+    /// Per year and area: planned and risk-adjusted, by the area's title; a total per year.
+    public static func areas(_ s: ProgrammeSummary) -> SummaryTable {
+        let columns = [column("area", inText: false, inPage: false), column("area title", flexible: true), column("year"), column("schemes", numeric: true)]
+            + dimensionColumns("", inText: false) + dimensionColumns("RA", inText: false) + [column("share", "share_percent", numeric: true)]
+        var rows: [[SummaryCell]] = []
+        for y in s.schemeSavings {
+            for area in y.areas {
+                rows.append([.text(area.key), .text(areaLabel(area.key, area.title)), .year(y.year), .count(area.schemes)]
+                            + dimensionCells(area.planned) + dimensionCells(area.riskAdjusted) + [.percent(area.plannedShare)])
+            }
+        }
+        let totals: [[SummaryCell]] = s.schemeSavings.map { y in
+            [.none, .text("total"), .year(y.year), .count(y.total.schemes)] + dimensionCells(y.total.planned) + dimensionCells(y.total.riskAdjusted)
+                + [.percent(y.total.plannedShare)]
+        }
+        return SummaryTable(name: "areas", title: "Savings by area", columns: columns, rows: rows + totals, totalRows: totals.count,
+                            note: abbreviations + " Share = the area's part of the year's planned total.")
+    }
+
+    /// Per status in status order: schemes, planned and risk-adjusted, share of the year's plan.
+    public static func pipeline(_ s: ProgrammeSummary) -> SummaryTable {
+        let columns = [column("status"), column("year"), column("schemes", numeric: true)]
+            + dimensionColumns("", inText: false) + dimensionColumns("RA", inText: false) + [column("share", "share_percent", numeric: true)]
+        var rows: [[SummaryCell]] = []
+        for y in s.pipeline {
+            for status in y.statuses {
+                rows.append([.text(status.key), .year(y.year), .count(status.schemes)] + dimensionCells(status.planned)
+                            + dimensionCells(status.riskAdjusted) + [.percent(status.plannedShare)])
+            }
+        }
+        let totals: [[SummaryCell]] = s.pipeline.map { y in
+            [.text("total"), .year(y.year), .count(y.total.schemes)] + dimensionCells(y.total.planned) + dimensionCells(y.total.riskAdjusted)
+                + [.percent(y.total.plannedShare)]
+        }
+        return SummaryTable(name: "pipeline", title: "Pipeline by status", columns: columns, rows: rows + totals, totalRows: totals.count,
+                            note: abbreviations + " Schemes counts every scheme at that status; withdrawn schemes count in no total. Share = the status's part of the year's planned total.")
+    }
+
+    /// Per year, partner and area: attributed savings, planned and risk-adjusted.
+    public static func partnerAreas(_ s: ProgrammeSummary) -> SummaryTable {
+        SummaryTable(name: "partner-areas", title: "Attributed savings by partner and area", columns: [
+            column("partner"), column("area", inText: false, inPage: false), column("area title", flexible: true), column("year"),
+            column("attributed", numeric: true), column("risk-adjusted", numeric: true),
+        ], rows: s.partnerAreas.map { p in
+            [.text(p.partner), .text(p.area), .text(areaLabel(p.area ?? "", p.areaTitle)), .year(p.year), .money(p.attributed), .money(p.riskAdjusted)]
+        }, note: "Each partner's rows for a year add up to its attributed and risk-adjusted figures in the partners table (cost growth avoided is never attributed).")
+    }
+
+    /// The plan's errors and warnings, grouped by code (errors first).
+    public static func diagnostics(_ s: ProgrammeSummary) -> SummaryTable {
+        SummaryTable(name: "diagnostics", title: "Diagnostics by code", columns: [
+            column("code"), column("check", inText: false), column("severity", inText: false), column("file"), column("line", numeric: true),
+            column("message", flexible: true),
+        ], rows: s.diagnostics.flatMap { group in
+            group.items.map { item in
+                [.text(group.code.rawValue), .text(group.code.title), .text(group.severity.rawValue), .text(item.file),
+                 item.line.map(SummaryCell.count) ?? .none, .text(item.message)]
+            }
+        })
+    }
+
     public static func inYear(_ s: ProgrammeSummary) -> SummaryTable {
         let columns = [
             column("scheme"), column("title", flexible: true, inText: false), column("dimension"), column("year", inText: false),
             column("months", inText: false), column("YTD plan", "ytd_plan", numeric: true), column("YTD actual", "ytd_actual", numeric: true),
             SummaryColumn(header: "variance", key: "variance", numeric: true, badSign: -1), column("variance %", "variance_percent", numeric: true),
-            column("forecast outturn", numeric: true), column("year plan", numeric: true),
+            column("forecast outturn", numeric: true), column("year plan", numeric: true, inText: false),
         ]
         guard let position = s.inYear else {
             return SummaryTable(name: "in-year", title: "In-year position", columns: columns, rows: [], note: "No plan year has begun by the as-of date.")
@@ -194,15 +343,23 @@ public enum SummaryTables {
                             note: "Attributed by share (cost growth avoided is system-level, never attributed); RA = risk-adjusted; gap = envelope − risk-adjusted (positive: unidentified, as W401; negative: more than covered); cover = risk-adjusted ÷ envelope; control total = attributed × ct %.")
     }
 
-    public static func milestones(_ list: [MilestoneStatus], name: String, title: String) -> SummaryTable {
-        SummaryTable(name: name, title: title, columns: [
+    /// Which day counts a milestone table shows: an overdue list only days late, a list due soon
+    /// only days to go, a mixed list (slipping, every milestone) both.
+    public enum MilestoneDays: Sendable { case late, toGo, both }
+
+    public static func milestones(_ list: [MilestoneStatus], name: String, title: String, days: MilestoneDays = .both) -> SummaryTable {
+        let late = days != .toGo, toGo = days != .late
+        func count(_ n: Int?) -> SummaryCell { n.map(SummaryCell.count) ?? .none }
+        return SummaryTable(name: name, title: title, columns: [
             column("milestone"), column("title", flexible: true), column("state", inText: false), column("due"),
-            column("days", numeric: true), column("forecast"), column("slip days", numeric: true, inText: false),
+        ] + (late ? [column("days late", numeric: true)] : []) + (toGo ? [column("days to go", numeric: true)] : []) + [
+            column("forecast"), column("slip days", numeric: true, inText: false),
             column("done", inText: false), column("critical"), column("owner"),
-        ], rows: list.map { m in [
-            .text(m.qualifiedName), .text(m.title), .text(m.state.rawValue), .date(m.due), m.days.map(SummaryCell.count) ?? .none,
-            .date(m.forecast), m.slipDays.map(SummaryCell.count) ?? .none, .date(m.done), .text(m.critical ? "yes" : "no"), .text(m.owner),
-        ] })
+        ], rows: list.map { m in
+            [.text(m.qualifiedName), .text(m.title), .text(m.state.rawValue), .date(m.due)]
+                + (late ? [count(m.daysLate)] : []) + (toGo ? [count(m.daysToGo)] : [])
+                + [.date(m.forecast), count(m.slipDays), .date(m.done), .text(m.critical ? "yes" : "no"), .text(m.owner)]
+        })
     }
 
     public static func metrics(_ s: ProgrammeSummary) -> SummaryTable {

@@ -12,27 +12,35 @@ public enum SummaryText {
         out += clean(s.header.title.isEmpty ? "(untitled plan)" : s.header.title) + "\n"
         out += SummaryProse.headerLine(s.header) + "\n"
         if s.header.hasErrors { out += SummaryProse.errorWarning + "\n" }
+        for line in SummaryProse.headline(s) { out += wrap(line) }
 
         section("Schemes", into: &out)
         for line in SummaryProse.schemeLines(s) { out += wrap(line) }
         out += "\n" + table(SummaryTables.schemes(s))
         section("Savings", into: &out)
         out += [SummaryTables.savingsPlanned(s), SummaryTables.savingsRiskAdjusted(s), SummaryTables.recurrence(s)].map(table).joined(separator: "\n")
+        section("Savings by scheme and area", into: &out)
+        out += SummaryProse.boardTables(s).map(table).joined(separator: "\n")
         section("In-year position", into: &out)
         out += table(SummaryTables.inYear(s))
         section("Partners and envelopes", into: &out)
         out += table(SummaryTables.partners(s))
+        out += "\n" + table(SummaryTables.partnerAreas(s))
 
         section("Milestones", into: &out)
         out += wrap(SummaryProse.milestoneLine(s.milestones))
-        for (list, title) in SummaryProse.milestoneLists(s.milestones) where !list.isEmpty {
-            out += "\n" + table(SummaryTables.milestones(list, name: "milestones", title: title))
-        }
+        for list in SummaryProse.milestoneTables(s.milestones) { out += "\n" + table(list) }
         section("Metrics", into: &out)
         out += wrap(SummaryProse.metricLine(s.metrics))
         if !s.metrics.isEmpty { out += "\n" + table(SummaryTables.metrics(s)) }
         section("People", into: &out)
         out += s.people.isEmpty ? "No people declared.\n" : table(SummaryTables.people(s))
+        section("Diagnostics", into: &out)
+        out += wrap(SummaryProse.diagnosticLine(s.diagnostics))
+        for group in s.diagnostics {
+            out += "\n" + SummaryProse.diagnosticHeading(group) + "\n"
+            for item in group.items { out += wrap(SummaryProse.place(item) + ": " + item.message, indent: 2) }
+        }
         return out
     }
 
@@ -71,12 +79,17 @@ public enum SummaryText {
         return out
     }
 
-    /// Words wrapped at 100 columns.
-    static func wrap(_ text: String) -> String {
-        var out = "", line = ""
+    /// Words wrapped at 100 columns, every line indented by `indent` spaces (the lines after the
+    /// first by two more).
+    static func wrap(_ text: String, indent: Int = 0) -> String {
+        var out = "", line = String(repeating: " ", count: indent), empty = line
         for word in clean(text).split(separator: " ") {
-            if !line.isEmpty, line.count + 1 + word.count > width { out += line + "\n"; line = "" }
-            line += (line.isEmpty ? "" : " ") + word
+            if line != empty, line.count + 1 + word.count > width {
+                out += line + "\n"
+                line = String(repeating: " ", count: indent + (indent > 0 ? 2 : 0))
+                empty = line
+            }
+            line += (line == empty ? "" : " ") + word
         }
         return out + line + "\n"
     }
@@ -119,9 +132,40 @@ enum SummaryProse {
     static func schemeLines(_ s: ProgrammeSummary, escape: (String) -> String = { $0 }) -> [String] {
         func list(_ tallies: [ProgrammeSummary.Tally]) -> String {
             let shown = tallies.filter { $0.count > 0 }
-            return shown.isEmpty ? "none" : shown.map { "\(escape($0.key)) \($0.count)" }.joined(separator: ", ")
+            return shown.isEmpty ? "none" : shown.map { "\(escape($0.title ?? $0.key)) \($0.count)" }.joined(separator: ", ")
         }
         return [s.schemeCountLine + ".", "By area: \(list(s.byArea)). By level: \(list(s.byLevel))."]
+    }
+
+    /// Per year, savings (cash-releasing + productivity) and cost growth avoided side by side,
+    /// never added together: the seeds' programme counts cost growth avoided apart.
+    static func headline(_ s: ProgrammeSummary) -> [String] {
+        s.savings.map { y in
+            "\(LiteralText.financialYear(y.year)): savings \(y.planned.savings.formattedMoney()) planned, \(y.riskAdjusted.savings.formattedMoney()) risk-adjusted (cash-releasing + productivity); cost growth avoided \(y.planned[.costGrowthAvoided].formattedMoney()) planned, \(y.riskAdjusted[.costGrowthAvoided].formattedMoney()) risk-adjusted, counted apart at system level."
+        }
+    }
+
+    static func diagnosticLine(_ groups: [DiagnosticGroup]) -> String {
+        guard !groups.isEmpty else { return "The plan checks clean: no errors or warnings." }
+        return "By code: " + groups.map { "\($0.code.rawValue) × \($0.items.count)" }.joined(separator: ", ")
+            + ". Run `accord check` for each one's source line and help, `accord explain CODE` for what a check means."
+    }
+
+    /// "W401 envelope gap: 3 warnings".
+    static func diagnosticHeading(_ group: DiagnosticGroup) -> String {
+        let noun = group.severity == .error ? "error" : "warning"
+        return "\(group.code.rawValue) \(group.code.title): \(group.items.count) \(noun)\(group.items.count == 1 ? "" : "s")"
+    }
+
+    /// `plan.accord:12`, or the file alone, or "(no file)".
+    static func place(_ item: DiagnosticGroup.Item) -> String {
+        guard let file = item.file else { return "(no file)" }
+        return item.line.map { "\(file):\($0)" } ?? file
+    }
+
+    /// Savings by scheme (one table a year), by area and by status: the board's tables.
+    static func boardTables(_ s: ProgrammeSummary) -> [SummaryTable] {
+        s.header.years.map { SummaryTables.schemeSavings(s, year: $0) } + [SummaryTables.areas(s), SummaryTables.pipeline(s)]
     }
 
     static func milestoneLine(_ m: MilestoneSummary) -> String {
@@ -129,9 +173,13 @@ enum SummaryProse {
         return "\(m.count) milestone\(m.count == 1 ? "" : "s"): \(m.done) done, \(m.overdue.count) overdue, \(m.dueSoon.count) due in the next \(MilestoneSummary.soonDays) days, \(m.later) later; \(m.slipping.count) slipping."
     }
 
-    static func milestoneLists(_ m: MilestoneSummary) -> [([MilestoneStatus], String)] {
-        [(m.overdue, "Overdue (days past due)"), (m.dueSoon, "Due in the next \(MilestoneSummary.soonDays) days (days to go)"),
-         (m.slipping, "Slipping: forecast after due (days to go)")]
+    /// The milestone lists under the count line, each shown with `SummaryTables.milestones`.
+    static func milestoneTables(_ m: MilestoneSummary) -> [SummaryTable] {
+        [(m.overdue, "Overdue", SummaryTables.MilestoneDays.late),
+         (m.dueSoon, "Due in the next \(MilestoneSummary.soonDays) days, soonest first", .toGo),
+         (m.slipping, "Slipping: forecast after due", .both)].compactMap { list, title, days in
+            list.isEmpty ? nil : SummaryTables.milestones(list, name: "milestones", title: title, days: days)
+        }
     }
 
     static func metricLine(_ metrics: [MetricStatus]) -> String {

@@ -77,6 +77,20 @@ struct GoldenTests {
         try Self.compareProject("check-projects", name, arguments: ["check", name])
     }
 
+    /// Commands over plans of several files: `testdata/multi-file/NAME.args` (a command line,
+    /// naming the plan folders beside it) run in that folder: `accord check` given files, a
+    /// folder, `--select`/`--ignore`; `accord outline` over a folder.
+    @Test(arguments: argumentCases("multi-file"))
+    func multiFile(_ name: String) throws {
+        let args = try String(contentsOf: Self.testdata.appendingPathComponent("multi-file/\(name).args"), encoding: .utf8)
+        try Self.compareProject("multi-file", name, arguments: args.split(whereSeparator: \.isWhitespace).map(String.init))
+    }
+
+    static func argumentCases(_ folder: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: testdata.appendingPathComponent(folder).path)) ?? []
+        return names.filter { $0.hasSuffix(".args") }.map { String($0.dropLast(".args".count)) }.sorted()
+    }
+
     /// `accord diff [ARGS] NAME/old.accord NAME/new.accord` on a folder of `testdata/diff`, with the
     /// options in `NAME/args`, if present.
     @Test(arguments: projects("diff"))
