@@ -33,7 +33,8 @@ func explainText(of code: DiagnosticCode) -> String {
     text += wrapText(code.explanation) + "\n"
     text += "Example:\n\n"
     for line in code.example.split(separator: "\n", omittingEmptySubsequences: false) {
-        text += line.isEmpty ? "\n" : "    \(line)\n"
+        // W416's example holds a bidirectional override: shown escaped, as in every message.
+        text += line.isEmpty ? "\n" : "    \(DisplayText.escaped(line))\n"
     }
     text += "\nFix:\n\n" + wrapText(code.fix) + "\n"
     return text

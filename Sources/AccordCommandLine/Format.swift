@@ -24,12 +24,13 @@ let formatCommand = Command(
         let fromStdin = context.arguments.positionals.contains("-")
         var failed = false
         for file in context.loadSources() {
+            let shownPath = DisplayText.escaped(file.path)
             let parsed = parse(file, checkingStructure: false)
             if !parsed.syntaxErrors.isEmpty {
                 var errors = parsed.syntaxErrors
                 errors.sortForDisplay()
-                context.printError(DiagnosticTextRenderer(colour: false).render(errors))
-                context.printError("accord fmt: \(file.path) not formatted: fix its syntax errors first\n")
+                context.printError(DiagnosticTextRenderer(colour: false).render(errors.cappedPerLine()))
+                context.printError("accord fmt: \(shownPath) not formatted: fix its syntax errors first\n")
                 failed = true
                 continue
             }
@@ -42,13 +43,13 @@ let formatCommand = Command(
                 context.print(UnifiedDiff.render(old: original, new: formatted, oldName: "a/\(name)", newName: "b/\(name)"))
                 failed = failed || formatted != original
             } else if checkOnly {
-                if formatted != original { context.print("\(file.path)\n"); failed = true }
+                if formatted != original { context.print("\(shownPath)\n"); failed = true }
             } else if isStdin {
                 context.print(formatted)
             } else {
                 do {
                     try FileSystem.writeAtomically(context.invocation.resolve(file.path), Array(formatted.utf8))
-                    context.printError("formatted \(file.path)\n")
+                    context.printError("formatted \(shownPath)\n")
                 } catch let error as FileError {
                     context.fail("cannot write \(file.path): \(error.reason)")
                 } catch {

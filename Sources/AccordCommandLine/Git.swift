@@ -65,7 +65,8 @@ struct Git {
 
 /// The files of one revision of a repository, as the plan loader sees them: `/` is the top of the
 /// repository, so a plan read from git has the same include rules (E108) as one on disk. Files
-/// are read with `git show REV:PATH`; symbolic links are followed inside the revision.
+/// are read with `git show REV:PATH`; symbolic links are followed inside the revision. A revision
+/// always follows `--end-of-options`, so one that starts with `-` is never read as an option.
 struct GitRevisionAccess: PlanFileAccess {
     let git: Git
     let revision: String
@@ -78,7 +79,7 @@ struct GitRevisionAccess: PlanFileAccess {
         self.revision = revision
         var files: [String: String] = [:]
         var folders: Set<String> = [""]
-        let listing = try git.output(["ls-tree", "-r", "-z", "--full-tree", revision, "--"]).stdout
+        let listing = try git.output(["ls-tree", "-r", "-z", "--full-tree", "--end-of-options", revision, "--"]).stdout
         for entry in listing.split(separator: 0) {
             // `MODE TYPE OBJECT\tPATH`
             guard let tab = entry.firstIndex(of: 9) else { continue }
@@ -102,7 +103,7 @@ struct GitRevisionAccess: PlanFileAccess {
         let name = relative(real)
         guard files[name] != nil else { throw FileAccessError("is a folder") }
         do {
-            let bytes = try git.output(["show", "\(revision):\(name)"]).stdout
+            let bytes = try git.output(["show", "--end-of-options", "\(revision):\(name)"]).stdout
             if bytes.count > Lexer.maximumFileSize + 1 { throw FileAccessError("file is too large") }
             return bytes
         } catch let error as FileError {
@@ -133,7 +134,7 @@ struct GitRevisionAccess: PlanFileAccess {
             if folders.contains(current) { return "/" + current }
             guard let mode = files[current] else { return nil }
             guard mode == "120000" else { return "/" + current }
-            guard let target = try? git.output(["show", "\(revision):\(current)"]).text else { return nil }
+            guard let target = try? git.output(["show", "--end-of-options", "\(revision):\(current)"]).text else { return nil }
             if target.hasPrefix("/") { return "../" + target }
             current = relative(Path.join(Path.folder(of: "/" + current), target))
         }

@@ -99,7 +99,7 @@ public struct LanguageServer<Disk: PlanFileAccess> {
         case "textDocument/didOpen":
             let item = params["textDocument"]
             guard let uri = item["uri"].string, let text = item["text"].string else { return }
-            workspace.documents[uri] = OpenDocument(uri: uri, path: DocumentURI.path(of: uri).map(Path.normalize) ?? uri,
+            workspace.documents[uri] = OpenDocument(uri: uri, path: DocumentURI.path(of: uri) ?? uri,
                                                     version: item["version"].int ?? 0, bytes: Array(text.utf8))
         case "textDocument/didChange":
             guard let uri = params["textDocument"]["uri"].string, var document = workspace.documents[uri],

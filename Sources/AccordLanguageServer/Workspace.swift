@@ -109,7 +109,7 @@ struct Workspace<Disk: PlanFileAccess> {
         if let plan = plans[uri], let document = documents[uri] {
             return plan.sources.files.first { $0.file.path == document.path }.map { (plan, $0.file) }
         }
-        guard let path = DocumentURI.path(of: uri).map(Path.normalize) else { return nil }
+        guard let path = DocumentURI.path(of: uri) else { return nil }
         let plan = PlanCheck.run(Self.sources(for: path, access: access), today: today)
         return plan.sources.files.first { $0.file.path == path }.map { (plan, $0.file) }
     }

@@ -37,24 +37,35 @@ public enum PlanCheck {
     /// line above), then sorts by file (root first, then include order), line, column, code.
     static func finish(_ diagnostics: [Diagnostic], rules: [DiagnosticCode: Severity?], fileOrder: [String]) -> [Diagnostic] {
         var result: [Diagnostic] = []
+        var suppression = Suppression()
         for var diagnostic in diagnostics {
             if let override = rules[diagnostic.code] {
                 guard let severity = override else { continue }
                 diagnostic.severity = severity
             }
-            if let file = diagnostic.file, Suppression.allows(diagnostic.code, at: diagnostic.range.lowerBound, in: file) { continue }
+            if let file = diagnostic.file, suppression.allows(diagnostic.code, at: diagnostic.range.lowerBound, in: file) { continue }
             result.append(diagnostic)
         }
         result.sortForDisplay(fileOrder: fileOrder)
-        return result
+        return result.cappedPerLine()
     }
 }
 
-/// `# accord: allow W402` (several codes may follow, separated by commas or spaces).
-enum Suppression {
-    static func allows(_ code: DiagnosticCode, at offset: Int, in file: SourceFile) -> Bool {
+/// `# accord: allow W402` (several codes may follow, separated by commas or spaces). Each line's
+/// codes are read once: a line may carry thousands of diagnostics.
+struct Suppression {
+    private struct Line: Hashable { let path: String, line: Int }
+    private var cache: [Line: [String]] = [:]
+
+    mutating func allows(_ code: DiagnosticCode, at offset: Int, in file: SourceFile) -> Bool {
         let line = file.line(of: offset)
-        return [line, line - 1].contains { $0 >= 1 && codes(onLine: $0, of: file).contains(code.rawValue) }
+        for candidate in [line, line - 1] where candidate >= 1 {
+            let key = Line(path: file.path, line: candidate)
+            let codes = cache[key] ?? Self.codes(onLine: candidate, of: file)
+            cache[key] = codes
+            if codes.contains(code.rawValue) { return true }
+        }
+        return false
     }
 
     private static func codes(onLine line: Int, of file: SourceFile) -> [String] {
