@@ -16,8 +16,9 @@ let formatCommand = Command(
         details: """
         PATH is a file, a folder (every .accord file below it) or `-` (format standard input to
         standard output); without PATH, the current folder. Files are replaced atomically and keep
-        their permissions. A file with syntax errors is never rewritten: its errors are shown and
-        the exit status is 1.
+        their owner and permissions; a symbolic link is written through (the link stays) and a
+        file with hard links is rewritten in place. A file with syntax errors is never rewritten:
+        its errors are shown and the exit status is 1.
         """),
     run: { context in
         let checkOnly = context.arguments.has("check"), diffOnly = context.arguments.has("diff")

@@ -79,7 +79,9 @@ struct GitRevisionAccess: PlanFileAccess {
         self.revision = revision
         var files: [String: String] = [:]
         var folders: Set<String> = [""]
-        let listing = try git.output(["ls-tree", "-r", "-z", "--full-tree", "--end-of-options", revision, "--"]).stdout
+        // `ls-tree` takes no `--end-of-options`: resolve the revision first, then list the tree by id.
+        let tree = try git.output(["rev-parse", "--verify", "--end-of-options", "\(revision)^{tree}"]).text.prefix { $0 != "\n" }
+        let listing = try git.output(["ls-tree", "-r", "-z", "--full-tree", String(tree), "--"]).stdout
         for entry in listing.split(separator: 0) {
             // `MODE TYPE OBJECT\tPATH`
             guard let tab = entry.firstIndex(of: 9) else { continue }

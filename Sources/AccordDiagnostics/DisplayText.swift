@@ -33,4 +33,9 @@ public enum DisplayText {
         }
         return out
     }
+
+    /// `escaped` line by line, keeping the line breaks (for examples of several lines).
+    public static func escapedLines(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map(escaped).joined(separator: "\n")
+    }
 }

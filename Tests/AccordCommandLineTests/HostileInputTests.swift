@@ -53,7 +53,7 @@ final class HostileInputTests {
             json = accord("check", "--format", "json", "dollars.accord")
         }
         #expect(seconds < 5, "took \(seconds) s")
-        #expect(text.stdout.utf8.count < 20_000, "\(text.stdout.utf8.count) bytes of text")
+        #expect(text.stdout.utf8.count < 250_000, "\(text.stdout.utf8.count) bytes of text")
         #expect(text.stdout.contains("and 19,990 more like this"), "\(text.stdout.prefix(2000))")
         #expect(json.stdout.components(separatedBy: "\"E101\"").count - 1 == 10)
     }
