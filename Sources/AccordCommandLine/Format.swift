@@ -40,7 +40,7 @@ let formatCommand = Command(
             let isStdin = fromStdin && file.path == (context.arguments.value("stdin-filename") ?? "<stdin>")
             if formatted == original && !isStdin { continue }
             if diffOnly {
-                let name = file.path.drop { $0 == "/" }
+                let name = shownPath.drop { $0 == "/" }
                 context.print(UnifiedDiff.render(old: original, new: formatted, oldName: "a/\(name)", newName: "b/\(name)"))
                 failed = failed || formatted != original
             } else if checkOnly {
