@@ -23,6 +23,19 @@ struct HostileProtocolTests {
         #expect(decoded["text"].string?.unicodeScalars.count == 200_000 * 5)
     }
 
+    /// 20,000 `$` on one line took the server 9 s: diagnostics are capped per line and kind.
+    @Test func manyDiagnosticsOnOneLineArePublishedQuickly() {
+        var session = Session()
+        let text = "plan \"P\" { years FY22/23; as-of 2022-09-30 }\nlet x = 1 " + String(repeating: "$", count: 20_000) + "\n"
+        let clock = ContinuousClock()
+        var published: [String: [JSON]] = [:]
+        let elapsed = clock.measure { published = session.open("dollars.accord", text: text) }
+        #expect(elapsed < .seconds(5), "\(elapsed)")
+        let diagnostics = published[Session.uri("dollars.accord")] ?? []
+        #expect(diagnostics.count { $0["code"] == "E101" } == 10)
+        #expect(diagnostics.contains { $0["message"].string?.contains("and 19,990 more like this") == true })
+    }
+
     /// After each kind of bad frame the server reads on from the next `Content-Length` header and
     /// answers the request that follows.
     @Test(arguments: [
