@@ -207,5 +207,8 @@ final class HostileInputTests {
         #expect(model.stdout.contains("\"0999-01-01\""), "\(model.stdout.prefix(400))")
         let summary = accord("summary", "--format", "json", "old.accord")
         #expect(summary.stdout.contains("\"0999-01-01\""))
+        try write("due.accord", Self.header + "partner P \"P\" { type provider }\narea a \"A\"\nscheme S \"S\" {\n  area a\n  status scoping\n  lead P\n  level organisation\n  milestone M0 { due 0999-01-01 }\n}\n")
+        let csv = accord("summary", "--format", "csv", "--table", "milestones", "due.accord")
+        #expect(csv.stdout.contains("0999-01-01") && !csv.stdout.contains(",999-01-01"), "\(csv.stdout)")
     }
 }
