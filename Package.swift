@@ -18,7 +18,7 @@ let package = Package(
     targets: [
         .target(name: "AccordDiagnostics", swiftSettings: startup),
         .target(name: "AccordSyntax", dependencies: ["AccordDiagnostics"], swiftSettings: startup),
-        .target(name: "AccordFormat", dependencies: ["AccordSyntax"], swiftSettings: startup),
+        .target(name: "AccordFormat", dependencies: ["AccordDiagnostics", "AccordSyntax"], swiftSettings: startup),
         .target(name: "AccordModel", dependencies: ["AccordDiagnostics", "AccordSyntax"], swiftSettings: startup),
         .target(name: "AccordReports", dependencies: ["AccordDiagnostics", "AccordModel", "AccordSyntax"], swiftSettings: startup),
         .target(name: "AccordLanguageServer", dependencies: ["AccordDiagnostics", "AccordSyntax", "AccordFormat", "AccordModel", "AccordReports"], swiftSettings: startup),

@@ -64,7 +64,8 @@ extension CommandContext {
             let access = try GitRevisionAccess(git: git, revision: revision)
             // As in git, `./` and `../` are relative to the working folder; anything else to the top.
             let fromTop = path.hasPrefix("./") || path.hasPrefix("../") ? Path.normalize(try git.prefix() + path) : Path.normalize(path)
-            guard access.realPath("/" + fromTop) != nil, !access.isDirectory("/" + fromTop) else {
+            // `HEAD:..` and the like leave the repository: nothing there can be read.
+            guard access.realPath("/" + fromTop)?.hasPrefix("/") == true, !access.isDirectory("/" + fromTop) else {
                 fail("cannot read \(argument): no such file in \(revision)")
                 return nil
             }

@@ -32,7 +32,8 @@ func explainText(of code: DiagnosticCode) -> String {
     var text = "\(code.defaultSeverity.rawValue)[\(code.rawValue)]: \(code.title)\n\n"
     text += wrapText(code.explanation) + "\n"
     text += "Example:\n\n"
-    for line in code.example.split(separator: "\n", omittingEmptySubsequences: false) {
+    // W417's example holds a bidirectional override: shown escaped, as in every message.
+    for line in DisplayText.escapedLines(code.example).split(separator: "\n", omittingEmptySubsequences: false) {
         text += line.isEmpty ? "\n" : "    \(line)\n"
     }
     text += "\nFix:\n\n" + wrapText(code.fix) + "\n"

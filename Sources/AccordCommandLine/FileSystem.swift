@@ -84,31 +84,89 @@ public enum FileSystem {
         return bytes
     }
 
-    /// Replaces a file atomically: writes a temporary file beside it, gives it the original's
-    /// permissions, then renames it over the original, so a crash never leaves half a plan.
+    /// Writes `bytes` to `path` as the user means it, harming nothing around it:
+    /// - something not a regular file (a FIFO, a terminal, `/dev/stdout`) is written as a stream,
+    ///   never replaced;
+    /// - a symbolic link is followed: the file it points to is written, the link stays;
+    /// - a file with other hard links is rewritten in place, so every name still shows it;
+    /// - any other file is replaced atomically: a temporary file beside it gets the original's
+    ///   owner and mode (setuid and setgid dropped if the owner cannot be kept), then is renamed
+    ///   over it, so a crash never leaves half a plan. Every step is checked.
     public static func writeAtomically(_ path: String, _ bytes: [UInt8]) throws(FileError) {
         var info = stat()
-        let mode: mode_t = stat(path, &info) == 0 ? info.st_mode & 0o7777 : 0o644
-        var template = Array("\(path).accord-fmt-XXXXXX".utf8CString)
+        guard stat(path, &info) == 0 else {
+            guard errno == ENOENT else { throw FileError(path: path, reason: errorText()) }
+            var link = stat()
+            if lstat(path, &link) == 0 { throw FileError(path: path, reason: "is a symbolic link to a file that does not exist") }
+            return try replace(path, bytes, like: nil)
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG where info.st_nlink > 1: try stream(path, bytes, flags: O_TRUNC)
+        case S_IFREG: try replace(realPath(path) ?? path, bytes, like: info)
+        case S_IFDIR: throw FileError(path: path, reason: "is a folder")
+        default: try stream(path, bytes, flags: 0)
+        }
+    }
+
+    /// Opens an existing file for writing (no creating, no renaming) and writes to it.
+    private static func stream(_ path: String, _ bytes: [UInt8], flags: Int32) throws(FileError) {
+        let fd = open(path, O_WRONLY | O_NOCTTY | flags)
+        guard fd >= 0 else { throw FileError(path: path, reason: errorText()) }
+        do throws(FileError) {
+            try writeAll(fd, bytes, path: path)
+        } catch {
+            close(fd)
+            throw error
+        }
+        guard close(fd) == 0 else { throw FileError(path: path, reason: errorText()) }
+    }
+
+    /// Writes a temporary file in `path`'s folder and renames it over `path`; `original` is the
+    /// file it replaces (nil for a new file, which gets mode 0644).
+    private static func replace(_ path: String, _ bytes: [UInt8], like original: stat?) throws(FileError) {
+        // A short name: `path` may already be as long as a name can be.
+        let folder = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
+        var template = Array("\(folder.isEmpty ? "" : folder)/.accord-XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw FileError(path: path, reason: "cannot create a temporary file: \(errorText())") }
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        func fail(_ reason: String) -> FileError {
+            close(fd)
+            unlink(temporary)
+            return FileError(path: path, reason: reason)
+        }
+        var mode: mode_t = 0o644
+        if let original {
+            mode = original.st_mode & 0o7777
+            if (original.st_uid != geteuid() || original.st_gid != getegid()) && fchown(fd, original.st_uid, original.st_gid) != 0 {
+                // The file changes hands: a setuid or setgid bit must not pass to its new owner.
+                mode &= ~mode_t(S_ISUID | S_ISGID)
+            }
+        }
+        do throws(FileError) { try writeAll(fd, bytes, path: path) } catch { throw fail(error.reason) }
+        guard fchmod(fd, mode) == 0 else { throw fail("cannot set its permissions: \(errorText())") }
+        guard fsync(fd) == 0 || errno == EINVAL else { throw fail(errorText()) }
+        guard close(fd) == 0 else {
+            let reason = errorText()
+            unlink(temporary)
+            throw FileError(path: path, reason: reason)
+        }
+        guard rename(temporary, path) == 0 else {
+            let reason = errorText()
+            unlink(temporary)
+            throw FileError(path: path, reason: reason)
+        }
+    }
+
+    private static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(FileError) {
         var written = 0
         while written < bytes.count {
             let count = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, bytes.count - written) }
             if count < 0 {
                 if errno == EINTR { continue }
-                let reason = errorText()
-                close(fd); unlink(temporary)
-                throw FileError(path: path, reason: reason)
+                throw FileError(path: path, reason: errorText())
             }
             written += count
-        }
-        fchmod(fd, mode)
-        guard fsync(fd) == 0 || errno == EINVAL, close(fd) == 0, rename(temporary, path) == 0 else {
-            let reason = errorText()
-            unlink(temporary)
-            throw FileError(path: path, reason: reason)
         }
     }
 
@@ -126,15 +184,13 @@ public enum FileSystem {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard fd >= 0 else { throw FileError(path: path, reason: errorText()) }
         defer { close(fd) }
-        var written = 0
-        while written < bytes.count {
-            let count = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, bytes.count - written) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw FileError(path: path, reason: errorText())
-            }
-            written += count
-        }
+        try writeAll(fd, bytes, path: path)
+    }
+
+    /// Whether anything is at `path`, a dangling symbolic link included.
+    public static func isTaken(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
     }
 
     /// Creates a folder and any missing folders above it.

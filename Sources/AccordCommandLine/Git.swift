@@ -65,7 +65,8 @@ struct Git {
 
 /// The files of one revision of a repository, as the plan loader sees them: `/` is the top of the
 /// repository, so a plan read from git has the same include rules (E108) as one on disk. Files
-/// are read with `git show REV:PATH`; symbolic links are followed inside the revision.
+/// are read with `git show REV:PATH`; symbolic links are followed inside the revision. A revision
+/// always follows `--end-of-options`, so one that starts with `-` is never read as an option.
 struct GitRevisionAccess: PlanFileAccess {
     let git: Git
     let revision: String
@@ -78,7 +79,9 @@ struct GitRevisionAccess: PlanFileAccess {
         self.revision = revision
         var files: [String: String] = [:]
         var folders: Set<String> = [""]
-        let listing = try git.output(["ls-tree", "-r", "-z", "--full-tree", revision, "--"]).stdout
+        // `ls-tree` takes no `--end-of-options`: resolve the revision first, then list the tree by id.
+        let tree = try git.output(["rev-parse", "--verify", "--end-of-options", "\(revision)^{tree}"]).text.prefix { $0 != "\n" }
+        let listing = try git.output(["ls-tree", "-r", "-z", "--full-tree", String(tree), "--"]).stdout
         for entry in listing.split(separator: 0) {
             // `MODE TYPE OBJECT\tPATH`
             guard let tab = entry.firstIndex(of: 9) else { continue }
@@ -103,7 +106,7 @@ struct GitRevisionAccess: PlanFileAccess {
         guard let mode = files[name] else { throw FileAccessError("is a folder") }
         guard mode.hasPrefix("100") else { throw FileAccessError(FileAccessError.notRegularFile) } // a submodule, say
         do {
-            let bytes = try git.output(["show", "\(revision):\(name)"]).stdout
+            let bytes = try git.output(["show", "--end-of-options", "\(revision):\(name)"]).stdout
             if bytes.count > Lexer.maximumFileSize { throw FileAccessError.tooLarge(bytes.count) }
             return bytes
         } catch let error as FileError {
@@ -136,7 +139,7 @@ struct GitRevisionAccess: PlanFileAccess {
             if folders.contains(current) { return "/" + current }
             guard let mode = files[current] else { return nil }
             guard mode == "120000" else { return "/" + current }
-            guard let target = try? git.output(["show", "\(revision):\(current)"]).text else { return nil }
+            guard let target = try? git.output(["show", "--end-of-options", "\(revision):\(current)"]).text else { return nil }
             if target.hasPrefix("/") { return "../" + target }
             current = relative(Path.join(Path.folder(of: "/" + current), target))
         }

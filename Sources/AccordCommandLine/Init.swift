@@ -19,7 +19,7 @@ let initCommand = Command(
         let folder = context.arguments.positionals.first ?? "."
         let files = PlanTemplate.files(today: CommandContext.today())
         let target = context.invocation.resolve(folder)
-        let existing = files.map(\.name).filter { FileSystem.exists(FileSystem.join(target, $0)) }
+        let existing = files.map(\.name).filter { FileSystem.isTaken(FileSystem.join(target, $0)) }
         guard existing.isEmpty else {
             return context.fail("not starting a plan in \(folder): \(existing.joined(separator: ", ")) already exist\(existing.count == 1 ? "s" : ""); nothing was written")
         }

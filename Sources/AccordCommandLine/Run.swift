@@ -103,9 +103,10 @@ struct CommandContext {
     mutating func print(_ text: String) { result.stdout += text }
     mutating func printError(_ text: String) { result.stderr += text }
 
-    /// Reports a usage or I/O problem; the command ends with exit status 2.
+    /// Reports a usage or I/O problem; the command ends with exit status 2. The message often
+    /// quotes a path or argument: shown escaped, it stays one line and sends no terminal escape.
     mutating func fail(_ message: String) {
-        result.stderr += "accord: \(message)\n"
+        result.stderr += "accord: \(DisplayText.escaped(message))\n"
         result.exitCode = ExitCode.usage
     }
 

@@ -71,3 +71,44 @@ extension Array where Element == Diagnostic {
     public var errorCount: Int { count { $0.severity == .error } }
     public var warningCount: Int { count { $0.severity == .warning } }
 }
+
+extension Array where Element == Diagnostic {
+    /// At most `limit` diagnostics of one code on one line, in order; the last one kept says how
+    /// many more there were ("and 19,990 more like this on this line"). One bad line can hold
+    /// tens of thousands of the same mistake, and showing each would bury everything else.
+    public func cappedPerLine(_ limit: Int = 10) -> [Diagnostic] {
+        func key(_ d: Diagnostic) -> LineKind? { d.file.map { LineKind(path: $0.path, line: $0.line(of: d.range.lowerBound), code: d.code) } }
+        var totals: [LineKind: Int] = [:]
+        for diagnostic in self { if let key = key(diagnostic) { totals[key, default: 0] += 1 } }
+        guard totals.values.contains(where: { $0 > limit }) else { return self }
+        var seen: [LineKind: Int] = [:]
+        var kept: [Diagnostic] = []
+        for var diagnostic in self {
+            guard let key = key(diagnostic), let total = totals[key], total > limit else { kept.append(diagnostic); continue }
+            seen[key, default: 0] += 1
+            let count = seen[key]!
+            if count > limit { continue }
+            if count == limit {
+                diagnostic.notes.append(DiagnosticNote("and \(Self.grouped(total - limit)) more like this on this line", file: nil, range: 0..<0))
+            }
+            kept.append(diagnostic)
+        }
+        return kept
+    }
+
+    /// `19990` as `19,990`.
+    static func grouped(_ n: Int) -> String {
+        let digits = [Character](String(n))
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { out += "," }
+            out.append(digit)
+        }
+        return out
+    }
+}
+
+/// One kind of diagnostic on one line, for `cappedPerLine`.
+private struct LineKind: Hashable {
+    let path: String, line: Int, code: DiagnosticCode
+}

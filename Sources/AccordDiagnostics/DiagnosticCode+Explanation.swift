@@ -1567,6 +1567,27 @@ extension DiagnosticCode {
                     Record the prerequisite's `done` date if it is complete (here `done 2022-08-05` on M1), \
                     correct the dates, or remove the `after` link if the milestone did not depend on it.
                     """)
+
+        case .W417:
+            CodeExplanation(
+                explanation: """
+                    A comment or string holds a control character that changes the order in which text is \
+                    shown: an embedding or override (U+202A to U+202E), an isolate (U+2066 to U+2069) or a \
+                    direction mark (U+200E, U+200F, U+061C). An editor or a code review then shows the line \
+                    in a different order from the one Accord reads, so a change can hide what it does (the \
+                    "Trojan Source" attack). Accord shows such characters escaped, as `\\u{202e}`, in all its \
+                    messages. Reported at each character.
+                    """,
+                example: """
+                    plan "Approvals" {
+                      years FY22/23
+                      as-of 2022-09-30
+                    }
+                    let note = "approved \u{202E}ton\u{202C}"  # <- W417 shown as "approved not", read as "approved ton"
+                    """,
+                fix: """
+                    Delete the control character; retype the text around it if you cannot see where it is.
+                    """)
         }
     }
 }

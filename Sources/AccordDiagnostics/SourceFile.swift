@@ -20,9 +20,17 @@ public final class SourceFile: Sendable {
         self.bytes = bytes
         var starts = [0]
         starts.reserveCapacity(bytes.count / 24 + 1)
+        // A line ends at `\n`, `\r\n` or a lone `\r`, as the LSP specification counts lines (one
+        // definition everywhere: the lexer, the language server and every renderer agree).
         // memchr is vectorised by libc: the line table costs little even for a 64 MiB plan.
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
+            if memchr(base, 0x0D, buffer.count) != nil {
+                for index in 0..<buffer.count where buffer[index] == 0x0A || (buffer[index] == 0x0D && (index + 1 == buffer.count || buffer[index + 1] != 0x0A)) {
+                    starts.append(index + 1)
+                }
+                return
+            }
             var offset = 0
             while offset < buffer.count, let found = memchr(base + offset, 0x0A, buffer.count - offset) {
                 let index = UnsafeRawPointer(found) - UnsafeRawPointer(base)
@@ -65,7 +73,7 @@ public final class SourceFile: Sendable {
         return SourceLocation(line: line, column: column)
     }
 
-    /// The byte range of line `line` without its line terminator.
+    /// The byte range of line `line` without its line end (`\n`, `\r\n` or `\r`).
     public func lineRange(_ line: Int) -> Range<Int> {
         let start = lineStarts[line - 1]
         var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count

@@ -1,3 +1,4 @@
+import AccordDiagnostics
 import AccordSyntax
 
 /// A plan file one fact per line, each line naming the blocks it sits in:
@@ -19,9 +20,10 @@ public enum Outline {
 
     private static func render(_ statement: StatementSyntax, path: String, into out: inout String) {
         let header = headerText(statement)
-        if !header.isEmpty { out += path + header + "\n" }
+        // Plan text is shown escaped: git prints this straight to a terminal.
+        if !header.isEmpty { out += path + DisplayText.escaped(header) + "\n" }
         guard let block = statement.block else { return }
-        let inner = path + label(statement) + " › "
+        let inner = path + DisplayText.escaped(label(statement)) + " › "
         for child in block.statements { render(child, path: inner, into: &out) }
     }
 

@@ -131,7 +131,6 @@ enum HoverText {
         }
     }
 
-    static func format(_ date: Date) -> String { "\(date.year)-\(twoDigits(date.month))-\(twoDigits(date.day))" }
-    static func format(_ month: Month) -> String { "\(month.year)-\(twoDigits(month.month))" }
-    private static func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+    static func format(_ date: Date) -> String { date.iso }
+    static func format(_ month: Month) -> String { month.iso }
 }

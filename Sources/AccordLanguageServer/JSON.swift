@@ -132,39 +132,35 @@ private struct JSONReader {
         }
     }
 
+    /// Decodes into one growing byte buffer, validated once at the end, so a string of
+    /// megabytes with an escape on every line costs linear time.
     mutating func string() throws(JSONError) -> String {
         index += 1
-        var scalars = String.UnicodeScalarView()
+        var out: [UInt8] = []
         var runStart = index
-        func flush(_ end: Int) throws(JSONError) {
-            guard end > runStart else { return }
-            // Validates the UTF-8 of the plain run; `String(validating:)` refuses broken sequences.
-            guard let text = String(validating: bytes[runStart..<end], as: UTF8.self) else { throw error("invalid UTF-8 in a string") }
-            scalars.append(contentsOf: text.unicodeScalars)
-        }
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                try flush(index)
+                out.append(contentsOf: bytes[runStart..<index])
                 index += 1
-                return String(scalars)
+                // Escapes add whole scalars only, so the buffer is valid exactly when every run is.
+                guard let text = String(validating: out, as: UTF8.self) else { throw error("invalid UTF-8 in a string") }
+                return text
             }
             if byte < 0x20 { throw error("control character in a string") }
             if byte != UInt8(ascii: "\\") { index += 1; continue }
-            try flush(index)
+            out.append(contentsOf: bytes[runStart..<index])
             index += 1
             guard index < bytes.count else { break }
             let escape = bytes[index]
             index += 1
             switch escape {
-            case UInt8(ascii: "\""): scalars.append("\"")
-            case UInt8(ascii: "\\"): scalars.append("\\")
-            case UInt8(ascii: "/"): scalars.append("/")
-            case UInt8(ascii: "b"): scalars.append("\u{08}")
-            case UInt8(ascii: "f"): scalars.append("\u{0C}")
-            case UInt8(ascii: "n"): scalars.append("\n")
-            case UInt8(ascii: "r"): scalars.append("\r")
-            case UInt8(ascii: "t"): scalars.append("\t")
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(escape)
+            case UInt8(ascii: "b"): out.append(0x08)
+            case UInt8(ascii: "f"): out.append(0x0C)
+            case UInt8(ascii: "n"): out.append(0x0A)
+            case UInt8(ascii: "r"): out.append(0x0D)
+            case UInt8(ascii: "t"): out.append(0x09)
             case UInt8(ascii: "u"):
                 var code = try hex4()
                 if (0xD800..<0xDC00).contains(code), index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
@@ -174,7 +170,7 @@ private struct JSONReader {
                     code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
                 }
                 // A lone surrogate has no scalar: it becomes U+FFFD, as decoders commonly do.
-                scalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
+                out.append(contentsOf: String(Unicode.Scalar(code) ?? "\u{FFFD}").utf8)
             default: throw error("invalid escape")
             }
             runStart = index

@@ -99,7 +99,7 @@ public struct LanguageServer<Disk: PlanFileAccess> {
         case "textDocument/didOpen":
             let item = params["textDocument"]
             guard let uri = item["uri"].string, let text = item["text"].string else { return }
-            workspace.documents[uri] = OpenDocument(uri: uri, path: DocumentURI.path(of: uri).map(Path.normalize) ?? uri,
+            workspace.documents[uri] = OpenDocument(uri: uri, path: DocumentURI.path(of: uri) ?? uri,
                                                     version: item["version"].int ?? 0, bytes: Array(text.utf8))
         case "textDocument/didChange":
             guard let uri = params["textDocument"]["uri"].string, var document = workspace.documents[uri],
@@ -139,8 +139,11 @@ public struct LanguageServer<Disk: PlanFileAccess> {
 
     func lspDiagnostic(_ diagnostic: Diagnostic, in fallback: SourceFile) -> JSON {
         let file = diagnostic.file ?? fallback
-        var message = diagnostic.message
-        if let help = diagnostic.help { message += "\nhelp: \(help)" }
+        // Escaped as in every message (bidirectional overrides, terminal escapes); a note with no
+        // place ("and 9 more like this on this line") joins the message, as LSP has no other room.
+        var message = DisplayText.escaped(diagnostic.message)
+        for note in diagnostic.notes where note.file == nil { message += "\n\(DisplayText.escaped(note.message))" }
+        if let help = diagnostic.help { message += "\nhelp: \(DisplayText.escaped(help))" }
         var result: [String: JSON] = [
             "range": file.lspRange(diagnostic.range),
             "severity": diagnostic.severity == .error ? 1 : 2,

@@ -33,7 +33,7 @@ extension LanguageServer {
         guard let path = DocumentURI.path(of: uri), let bytes = try? workspace.disk.read(path) else {
             throw .requestFailed("\(uri) is not open and cannot be read")
         }
-        return (uri, SourceFile(path: Path.normalize(path), bytes: bytes))
+        return (uri, SourceFile(path: path, bytes: bytes))
     }
 
     func location(_ ref: SourceRef) -> JSON { location(ref.file, ref.range) }

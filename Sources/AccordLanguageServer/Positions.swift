@@ -1,4 +1,5 @@
 import AccordDiagnostics
+import AccordModel
 import AccordReports
 
 /// LSP positions are (line, character) with characters counted in UTF-16 code units (the 3.17
@@ -66,6 +67,8 @@ extension SourceFile {
 
 /// `file://` URIs and paths: percent-decoding on the way in, encoding on the way out.
 enum DocumentURI {
+    /// The path of a `file:` URI, percent-decoded and then normalised, so `%2e%2e` folds like
+    /// `..` before the path is used.
     static func path(of uri: String) -> String? {
         guard uri.hasPrefix("file://") else { return nil }
         var rest = Substring(uri.dropFirst("file://".count))
@@ -87,7 +90,7 @@ enum DocumentURI {
                 bytes.append(byte)
             }
         }
-        return String(validating: bytes, as: UTF8.self)
+        return String(validating: bytes, as: UTF8.self).map(Path.normalize)
     }
 
     /// Encodes everything but unreserved characters and `/`, as VS Code does (so `:` is `%3A`).

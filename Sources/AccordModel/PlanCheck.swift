@@ -46,7 +46,7 @@ public enum PlanCheck {
             result.append(diagnostic)
         }
         result.sortForDisplay(fileOrder: fileOrder)
-        return result
+        return result.cappedPerLine()
     }
 }
 

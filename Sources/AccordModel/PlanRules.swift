@@ -320,11 +320,9 @@ struct PlanRules {
         }
     }
 
-    private func format(_ date: Date) -> String {
-        "\(date.year)-\(date.month < 10 ? "0" : "")\(date.month)-\(date.day < 10 ? "0" : "")\(date.day)"
-    }
+    private func format(_ date: Date) -> String { date.iso }
 
-    private func format(_ month: Month) -> String { "\(month.year)-\(month.month < 10 ? "0" : "")\(month.month)" }
+    private func format(_ month: Month) -> String { month.iso }
 
     private func days(from a: Date, to b: Date) -> Int { b.dayNumber - a.dayNumber }
 }

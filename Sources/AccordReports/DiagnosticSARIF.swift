@@ -65,8 +65,8 @@ public struct DiagnosticSARIFRenderer {
             ("shortDescription", .object([("text", .string(code.title))])),
             ("fullDescription", .object([("text", .string(code.explanation))])),
             ("help", .object([
-                ("text", .string("\(code.fix)\n\nExample:\n\(code.example)")),
-                ("markdown", .string("\(code.fix)\n\nExample:\n\n```\n\(code.example)\n```")),
+                ("text", .string("\(code.fix)\n\nExample:\n\(DisplayText.escapedLines(code.example))")),
+                ("markdown", .string("\(code.fix)\n\nExample:\n\n```\n\(DisplayText.escapedLines(code.example))\n```")),
             ])),
             ("defaultConfiguration", .object([("level", .string(level(code.defaultSeverity)))])),
         ])

@@ -19,32 +19,39 @@ public struct DiagnosticTextRenderer {
         return out
     }
 
+    /// Every piece of text from a plan or a file name goes through `DisplayText.escaped`: a
+    /// name holding a line break cannot start a line of its own (a CI workflow command), and
+    /// terminal escapes and bidirectional overrides are shown, not obeyed.
     public func render(_ d: Diagnostic, into out: inout String) {
         let start = d.start
         let severity = d.severity == .error ? paint("error", "1;31") : paint("warning", "1;33")
-        let place = d.file.map { "\($0.path):\(start.line):\(start.column): " } ?? ""
-        out += "\(paint(place, "1"))\(severity)\(paint("[\(d.code.rawValue)]", "1")): \(paint(d.message, "1"))\n"
+        let place = d.file.map { "\(DisplayText.escaped($0.path)):\(start.line):\(start.column): " } ?? ""
+        out += "\(paint(place, "1"))\(severity)\(paint("[\(d.code.rawValue)]", "1")): \(paint(DisplayText.escaped(d.message), "1"))\n"
         guard let file = d.file else {
-            if let help = d.help { out += "  = help: \(help)\n" }
+            if let help = d.help { out += "  = help: \(DisplayText.escaped(help))\n" }
             return
         }
         let lineNumber = String(start.line)
         let gutter = String(repeating: " ", count: lineNumber.count + 2)
-        let sourceLine = file.lineText(start.line)
-        out += "\(paint(" \(lineNumber) |", "1;34")) \(sourceLine)\n"
-        // The underline stops at the end of the first line of a multi-line range.
-        let end = d.end.line == start.line ? max(d.end.column, start.column + 1) : sourceLine.count + 1
-        let lead = sourceLine.prefix(start.column - 1).map { $0 == "\t" ? "\t" : " " }.joined()
-        let carets = String(repeating: "^", count: max(1, end - start.column))
+        let scalars = Array(file.lineText(start.line).unicodeScalars)
+        out += "\(paint(" \(lineNumber) |", "1;34")) \(DisplayText.escaped(String(String.UnicodeScalarView(scalars))))\n"
+        // Columns count scalars; the underline is as wide as what they are shown as, and stops
+        // at the end of the first line of a multi-line range.
+        func shown(_ range: Range<Int>) -> String {
+            DisplayText.escaped(String(String.UnicodeScalarView(scalars[range.clamped(to: 0..<scalars.count)])))
+        }
+        let end = d.end.line == start.line ? max(d.end.column, start.column + 1) : scalars.count + 1
+        let lead = shown(0..<start.column - 1).map { $0 == "\t" ? "\t" : " " }.joined()
+        let carets = String(repeating: "^", count: max(1, shown(start.column - 1..<end - 1).count))
         out += "\(paint("\(gutter)|", "1;34")) \(lead)\(paint(carets, d.severity == .error ? "1;31" : "1;33"))\n"
         for note in d.notes {
             let location = note.file.map { f -> String in
                 let l = f.location(of: note.range.lowerBound)
-                return ": \(f.path):\(l.line):\(l.column)"
+                return ": \(DisplayText.escaped(f.path)):\(l.line):\(l.column)"
             } ?? ""
-            out += "\(gutter)\(paint("= note:", "1")) \(note.message)\(location)\n"
+            out += "\(gutter)\(paint("= note:", "1")) \(DisplayText.escaped(note.message))\(location)\n"
         }
-        if let help = d.help { out += "\(gutter)\(paint("= help:", "1")) \(help)\n" }
+        if let help = d.help { out += "\(gutter)\(paint("= help:", "1")) \(DisplayText.escaped(help))\n" }
     }
 
     /// "2 errors, 1 warning".

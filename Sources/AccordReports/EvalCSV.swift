@@ -7,8 +7,8 @@ import AccordSyntax
 /// carries what no partner bears, when there is any; a term-year with no variance (or no
 /// partner) has one row with `partner` empty. The plan as written shows as `(plan as written)`:
 /// neither can be a scenario or partner name. Text cells that a spreadsheet would run as a
-/// formula (`=`, `+`, `-`, `@`, tab, carriage return first) are neutralised with a leading `'`
-/// (OWASP "CSV injection"); numbers are ours and never are.
+/// formula are neutralised with a leading `'` as in the summary's CSV (OWASP "CSV injection",
+/// look-alikes included); numbers are ours and never are.
 public enum EvalCSV {
     static let header = ["scenario", "term", "year", "measure", "planned", "delivered", "variance", "kind", "amount",
                          "partner", "before_caps", "cap", "allocated", "capped"]
@@ -33,8 +33,7 @@ public enum EvalCSV {
 
     /// A text cell, neutralised and quoted as needed (RFC 4180).
     public static func text(_ value: String) -> String {
-        var cell = value
-        if let first = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { cell = "'" + cell }
+        let cell = SummaryCSV.neutralised(value)
         guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
         return "\"" + cell.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
     }

@@ -137,15 +137,10 @@ public struct EvalTextRenderer: Sendable {
     /// A name as code in Markdown, as is in text.
     func code(_ name: String) -> String { style == .markdown ? "`\(name)`" : name }
 
-    /// Plan text made inert in Markdown (brief §6: all text from plans is escaped).
+    /// Plan text made inert (brief §6: all text from plans is escaped): in Markdown as the summary
+    /// escapes it (mentions, HTML, line breaks), in text with controls escaped.
     func escape<S: StringProtocol>(_ text: S) -> String {
-        guard style == .markdown else { return String(text) }
-        var out = ""
-        for character in text {
-            if "\\`*_[]<>|#~&!".contains(character) { out.append("\\") }
-            out.append(character)
-        }
-        return out
+        style == .markdown ? SummaryMarkdown.escape(String(text)) : SummaryText.clean(String(text))
     }
 
     struct Table {

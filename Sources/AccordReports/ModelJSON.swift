@@ -48,9 +48,8 @@ public enum ModelJSON {
 
     static func money(_ x: Exact) -> JSONValue { .string(x.decimalString(places: 2)) }
     static func percent(_ x: Exact) -> JSONValue { .string(((try? x.multiplied(by: .hundred)) ?? x).decimalString(places: 2)) }
-    public static func iso(_ d: AccordModel.Date) -> String { "\(d.year)-\(pad(d.month))-\(pad(d.day))" }
-    public static func iso(_ m: Month) -> String { "\(m.year)-\(pad(m.month))" }
-    static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+    public static func iso(_ d: AccordModel.Date) -> String { d.iso }
+    public static func iso(_ m: Month) -> String { m.iso }
 
     private static func scheme(_ s: Scheme, _ model: PlanModel) -> JSONValue {
         .object([

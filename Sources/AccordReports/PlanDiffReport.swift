@@ -28,10 +28,10 @@ public enum PlanDiffReport {
         var out = ""
         for comparison in comparisons {
             let sections = sections(comparison.diff)
-            out += "\(comparison.old) → \(comparison.new): \(sections.isEmpty ? "no changes" : summary(comparison.diff))\n"
+            out += "\(SummaryText.clean(comparison.old)) → \(SummaryText.clean(comparison.new)): \(sections.isEmpty ? "no changes" : summary(comparison.diff))\n"
             for section in sections {
                 out += "\n\(section.title)\n"
-                let table = [section.columns] + section.rows
+                let table = ([section.columns] + section.rows).map { $0.map(SummaryText.clean) }
                 let widths = section.columns.indices.map { column in table.map { $0[column].count }.max() ?? 0 }
                 for row in table {
                     let cells = row.enumerated().map { index, cell in
@@ -63,24 +63,8 @@ public enum PlanDiffReport {
         return out
     }
 
-    /// Plan text made inert in GitHub Markdown: punctuation that would format, link or break a
-    /// table is backslash-escaped, HTML is written as entities, and `@` is followed by a zero-width
-    /// space so a name in a plan never notifies anyone.
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "\\", "`", "*", "_", "[", "]", "|", "~", "#", "!": out += "\\\(character)"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            case "@": out += "@\u{200B}"
-            case "\n", "\r": out += " "
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    /// Plan text made inert in GitHub Markdown, as the summary escapes it.
+    static func escape(_ text: String) -> String { SummaryMarkdown.escape(text) }
 
     /// "2 schemes added, 1 milestone moved, …": the size of the change in one line.
     static func summary(_ diff: PlanDiff) -> String {

@@ -26,13 +26,22 @@ public enum SummaryCSV {
         }
     }
 
-    /// Starting characters that make Excel, LibreOffice or Sheets evaluate a cell.
-    static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+    /// Starting characters that make Excel, LibreOffice or Sheets evaluate a cell (OWASP "CSV
+    /// injection"), with the look-alikes some of them read the same: fullwidth and small forms
+    /// of `= + - @` and the minus sign.
+    static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r", "\n",
+        "\u{FF1D}", "\u{FF0B}", "\u{FF0D}", "\u{FF20}", "\u{FE66}", "\u{FE62}", "\u{FE63}", "\u{FE6B}", "\u{2212}"]
 
-    /// `'` before a cell whose first character, or first after leading spaces, starts a formula.
+    /// `'` before a cell whose first character, or first after anything a spreadsheet may skip
+    /// (spaces, no-break spaces, line breaks, zero-width and other invisible characters), starts
+    /// a formula.
     public static func neutralised(_ text: String) -> String {
-        guard let first = text.unicodeScalars.first(where: { $0 != " " }) ?? text.unicodeScalars.first else { return text }
-        return formulaStarts.contains(first) ? "'" + text : text
+        let scalars = text.unicodeScalars
+        func skippable(_ s: Unicode.Scalar) -> Bool {
+            s.properties.isWhitespace || [.control, .format].contains(s.properties.generalCategory)
+        }
+        guard let first = scalars.first(where: { !skippable($0) }) ?? scalars.first else { return text }
+        return formulaStarts.contains(first) || formulaStarts.contains(scalars.first!) ? "'" + text : text
     }
 
     static func quoted(_ text: String) -> String {

@@ -1,3 +1,4 @@
+import AccordDiagnostics
 import AccordModel
 import AccordSyntax
 
@@ -94,20 +95,23 @@ public enum SummaryText {
         return out + line + "\n"
     }
 
-    /// Control characters (tabs, newlines, escapes) become spaces.
+    /// Plan text on one line of plain text: line breaks and tabs as spaces, other controls escaped.
     static func clean(_ text: String) -> String { text.escaped { _ in nil } }
 }
 
 extension String {
-    /// Each character of plan text as `replacement` gives it, else as it is, except that control
-    /// characters (line breaks, tabs, terminal escapes) become spaces in every format.
+    /// Each character of plan text as `replacement` gives it, else as it is, except that line
+    /// breaks and tabs become spaces and other controls (terminal escapes, bidirectional
+    /// overrides) are shown escaped (`\u{1b}`, `DisplayText`) in every format.
     func escaped(_ replacement: (Unicode.Scalar) -> String?) -> String {
         var out = ""
         for scalar in unicodeScalars {
             if let replaced = replacement(scalar) {
                 out += replaced
-            } else if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+            } else if scalar == "\n" || scalar == "\r" || scalar == "\t" {
                 out += " "
+            } else if DisplayText.needsEscape(scalar) {
+                out += DisplayText.escape(scalar)
             } else {
                 out.unicodeScalars.append(scalar)
             }

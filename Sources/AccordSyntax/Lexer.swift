@@ -66,15 +66,17 @@ public struct Lexer {
         switch b {
         case UInt8(ascii: " "), UInt8(ascii: "\t"), 0x0B, 0x0C:
             var end = start + 1
-            while end < bytes.count, Lexer.isSpace(bytes[end]) || (bytes[end] == 0x0D && byte(end + 1) != 0x0A) { end += 1 }
+            while end < bytes.count, Lexer.isSpace(bytes[end]) { end += 1 }
             add(.whitespace, start, end)
         case UInt8(ascii: "\n"):
             add(.newline, start, start + 1)
         case UInt8(ascii: "\r"):
-            if byte(start + 1) == UInt8(ascii: "\n") { add(.newline, start, start + 2) } else { add(.whitespace, start, start + 1) }
+            // A lone CR ends a line too, as it does for editors and the LSP (SourceFile's line table).
+            add(.newline, start, byte(start + 1) == UInt8(ascii: "\n") ? start + 2 : start + 1)
         case UInt8(ascii: "#"):
             var end = start + 1
-            while end < bytes.count, bytes[end] != 0x0A, !(bytes[end] == 0x0D && byte(end + 1) == 0x0A) { end += 1 }
+            while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+            reportBidirectionalControls(start..<end)
             add(.comment, start, end)
         case UInt8(ascii: "\""): lexString()
         case UInt8(ascii: "{"): add(.leftBrace, start, start + 1)
@@ -259,7 +261,7 @@ public struct Lexer {
         var end = start + 1
         while true {
             let c = byte(end)
-            if end >= bytes.count || c == 0x0A || (c == 0x0D && byte(end + 1) == 0x0A) {
+            if end >= bytes.count || c == 0x0A || c == 0x0D {
                 report(.E102, start..<end, "this string is not closed before the end of the line",
                        help: "add the closing `\"`; a string cannot span lines (write \\n for a line break)")
                 // `plan "Title {`: give the block its brace back, so only the string is wrong.
@@ -272,12 +274,15 @@ public struct Lexer {
                 }
                 return add(.string, start, end, malformed: true)
             }
-            if c == UInt8(ascii: "\"") { return add(.string, start, end + 1) }
+            if c == UInt8(ascii: "\"") {
+                reportBidirectionalControls(start..<end + 1)
+                return add(.string, start, end + 1)
+            }
             if c == UInt8(ascii: "\\") {
                 let escaped = byte(end + 1)
                 // A backslash at the end of the line escapes nothing: the string is unterminated,
                 // which the E102 above reports, and the line end stays whole for the newline token.
-                if end + 1 >= bytes.count || escaped == 0x0A || (escaped == 0x0D && byte(end + 2) == 0x0A) {
+                if end + 1 >= bytes.count || escaped == 0x0A || escaped == 0x0D {
                     end += 1
                     continue
                 }
@@ -290,6 +295,23 @@ public struct Lexer {
                 continue
             }
             end += 1
+        }
+    }
+
+    /// W417 for each control in `range` that reorders how text is shown (U+202E and friends,
+    /// "Trojan Source"): the code a reviewer reads would not be the code Accord reads.
+    private mutating func reportBidirectionalControls(_ range: Range<Int>) {
+        // Every such control is encoded starting 0xD8 (U+061C) or 0xE2 (U+200E…U+2069).
+        var offset = range.lowerBound
+        while offset < range.upperBound {
+            let lead = bytes[offset]
+            guard lead == 0xD8 || lead == 0xE2 else { offset += 1; continue }
+            let end = min(offset + UTF8Validation.sequenceLength(lead), range.upperBound)
+            if let scalar = String(decoding: bytes[offset..<end], as: UTF8.self).unicodeScalars.first, DisplayText.isBidirectionalControl(scalar) {
+                report(.W417, offset..<end, "this text holds \(DisplayText.escape(scalar)), a control that reorders how it is shown",
+                       help: "remove it: a reviewer would not see the text Accord reads (\"Trojan Source\")")
+            }
+            offset = end
         }
     }
 

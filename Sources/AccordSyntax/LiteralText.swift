@@ -4,12 +4,16 @@ public enum LiteralText {
     public struct Date: Hashable, Sendable, Comparable {
         public var year: Int, month: Int, day: Int
         public init(year: Int, month: Int, day: Int) { self.year = year; self.month = month; self.day = day }
+        /// `2022-09-30`; a year before 1000 keeps four digits (`0999-01-01`), as it was written.
+        public var iso: String { "\(fourDigits(year))-\(twoDigits(month))-\(twoDigits(day))" }
         public static func < (a: Date, b: Date) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
     }
 
     public struct Month: Hashable, Sendable, Comparable {
         public var year: Int, month: Int
         public init(year: Int, month: Int) { self.year = year; self.month = month }
+        /// `2022-09`.
+        public var iso: String { "\(fourDigits(year))-\(twoDigits(month))" }
         public static func < (a: Month, b: Month) -> Bool { (a.year, a.month) < (b.year, b.month) }
     }
 
@@ -81,9 +85,17 @@ public enum LiteralText {
         return (a, b)
     }
 
-    /// The canonical spelling of the financial year starting in `year`: `FY22/23`.
+    /// The canonical spelling of the financial year starting in `year`: `FY22/23`. `FY` years
+    /// are 2000–2099, so any other keeps its full form (`1999/00`, `2100/01`): shortening it
+    /// would change the year.
     public static func financialYear(_ year: Int) -> String {
-        "FY\(twoDigits(year))/\(twoDigits(year + 1))"
+        (2000...2099).contains(year) ? "FY\(twoDigits(year))/\(twoDigits(year + 1))" : "\(fourDigits(year))/\(twoDigits(year + 1))"
+    }
+
+    /// A year as four digits: `0999`, never `999`.
+    static func fourDigits(_ year: Int) -> String {
+        let text = String(year)
+        return year >= 0 && text.count < 4 ? String(repeating: "0", count: 4 - text.count) + text : text
     }
 
     static func twoDigits(_ year: Int) -> String {

@@ -84,6 +84,16 @@ final class DiffGitTests {
         #expect(!result.stdout.contains("all years"), "one year: no separate all-years rows")
     }
 
+    /// A path that leaves the repository is unreadable (exit 2), never an empty plan whose
+    /// diagnostics are then "resolved".
+    @Test func aRevisionPathOutsideTheRepositoryIsAnError() throws {
+        for argument in ["HEAD:..", "HEAD:../..", "HEAD:plans/../.."] {
+            let result = accord("diff", argument, "plans/plan.accord")
+            #expect(result.exitCode == 2, "\(argument): \(result.stdout)")
+            #expect(!result.stdout.contains("resolved"))
+        }
+    }
+
     @Test func gitComparesEveryRootPlan() throws {
         #expect(accord("diff", "--git", "HEAD", "--exit-code").stdout == "HEAD:plans/plan.accord → plans/plan.accord: no changes\n")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("other"), withIntermediateDirectories: true)

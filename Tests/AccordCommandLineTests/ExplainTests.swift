@@ -20,7 +20,7 @@ struct ExplainTests {
             #expect(words.joined(separator: " ").contains(part.split(whereSeparator: \.isWhitespace).joined(separator: " ")))
         }
         for line in code.example.split(separator: "\n") {
-            #expect(text.contains("    \(line)\n"), "example line not shown indented: \(line)")
+            #expect(text.contains("    \(DisplayText.escaped(line))\n"), "example line not shown indented: \(line)")
         }
         for line in text.split(separator: "\n") where !line.hasPrefix("    ") {
             #expect(line.count <= 100, "line longer than 100 characters: \(line)")

@@ -333,15 +333,15 @@ import Testing
         expectTokens([(.identifier, "x"), (.whitespace, " "), (.comment, "# c \"not a string"), (.newline, "\n"), (.identifier, "y")])
         expectTokens([(.comment, "#c"), (.newline, "\r\n"), (.identifier, "x")])
         expectTokens([(.comment, "#"), (.newline, "\n")])
-        // A lone CR inside a comment is part of it.
-        expectTokens([(.comment, "# a\rb"), (.newline, "\n")])
+        // A lone CR ends a comment, as it ends a line for editors and LSP.
+        expectTokens([(.comment, "# a"), (.newline, "\r"), (.identifier, "b"), (.newline, "\n")])
     }
 
     @Test func crlfAndLoneCR() {
         expectTokens([(.identifier, "a"), (.newline, "\r\n"), (.identifier, "b")])
-        expectTokens([(.identifier, "a"), (.whitespace, "\r"), (.identifier, "b")])
-        expectTokens([(.identifier, "a"), (.whitespace, " \r "), (.newline, "\r\n")])
-        expectTokens([(.identifier, "a"), (.whitespace, "\r"), (.newline, "\r\n")])
+        expectTokens([(.identifier, "a"), (.newline, "\r"), (.identifier, "b")])
+        expectTokens([(.identifier, "a"), (.whitespace, " "), (.newline, "\r"), (.whitespace, " "), (.newline, "\r\n")])
+        expectTokens([(.identifier, "a"), (.newline, "\r"), (.newline, "\r\n")])
         let file = H.file("a\r\nbb\r\nc")
         #expect(file.location(of: 3) == AccordDiagnostics.SourceLocation(line: 2, column: 1))
         #expect(file.location(of: 7) == AccordDiagnostics.SourceLocation(line: 3, column: 1))
