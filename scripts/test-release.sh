@@ -16,7 +16,10 @@ debug="$(swift build --show-bin-path)/accord"
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-tarball="$(scripts/release.sh "$work/dist" | tail -n 1)"
+scripts/release.sh "$work/dist" || fail "scripts/release.sh failed"
+tarballs=("$work"/dist/accord-*-linux-*.tar.gz)
+[[ ${#tarballs[@]} == 1 && -f "${tarballs[0]}" ]] || fail "scripts/release.sh made no tarball"
+tarball="${tarballs[0]}"
 (cd "$work/dist" && sha256sum -c --strict "$(basename "$tarball").sha256") || fail "the SHA-256 sum does not match"
 mkdir "$work/install"
 tar -xzf "$tarball" -C "$work/install"
