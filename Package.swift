@@ -30,7 +30,7 @@ let package = Package(
         // Generated plans for benchmarks and robustness tests (docs/performance.md); its seeded
         // generator is shared by the property tests.
         .target(name: "AccordPlanGenerator"),
-        .executableTarget(name: "accord-gen", dependencies: ["AccordCommandLine", "AccordPlanGenerator"]),
+        .executableTarget(name: "accord-gen", dependencies: ["AccordCommandLine", "AccordModel", "AccordPlanGenerator"]),
 
         .testTarget(name: "AccordSyntaxTests", dependencies: ["AccordSyntax", "AccordPlanGenerator"]),
         .testTarget(name: "AccordFormatTests", dependencies: ["AccordDiagnostics", "AccordFormat", "AccordPlanGenerator", "AccordSyntax"], exclude: ["testdata"]),

@@ -1,4 +1,5 @@
 import AccordDiagnostics
+import AccordModel
 import AccordReports
 
 /// The forms `accord check --format` prints diagnostics in (language brief §5); each is rendered
@@ -35,6 +36,6 @@ extension CommandContext {
     var workingFolder: String {
         let current = FileSystem.currentDirectory()
         guard let folder = invocation.workingDirectory else { return current }
-        return folder.hasPrefix("/") ? folder : FileSystem.join(current, folder)
+        return folder.hasPrefix("/") ? folder : Path.join(current, folder)
     }
 }

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import AccordDiagnostics
 import AccordModel
 
 /// What went wrong reading or writing a file, in words for a usage error (exit 2).
@@ -53,13 +54,8 @@ public enum FileSystem {
         var total = 0
         while true {
             if total == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count))) }
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                Glibc.read(fd, buffer.baseAddress! + total, buffer.count - total)
-            }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw FileError(path: path, reason: errorText())
-            }
+            let count = bytes.withUnsafeMutableBytes { POSIX.read(fd, into: UnsafeMutableRawBufferPointer(rebasing: $0[total...])) }
+            if count < 0 { throw FileError(path: path, reason: errorText()) }
             if count == 0 { break }
             total += count
             if total > limit { throw FileError(path: path, reason: "file is too large", size: total) }
@@ -76,8 +72,7 @@ public enum FileSystem {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
-            if count < 0, errno == EINTR { continue }
+            let count = chunk.withUnsafeMutableBytes { POSIX.read(fd, into: $0) }
             if count <= 0 { break }
             bytes.append(contentsOf: chunk[0..<count])
         }
@@ -159,15 +154,7 @@ public enum FileSystem {
     }
 
     private static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(FileError) {
-        var written = 0
-        while written < bytes.count {
-            let count = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, bytes.count - written) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw FileError(path: path, reason: errorText())
-            }
-            written += count
-        }
+        guard POSIX.writeAll(fd, bytes) else { throw FileError(path: path, reason: errorText()) }
     }
 
     /// Creates a folder (not its parents); one that already exists is fine.
@@ -221,10 +208,6 @@ public enum FileSystem {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)
-    }
-
-    public static func join(_ folder: String, _ name: String) -> String {
-        folder == "." ? name : folder.hasSuffix("/") ? folder + name : folder + "/" + name
     }
 
     public static func currentDirectory() -> String {

@@ -19,15 +19,15 @@ let initCommand = Command(
         let folder = context.arguments.positionals.first ?? "."
         let files = PlanTemplate.files(today: CommandContext.today())
         let target = context.invocation.resolve(folder)
-        let existing = files.map(\.name).filter { FileSystem.isTaken(FileSystem.join(target, $0)) }
+        let existing = files.map(\.name).filter { FileSystem.isTaken(Path.join(target, $0)) }
         guard existing.isEmpty else {
             return context.fail("not starting a plan in \(folder): \(existing.joined(separator: ", ")) already exist\(existing.count == 1 ? "s" : ""); nothing was written")
         }
         do throws(FileError) {
             try FileSystem.createFolders(target)
             for file in files {
-                try FileSystem.createNew(FileSystem.join(target, file.name), Array(file.text.utf8))
-                context.print("created \(FileSystem.join(folder, file.name))\n")
+                try FileSystem.createNew(Path.join(target, file.name), Array(file.text.utf8))
+                context.print("created \(Path.join(folder, file.name))\n")
             }
         } catch {
             return context.fail("cannot write \(error.path): \(error.reason)")

@@ -17,7 +17,7 @@ extension CommandContext {
             let resolved = invocation.resolve(path)
             if FileSystem.isDirectory(resolved) {
                 for relative in PlanFolder.accordFiles(below: resolved, access: DiskAccess()) {
-                    if let file = load(FileSystem.join(resolved, relative), shownAs: FileSystem.join(path, relative)) { files.append(file) }
+                    if let file = load(Path.join(resolved, relative), shownAs: Path.join(path, relative)) { files.append(file) }
                 }
             } else if let file = load(resolved, shownAs: path) {
                 files.append(file)

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import AccordDiagnostics
+import AccordModel
 
 /// What a command printed and how it ended; `main.swift` writes these out and exits.
 public struct CommandResult: Sendable, Equatable {
@@ -43,7 +44,7 @@ public struct Invocation: Sendable {
     /// A user-given path as the file system should see it.
     func resolve(_ path: String) -> String {
         guard let workingDirectory, !path.hasPrefix("/") else { return path }
-        return FileSystem.join(workingDirectory, path)
+        return Path.join(workingDirectory, path)
     }
 }
 
@@ -152,15 +153,8 @@ public func currentEnvironment() -> [String: String] {
 
 /// Writes a result to the real standard output and error, and ends the process with its status.
 public func writeAndExit(_ result: CommandResult) -> Never {
-    func write(_ fd: Int32, _ text: String) {
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let count = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress!, $0.count) }
-            if count < 0 { if errno == EINTR { continue } else { return } }
-            bytes = bytes.dropFirst(count)
-        }
-    }
-    write(1, result.stdout)
-    write(2, result.stderr)
+    // Nothing is left to tell of a standard output or error that cannot be written.
+    _ = POSIX.writeAll(1, Array(result.stdout.utf8))
+    _ = POSIX.writeAll(2, Array(result.stderr.utf8))
     exit(result.exitCode)
 }

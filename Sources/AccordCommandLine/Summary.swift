@@ -60,7 +60,7 @@ let summaryCommand = Command(
             } else if let folder = output {
                 do throws(FileError) { try FileSystem.makeFolder(context.invocation.resolve(folder)) } catch { return context.fail("cannot create \(folder): \(error.reason)") }
                 for name in SummaryTables.names {
-                    context.emit(SummaryCSV.render(SummaryTables.table(name, of: summary)!), to: FileSystem.join(folder, "\(name).csv"))
+                    context.emit(SummaryCSV.render(SummaryTables.table(name, of: summary)!), to: Path.join(folder, "\(name).csv"))
                 }
             }
         }

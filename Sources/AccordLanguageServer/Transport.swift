@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import AccordDiagnostics
 
 extension LanguageServer {
     /// Runs the server until `exit` or the end of input: `read` returns the next chunk of bytes
@@ -31,18 +32,11 @@ extension LanguageServer {
         signal(SIGPIPE, SIG_IGN)
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         return serve(read: {
-            while true {
-                let count = buffer.withUnsafeMutableBytes { Glibc.read(0, $0.baseAddress!, $0.count) }
-                if count < 0, errno == EINTR { continue }
-                return count > 0 ? Array(buffer[..<count]) : nil
-            }
+            let count = buffer.withUnsafeMutableBytes { POSIX.read(0, into: $0) }
+            return count > 0 ? Array(buffer[..<count]) : nil
         }, write: { bytes in
-            var rest = bytes[...]
-            while !rest.isEmpty {
-                let count = rest.withUnsafeBytes { Glibc.write(1, $0.baseAddress!, $0.count) }
-                if count < 0 { if errno == EINTR { continue } else { return } }
-                rest = rest.dropFirst(count)
-            }
+            // A client gone away ends the server at its next read.
+            _ = POSIX.writeAll(1, bytes)
         })
     }
 }

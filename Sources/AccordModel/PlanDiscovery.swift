@@ -73,7 +73,7 @@ public struct PlanDiscovery: Sendable {
         var others: [(relative: String, real: String, file: PlanFile)] = []
         var unreadable: [(real: String, diagnostic: Diagnostic)] = []
         for relative in PlanFolder.accordFiles(below: folder, access: access) {
-            let path = Path.join(folder, relative), shown = shownFolder == "." ? relative : Path.join(shownFolder, relative)
+            let path = Path.join(folder, relative), shown = Path.join(shownFolder, relative)
             let real = access.realPath(path) ?? path
             let bytes: [UInt8]
             do { bytes = try access.read(path) } catch {

@@ -245,15 +245,17 @@ private struct Loader<Access: PlanFileAccess> {
     }
 }
 
-/// Path arithmetic on `/`-separated strings.
+/// Path arithmetic on `/`-separated strings, for the model and the command line alike.
 public enum Path {
     public static func folder(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "" }
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
+    /// `relative` in `folder`; `relative` itself when it is absolute or the folder is the
+    /// current one (`""` or `.`, so shown paths never start with `./`).
     public static func join(_ folder: String, _ relative: String) -> String {
-        if relative.hasPrefix("/") || folder.isEmpty { return relative }
+        if relative.hasPrefix("/") || folder.isEmpty || folder == "." { return relative }
         return folder.hasSuffix("/") ? folder + relative : folder + "/" + relative
     }
 

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import AccordCommandLine
+import AccordModel
 import AccordPlanGenerator
 
 // accord-gen: writes generated plans (and the benchmark's peer ledgers). See docs/performance.md.
@@ -52,10 +53,10 @@ guard let out else {
     guard files.count == 1 else { fail("--files needs --out DIR") }
     writeAndExit(CommandResult(stdout: files[0].text))
 }
-for folder in [out] + (files.count > 1 ? [FileSystem.join(out, "schemes")] : []) where !FileSystem.isDirectory(folder) {
+for folder in [out] + (files.count > 1 ? [Path.join(out, "schemes")] : []) where !FileSystem.isDirectory(folder) {
     if mkdir(folder, 0o755) != 0 { fail("cannot create \(folder)") }
 }
 for file in files {
-    do { try FileSystem.write(FileSystem.join(out, file.path), Array(file.text.utf8)) } catch { fail("cannot write \(file.path): \(error.reason)") }
+    do { try FileSystem.write(Path.join(out, file.path), Array(file.text.utf8)) } catch { fail("cannot write \(file.path): \(error.reason)") }
 }
 writeAndExit(CommandResult())

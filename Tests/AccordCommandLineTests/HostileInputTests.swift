@@ -1,4 +1,5 @@
 import AccordCommandLine
+import AccordDiagnostics
 import AccordReports
 import Foundation
 import Testing
@@ -131,7 +132,7 @@ final class HostileInputTests {
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(info("out.fifo").st_mode & S_IFMT == S_IFIFO, "the FIFO was replaced")
         var buffer = [UInt8](repeating: 0, count: 65536)
-        let count = Glibc.read(reader, &buffer, buffer.count)
+        let count = buffer.withUnsafeMutableBytes { POSIX.read(reader, into: $0) }
         #expect(count > 0 && String(decoding: buffer[..<max(count, 0)], as: UTF8.self).contains("Hostile"))
     }
 
