@@ -91,21 +91,6 @@ extension PlanModel {
     /// The plan's years as a list (empty when `years` is missing).
     public var years: [Int] { plan.years.map(Array.init) ?? [] }
 
-    /// How many months of financial year `year` have begun by `asOf` (0 to 12): a month has
-    /// begun when its first day is on or before the as-of date.
-    public static func monthsBegun(year: Int, asOf: Date) -> Int {
-        (1...12).filter { n in
-            let calendarMonth = (n + 2) % 12 + 1 // M1 is April
-            let calendarYear = n <= 9 ? year : year + 1
-            return Date(year: calendarYear, month: calendarMonth, day: 1) <= asOf
-        }.count
-    }
-
-    /// The first day of month `n` (M1 = April) of financial year `year`.
-    public static func firstDay(ofMonth n: Int, year: Int) -> Date {
-        Date(year: n <= 9 ? year : year + 1, month: (n + 2) % 12 + 1, day: 1)
-    }
-
     /// Year-to-date plan for one scheme, year and dimension: the year's plan × the phasing of
     /// the months begun.
     public func yearToDatePlan(_ savings: YearSavings, _ dimension: Dimension, asOf: Date) -> Exact {

@@ -420,11 +420,6 @@ extension RiskShareTerm {
     }
 }
 
-extension LiteralText.Date {
-    /// Calendar days from `a` to `b`: positive when `b` is later.
-    public static func days(from a: LiteralText.Date, to b: LiteralText.Date) -> Int { b.dayNumber - a.dayNumber }
-}
-
 /// A declaration's significant text: its tokens without whitespace, comments, newlines or `;`,
 /// literals in canonical spelling, and the statements of each block sorted, so layout, comments
 /// and the order of lines never count as a change.

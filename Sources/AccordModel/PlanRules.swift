@@ -99,7 +99,7 @@ struct PlanRules {
                        help: "record `done DATE` if it is complete, or a `forecast DATE` for when it will be")
             }
             if milestone.isSlipping, let forecast = milestone.forecast {
-                report(.W412, dueRef, "\(titled) is slipping: forecast \(format(forecast)), \(days(from: due, to: forecast)) days after its due date \(format(due))",
+                report(.W412, dueRef, "\(titled) is slipping: forecast \(format(forecast)), \(Date.days(from: due, to: forecast)) days after its due date \(format(due))",
                        help: "agree a recovery plan, or re-baseline the due date through change control")
             }
         }
@@ -323,20 +323,6 @@ struct PlanRules {
     private func format(_ date: Date) -> String { date.iso }
 
     private func format(_ month: Month) -> String { month.iso }
-
-    private func days(from a: Date, to b: Date) -> Int { b.dayNumber - a.dayNumber }
-}
-
-extension LiteralText.Date {
-    /// Days since a fixed epoch (civil-from-days), for differences between dates.
-    public var dayNumber: Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146097 + dayOfEra
-    }
 }
 
 extension Metric {
