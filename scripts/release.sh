@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds a release of `accord` that installs without a Swift toolchain: a Linux binary with the
-# Swift runtime and Foundation linked in (it needs only the C library), in
+# Swift runtime linked in (it needs only glibc and libstdc++), in
 # OUT/accord-VERSION-linux-ARCH.tar.gz with the editor set-ups, the README and any licence files,
 # beside its SHA-256 sum (OUT/….tar.gz.sha256, for `sha256sum -c`). OUT defaults to dist/.
 # A release build: several minutes. scripts/test-release.sh proves the result.
