@@ -53,7 +53,8 @@ public struct PeriodFigures: Sendable {
     public var savings: [HistorySavings]
     /// The financial year of the as-of date within the plan (its first year before it starts).
     public var currentYear: Int?
-    /// Year to date and forecast outturn for `currentYear` over the lines with actuals.
+    /// Year to date and forecast outturn for `currentYear` over the lines with actuals; nil
+    /// before the plan's first year or while no line has an actual.
     public var inYear: InYearSummary?
     /// Each partner's position in `currentYear`.
     public var partners: [PartnerYear]
@@ -188,7 +189,8 @@ extension PeriodFigures {
         byStatus = s.byStatus
         let currentYear = s.inYear?.year ?? s.header.years.first
         self.currentYear = currentYear
-        inYear = s.inYear
+        // No line with an actual is no position, not a zero one.
+        inYear = s.inYear.flatMap { $0.lines.isEmpty ? nil : $0 }
         savings = s.savings.map { y in
             // The summary's dimension parts add up to its total, so these are sums of shown pennies.
             let total = s.partnerTotals.first { $0.year == y.year }

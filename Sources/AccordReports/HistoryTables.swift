@@ -113,8 +113,8 @@ public enum HistoryTables {
             column("CGA change", "cost_growth_avoided_change", numeric: true),
         ], rows: h.movements.flatMap { m in
             m.savings.map { r in
-                fromTo(h, m) + [.year(r.year), .money(r.planned.new), .money(r.planned.difference), .money(r.riskAdjusted.new),
-                                .money(r.riskAdjusted.difference), .money(r.costGrowthAvoided.difference)]
+                fromTo(h, m) + [.year(r.year), .money(r.planned.new), .change(r.planned.difference), .money(r.riskAdjusted.new),
+                                .change(r.riskAdjusted.difference), .change(r.costGrowthAvoided.difference)]
             }
         }, note: note("Only years that moved; planned and risk-adjusted are the later period's.", h))
     }
@@ -125,8 +125,8 @@ public enum HistoryTables {
             column("YTD variance", "ytd_variance", numeric: true), SummaryColumn(header: "change", key: "ytd_variance_change", numeric: true, badSign: -1),
         ], rows: h.movements.compactMap { m in
             m.inYear.map { r in
-                fromTo(h, m) + [.year(r.year), .money(r.forecastOutturn.new), .money(r.forecastOutturn.difference), .money(r.variance.new),
-                                .money(r.variance.difference)]
+                fromTo(h, m) + [.year(r.year), .money(r.forecastOutturn.new), .change(r.forecastOutturn.difference), .money(r.variance.new),
+                                .change(r.variance.difference)]
             }
         }, note: note("Between periods in the same current year.", h))
     }
@@ -140,9 +140,9 @@ public enum HistoryTables {
             column("CGA Δ", "cost_growth_avoided_change", numeric: true),
         ], rows: h.movements.flatMap { m in
             m.schemes.map { r in
-                fromTo(h, m) + [.text(r.scheme), .text(r.title), .year(r.year), .money(r.planned.new), .money(r.planned.difference),
-                                .money(r.riskAdjusted.new), .money(r.riskAdjusted.difference), .money(r.forecast.new), .money(r.forecast.difference),
-                                .money(r.costGrowthAvoided.difference)]
+                fromTo(h, m) + [.text(r.scheme), .text(r.title), .year(r.year), .money(r.planned.new), .change(r.planned.difference),
+                                .money(r.riskAdjusted.new), .change(r.riskAdjusted.difference), .money(r.forecast.new), .change(r.forecast.difference),
+                                .change(r.costGrowthAvoided.difference)]
             }
         }, note: note("Savings are cash-releasing + productivity (RA: risk-adjusted; forecast: the `forecast` where given, else the plan); a withdrawn scheme counts nothing.", h))
     }
