@@ -61,7 +61,7 @@ public enum HistoryTables {
              p.figures.map { .count($0.schemes) } ?? .none,
              .text(p.figures.map { f in f.byStatus.map { "\($0.count) \($0.key)" }.joined(separator: ", ") } ?? "left out: the plan has errors"),
              .text(p.revision.subject)]
-        }, note: "Each period is its last commit that touched the plan's folder; the plan is checked as of its `as-of`, else the commit's date.")
+        }, note: "Each period is read at one revision (by --every, the last commit in it that changed the plan's folder); the plan is checked as of its `as-of`, else the commit's date.")
     }
 
     public static func position(_ h: PlanHistory) -> SummaryTable {
