@@ -14,9 +14,7 @@ let historyCommand = Command(
         usage: "accord history [OPTIONS] [PATH]",
         summary: "Show how the plan moved across its git history: figures per period and the movement between periods.",
         options: [
-            .init(name: "format", value: "FORMAT", help: "text (default), markdown, json, csv or html"),
-            .init(name: "output", short: "o", value: "FILE", help: "write to FILE instead of standard output (csv without --table: a folder)"),
-            .init(name: "table", value: "NAME", help: "csv only: the one table to write (\(HistoryTables.names.joined(separator: ", ")))"),
+            .reportFormat, .output, .table(HistoryTables.names),
             .init(name: "every", value: "PERIOD", help: "month (default), week or commit: the last commit of each period stands for it"),
             .init(name: "since", value: "DATE|REV", help: "only commits on or after DATE, or after REV (REV itself the first)"),
             .init(name: "until", value: "REV", help: "the newest revision to read (default HEAD)"),

@@ -13,9 +13,7 @@ let summaryCommand = Command(
         usage: "accord summary [OPTIONS] [PATH]",
         summary: "Show the programme at a glance as of a date, as text, Markdown, JSON, CSV or HTML.",
         options: [
-            .init(name: "format", value: "FORMAT", help: "text (default), markdown, json, csv or html"),
-            .init(name: "output", short: "o", value: "FILE", help: "write to FILE instead of standard output (csv without --table: a folder)"),
-            .init(name: "table", value: "NAME", help: "csv only: the one table to write (\(SummaryTables.names.joined(separator: ", ")))"),
+            .reportFormat, .output, .table(SummaryTables.names),
             .asOf,
             .stdinFilename,
         ],

@@ -233,11 +233,8 @@ extension HistoryMovement {
 
     /// Per scheme (by name, as `PlanDiff` pairs them) and year, the rows where a figure moved.
     static func schemes(_ old: PlanModel, _ new: PlanModel) -> [SchemeMovement] {
-        let before = Dictionary(old.schemes.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        let after = Dictionary(new.schemes.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         var rows: [SchemeMovement] = []
-        for name in PlanDiff.union(old.schemes.map(\.name), new.schemes.map(\.name)) {
-            let a = before[name], b = after[name]
+        for (name, a, b) in PlanDiff.paired(old.schemes, new.schemes, by: \.name) {
             let years = Set((a?.savings.map(\.year) ?? []) + (b?.savings.map(\.year) ?? [])).sorted()
             for year in years {
                 let x = old.countedSavings(a, year: year), y = new.countedSavings(b, year: year)

@@ -107,6 +107,10 @@ final class HistoryTests {
         let around = movements.first { $0["from"] as? String == "2022-07" }!
         #expect(around["to"] as? String == "2022-09")
         #expect(around["passedOver"] as? [String] == ["2022-08"])
+        // Ending at the broken commit: its plan has errors, so the exit status says so.
+        let ending = accord(["history", "--until", "HEAD~6", "plans"])
+        #expect(ending.exitCode == 1)
+        #expect(ending.stdout.contains("2022-08  d2504f6  2022-08-09  2022-08-31       1"))
     }
 
     @Test func usageErrors() {
