@@ -75,7 +75,7 @@ def main():
         subprocess.run([ACCORD, "check", plan], stdout=subprocess.DEVNULL)
 
     def reads():
-        git(folder, "log", "--first-parent", "--format=%H%x1f%cI%x1f%s", "HEAD", "--", ":(top).")
+        git(folder, "log", "--first-parent", "--format=%H%x1f%cI%x1f%s", "HEAD", "--", ":(top)")
         for revision in revisions:
             git(folder, "ls-tree", "-r", "-z", "--full-tree", revision, "--")
             git(folder, "show", f"{revision}:plan.accord")

@@ -84,9 +84,10 @@ extension CommandContext {
     /// Chooses the revisions, reads and checks the plan at each, and builds its history.
     mutating func readHistory(of file: String, every kind: HistoryPeriodKind) -> (PlanHistory, HistorySource)? {
         do {
-            let git = Git(folder: workingFolder)
-            let top = FileSystem.realPath(try git.topLevel()) ?? ""
+            // The repository holding the plan, wherever the command runs.
             let real = FileSystem.realPath(file) ?? file
+            let git = Git(folder: Path.folder(of: real))
+            let top = FileSystem.realPath(try git.topLevel()) ?? ""
             guard real.hasPrefix(top + "/") else { fail("\(file) is not inside the git repository at \(top)"); return nil }
             let path = String(real.dropFirst(top.count + 1)), folder = Path.folder(of: path)
             let (chosen, selection) = try chooseRevisions(git, folder: folder, every: kind)
@@ -124,7 +125,7 @@ extension CommandContext {
             return (revisions, "the revisions \(list)")
         }
         let until = arguments.value("until") ?? "HEAD"
-        let pathspec = ":(top)" + (folder.isEmpty ? "." : folder)
+        let pathspec = ":(top)" + folder
         var commits: [Commit]
         var selection: String
         if let since = arguments.value("since"), let date = LiteralText.date(since) {

@@ -113,6 +113,22 @@ final class HistoryTests {
         #expect(ending.stdout.contains("2022-08  d2504f6  2022-08-09  2022-08-31       1"))
     }
 
+    /// A plan at the top of its repository: the commits are those of the whole tree.
+    @Test func aPlanAtTheTop() throws {
+        let top = folder.appendingPathComponent("top")
+        try FileManager.default.createDirectory(at: top, withIntermediateDirectories: true)
+        try Self.git(gitOnPath!, ["init", "-q"], in: top)
+        for (month, asOf) in [("05", "2022-05-31"), ("06", "2022-06-30")] {
+            try HistoryRepository.plan(asOf: asOf).replacingOccurrences(of: "include \"schemes/*.accord\"\n", with: "")
+                .write(to: top.appendingPathComponent("plan.accord"), atomically: true, encoding: .utf8)
+            try Self.git(gitOnPath!, ["add", "-A"], in: top)
+            try Self.git(gitOnPath!, ["commit", "-q", "-m", "month \(month)"], in: top, date: "2022-\(month)-10T10:00:00+00:00")
+        }
+        let result = accord(["history", "--format", "csv", "--table", "periods", "top/plan.accord"])
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        #expect(result.stdout.split(separator: "\n").dropFirst().map { $0.prefix(8) } == ["\"2022-05", "\"2022-06"])
+    }
+
     @Test func usageErrors() {
         #expect(accord(["history", "--every", "year", "plans"]).stderr.hasPrefix("accord: unknown --every `year`"))
         #expect(accord(["history", "--at", "HEAD", "--every", "week", "plans"]).exitCode == 2)
