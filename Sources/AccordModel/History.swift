@@ -95,6 +95,8 @@ public struct HistoryMovement: Sendable {
     public var schemesRemoved: [PlanDiff.SchemeEntry]
     /// Status and confidence changes.
     public var schemeChanges: [PlanDiff.SchemeFieldChange]
+    /// Every scheme's title in the later period, for the rows that give only its name.
+    public var schemeTitles: [String: String]
     /// Milestones added, removed, moved or done, with the days moved.
     public var milestones: [PlanDiff.MilestoneChange]
 
@@ -215,6 +217,8 @@ extension HistoryMovement {
         schemesAdded = diff.schemesAdded
         schemesRemoved = diff.schemesRemoved
         schemeChanges = diff.schemeFields.filter { ["status", "confidence"].contains($0.field) }
+        schemeTitles = Dictionary(new.version.model.schemes.compactMap { scheme in scheme.title.map { (scheme.name, $0) } },
+                                  uniquingKeysWith: { first, _ in first })
         milestones = diff.milestones
         savings = Set((old.figures.savings + new.figures.savings).map(\.year)).sorted().compactMap { year in
             let a = old.figures.savings(in: year), b = new.figures.savings(in: year)

@@ -156,7 +156,7 @@ public enum HistoryTables {
             }
             return m.schemesAdded.map { entry($0, "added") } + m.schemesRemoved.map { entry($0, "removed") }
                 + m.schemeChanges.map { c in
-                    fromTo(h, m) + [.text(c.scheme), .text(nil), .text("\(c.field) \(c.change.old ?? "—") → \(c.change.new ?? "—")")]
+                    fromTo(h, m) + [.text(c.scheme), .text(m.schemeTitles[c.scheme]), .text("\(c.field) \(c.change.old ?? "—") → \(c.change.new ?? "—")")]
                 }
         }, note: note(nil, h))
     }
