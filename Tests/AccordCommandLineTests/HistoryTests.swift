@@ -110,7 +110,7 @@ final class HistoryTests {
         // Ending at the broken commit: its plan has errors, so the exit status says so.
         let ending = accord(["history", "--until", "HEAD~6", "plans"])
         #expect(ending.exitCode == 1)
-        #expect(ending.stdout.contains("2022-08  d2504f6  2022-08-09  2022-08-31       1"))
+        #expect(ending.stdout.contains("  2022-08-09  2022-08-31       1         7        —  left out: the plan has errors"))
     }
 
     /// A plan at the top of its repository: the commits are those of the whole tree.
@@ -276,7 +276,7 @@ enum HistoryRepository {
         Step(date: "2022-07-10T14:00:00+01:00", message: "July actuals", files: [
             "plans/plan.accord": plan(asOf: "2022-07-31"),
             "plans/schemes/a.accord": agency(confidence: "green", inYear: julyActuals, milestone: "\n    forecast 2022-08-31", metric: "\n    actual 390 at 2022-06")]),
-        Step(date: "2022-08-09T10:00:00+01:00", message: "Work in progress", files: [
+        Step(date: "2022-08-09T10:00:00+01:00", message: "=Work in progress | <b>draft</b> @pmo", files: [
             "plans/plan.accord": plan(asOf: "2022-08-31"),
             "plans/schemes/a.accord": agency(lead: "NOBODY", confidence: "green", inYear: julyActuals, milestone: "\n    forecast 2022-08-31", metric: "\n    actual 390 at 2022-06")]),
         Step(date: "2022-09-14T10:00:00+01:00", message: "Fix the lead; withdraw estates; rate card slips again", files: [
