@@ -32,8 +32,8 @@ let historyCommand = Command(
         to the one after.
 
         csv writes one table at a time: `--table NAME`, or -o FOLDER for every table as
-        FOLDER/NAME.csv. html is one self-contained page with trend charts. json is described in
-        docs/history.md.
+        FOLDER/NAME.csv. html is one self-contained page with trend charts. json follows
+        docs/history.schema.json.
 
         Exit status: 0, or 1 if the newest revision's plan has errors, 2 on a usage, git or I/O error.
         """),

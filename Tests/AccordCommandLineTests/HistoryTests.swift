@@ -129,6 +129,12 @@ final class HistoryTests {
         #expect(result.stdout.split(separator: "\n").dropFirst().map { $0.prefix(8) } == ["\"2022-05", "\"2022-06"])
     }
 
+    @Test func jsonValidatesAgainstItsSchema() throws {
+        let (status, messages) = try JSONSchemaValidator.validate(document: accord(["history", "--format", "json", "plans"]).stdout,
+                                                                  against: SummaryTests.root.appendingPathComponent("docs/history.schema.json").path)
+        #expect(status == 0, "\(messages)")
+    }
+
     @Test func usageErrors() {
         #expect(accord(["history", "--every", "year", "plans"]).stderr.hasPrefix("accord: unknown --every `year`"))
         #expect(accord(["history", "--at", "HEAD", "--every", "week", "plans"]).exitCode == 2)
