@@ -213,7 +213,8 @@ extension HistoryMovement {
         self.from = from
         self.to = to
         self.passedOver = passedOver
-        let diff = PlanDiff(old: old.version, new: new.version)
+        // Declarations' text is for `accord diff`'s "other changes", which history does not show.
+        let diff = PlanDiff(old: old.version, new: new.version, comparingText: false)
         schemesAdded = diff.schemesAdded
         schemesRemoved = diff.schemesRemoved
         schemeChanges = diff.schemeFields.filter { ["status", "confidence"].contains($0.field) }

@@ -144,21 +144,26 @@ public struct PlanDiff: Sendable {
 public struct PlanVersion: Sendable {
     public var model: PlanModel
     public var diagnostics: [Diagnostic]
-    /// Top-level declarations by `keyword name`, each as its significant text (see `Fingerprint`).
-    var fingerprints: [String: String]
+    /// The files read, for each declaration's significant text (see `Fingerprint`); nil for no plan.
+    var sources: PlanSources?
 
     public init(_ checked: CheckedPlan) {
         model = checked.model
         diagnostics = checked.diagnostics
-        fingerprints = Fingerprint.declarations(of: checked.sources)
+        sources = checked.sources
     }
 
     public static let absent = PlanVersion()
-    private init() { model = PlanModel(); diagnostics = []; fingerprints = [:] }
+    private init() { model = PlanModel(); diagnostics = [] }
+
+    /// Top-level declarations by `keyword name`, each as its significant text.
+    var fingerprints: [String: String] { sources.map(Fingerprint.declarations) ?? [:] }
 }
 
 extension PlanDiff {
-    public init(old: PlanVersion, new: PlanVersion) {
+    /// `comparingText: false` leaves `other` empty and skips reading every declaration's text,
+    /// for callers that use only the sections (`accord history`).
+    public init(old: PlanVersion, new: PlanVersion, comparingText: Bool = true) {
         let oldModel = old.model, newModel = new.model
         for (name, before, after) in Self.paired(oldModel.schemes, newModel.schemes, by: \.name) {
             switch (before, after) {
@@ -178,7 +183,7 @@ extension PlanDiff {
         compareEnvelopes(oldModel, newModel)
         compareRiskShares(oldModel, newModel)
         (newDiagnostics, resolvedDiagnostics, changedDiagnostics) = Self.compareDiagnostics(old.diagnostics, new.diagnostics)
-        compareOther(old.fingerprints, new.fingerprints)
+        if comparingText { compareOther(old.fingerprints, new.fingerprints) }
     }
 
     /// Names in the order of OLD, then those only in NEW in their order.
