@@ -44,7 +44,7 @@ struct PlanRules {
 
     mutating func checkShare(_ scheme: Scheme) {
         if let share = scheme.share, let ref = scheme.shareRef {
-            let total = (try? Exact.sum(share.values)) ?? .zero
+            let total = Exact.sum(share.values)
             if total != .one {
                 report(.E401, ref, "the shares of scheme \(scheme.name) sum to \(total.formattedPercent()), not 100%",
                        help: "adjust the partners' percents so they add up to 100%")
@@ -266,7 +266,7 @@ struct PlanRules {
             var previous: Exact?
             var sawAbove = false
             for band in bands {
-                let total = (try? Exact.sum(band.splits.map(\.share))) ?? .zero
+                let total = Exact.sum(band.splits.map(\.share))
                 if total != .one, !incomplete.contains(band.ref.key) {
                     report(.E401, band.ref, "this \(kind) band's percents sum to \(total.formattedPercent()), not 100%", help: "adjust the partners' percents so the band adds up to 100%")
                 }

@@ -164,7 +164,7 @@ public enum RiskShareAllocation {
             for round in capRounds {
                 let capped = round.capped.map { c in
                     let bore = current[c.partner, default: .zero], cap = Shown.amount(c.cap)
-                    return ShownAllocation.Capped(partner: c.partner, bore: bore, cap: cap, removed: bore.subtracting(cap))
+                    return CappedPartner(partner: c.partner, bore: bore, cap: cap, removed: bore.subtracting(cap))
                 }
                 let removed = Exact.sum(capped.map(\.removed))
                 let received = Shown.partition(round.receivers.map { ($0.partner, $0.receives) } + [(Shown.unallocatedKey, round.unallocated)], whole: removed)
@@ -202,14 +202,6 @@ public enum RiskShareAllocation {
             public let unsplit: Exact
         }
 
-        public struct Capped: Hashable, Sendable {
-            public let partner: String
-            public let bore: Exact
-            public let cap: Exact
-            /// `bore − cap`.
-            public let removed: Exact
-        }
-
         public struct Receiver: Hashable, Sendable {
             public let partner: String
             public let bore: Exact
@@ -219,7 +211,7 @@ public enum RiskShareAllocation {
         }
 
         public struct CapRound: Hashable, Sendable {
-            public let capped: [Capped]
+            public let capped: [CappedPartner]
             /// Σ of the capped partners' `removed`.
             public let removed: Exact
             /// Σ of the receivers' `bore`: the denominator of their shares of `removed`.

@@ -69,7 +69,7 @@ public struct ShownEvaluation: Sendable {
     public typealias BandPart = RiskShareAllocation.BandPart
 
     public typealias Band = RiskShareAllocation.ShownAllocation.Band
-    public typealias Capped = RiskShareAllocation.ShownAllocation.Capped
+    public typealias Capped = RiskShareAllocation.CappedPartner
     public typealias Receiver = RiskShareAllocation.ShownAllocation.Receiver
     public typealias CapRound = RiskShareAllocation.ShownAllocation.CapRound
 
