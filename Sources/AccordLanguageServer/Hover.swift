@@ -32,11 +32,11 @@ enum HoverText {
             guard let partner = model.partner(symbol.name) else { return nil }
             var lines = [heading("partner", partner.name, partner.title)]
             lines.append([partner.type.map { "type \($0)" }, "control total \(partner.controlTotal.formattedPercent())"].compactMap { $0 }.joined(separator: " · "))
+            // The summary's shown figures, so the editor and the summary agree to the penny.
             let rows = model.years.compactMap { year -> String? in
-                let attributed = model.attributed(to: partner.name, year: year)
-                let gap = model.envelopeGap(for: partner.name, year: year)
-                guard gap != nil || !attributed.planned.isZero else { return nil }
-                return "| \(LiteralText.financialYear(year)) | \(gap?.envelope.formattedMoney() ?? "—") | \(attributed.planned.formattedMoney()) | \(attributed.riskAdjusted.formattedMoney()) | \(gap.map { $0.gap.sign > 0 ? "short \($0.gap.formattedMoney())" : "covered" } ?? "—") |"
+                guard let row = model.partnerYears(year).rows.first(where: { $0.partner == partner.name }),
+                      row.envelope != nil || !row.attributed.isZero else { return nil }
+                return "| \(LiteralText.financialYear(year)) | \(row.envelope?.formattedMoney() ?? "—") | \(row.attributed.formattedMoney()) | \(row.riskAdjusted.formattedMoney()) | \(row.gap.map { $0.sign > 0 ? "short \($0.formattedMoney())" : "covered" } ?? "—") |"
             }
             if !rows.isEmpty {
                 lines.append("| year | envelope | attributed | risk-adjusted | gap |\n|---|---:|---:|---:|---|\n" + rows.joined(separator: "\n"))
@@ -50,7 +50,7 @@ enum HoverText {
             let total = model.allocations(of: person.name).totalFTE
             let over = total > person.capacity
             lines.append("**\(total.formattedNumber()) FTE** allocated against a capacity of \(person.capacity.formattedNumber())"
-                         + (over ? " — over capacity by \(total.minus(person.capacity).formattedNumber())" : ""))
+                         + (over ? " — over capacity by \(total.subtracting(person.capacity).formattedNumber())" : ""))
             // Every role, also those without an FTE and those in schemes that no longer count.
             let roles = model.schemes.flatMap { scheme in
                 scheme.roles.filter { $0.person == person.name }.map { role in
@@ -107,9 +107,9 @@ enum HoverText {
         if !scheme.savings.isEmpty {
             var table = "| year | cash-releasing | productivity | cost-growth-avoided | total | risk-adjusted |\n|---|---:|---:|---:|---:|---:|"
             for year in scheme.savings.sorted(by: { $0.year < $1.year }) {
-                let total = Dimension.allCases.reduce(Exact.zero) { $0.plus(year.amount($1)) }
-                table += "\n| \(LiteralText.financialYear(year.year)) | " + Dimension.allCases.map { year.amount($0).formattedMoney() }.joined(separator: " | ")
-                    + " | \(total.formattedMoney()) | \(model.riskAdjusted(total, for: scheme).formattedMoney()) |"
+                let shown = model.shownSavings(of: scheme, year)
+                table += "\n| \(LiteralText.financialYear(year.year)) | " + Dimension.allCases.map { shown.planned[$0].formattedMoney() }.joined(separator: " | ")
+                    + " | \(shown.planned.total.formattedMoney()) | \(shown.riskAdjusted.total.formattedMoney()) |"
             }
             lines.append(table)
         }

@@ -1,8 +1,7 @@
 import AccordSyntax
 
 /// The derived figures of brief §3: attribution by share, risk adjustment by confidence weight,
-/// control-total view, envelope gap and the in-year position. Exact throughout; arithmetic that
-/// overflows gives nil (the evaluator has already refused any value that large).
+/// control-total view, envelope gap and the in-year position. Exact throughout.
 extension PlanModel {
     /// A scheme's savings in one year and dimension attributed to partners: by `share`, or all to
     /// the one partner. Cost growth avoided is system-level and never attributed.
@@ -17,7 +16,7 @@ extension PlanModel {
         guard let amount = attributable(scheme, year: year, dimension: dimension) else { return }
         if let share = scheme.share {
             for (partner, fraction) in share {
-                if let part = try? amount.multiplied(by: fraction) { body(partner, part) }
+                body(partner, amount.multiplied(by: fraction))
             }
         } else if scheme.partners.count == 1 {
             body(scheme.partners[0], amount)
@@ -32,7 +31,7 @@ extension PlanModel {
 
     /// Savings × the scheme's confidence weight.
     public func riskAdjusted(_ amount: Exact, for scheme: Scheme) -> Exact {
-        (try? amount.multiplied(by: weight(scheme.confidence))) ?? .zero
+        amount.multiplied(by: weight(scheme.confidence))
     }
 
     /// A partner's attributed savings in a year across every counting scheme, planned and risk-adjusted.
@@ -49,8 +48,8 @@ extension PlanModel {
                 forEachAttributed(scheme, year: year, dimension: dimension) { name, part in
                     guard partner == nil || name == partner else { return }
                     var total = totals[name] ?? (.zero, .zero)
-                    total.planned = (try? total.planned.adding(part)) ?? total.planned
-                    total.riskAdjusted = (try? total.riskAdjusted.adding(riskAdjusted(part, for: scheme))) ?? total.riskAdjusted
+                    total.planned = total.planned.adding(part)
+                    total.riskAdjusted = total.riskAdjusted.adding(riskAdjusted(part, for: scheme))
                     totals[name] = total
                 }
             }
@@ -58,19 +57,9 @@ extension PlanModel {
         return totals
     }
 
-    /// The system view of a partner's attributed savings: planned and risk-adjusted, each ×
-    /// the partner's `control-total` (brief §3, "Control total").
-    public func controlTotalView(of partner: String, year: Int) -> (planned: Exact, riskAdjusted: Exact) {
-        let share = self.partner(partner)?.controlTotal ?? .one
-        let attributed = attributed(to: partner, year: year)
-        return (attributed.planned.times(share), attributed.riskAdjusted.times(share))
-    }
-
-    /// Envelope − attributed risk-adjusted savings for a partner and year; nil when the partner
-    /// has no envelope line that year. Positive means short (W401), negative means covered.
-    public func envelopeGap(for partner: String, year: Int) -> (envelope: Exact, gap: Exact)? {
-        guard let line = envelopes.first(where: { $0.partner == partner })?.lines.first(where: { $0.year == year }) else { return nil }
-        return (line.amount, line.amount.minus(attributed(to: partner, year: year).riskAdjusted))
+    /// A partner's envelope for a year; nil when it has no envelope line that year.
+    public func envelopeLine(for partner: String, year: Int) -> Exact? {
+        envelopes.first(where: { $0.partner == partner })?.lines.first(where: { $0.year == year })?.amount
     }
 
     /// Programme savings of every scheme that counts, planned and risk-adjusted, in one year (nil:
@@ -80,8 +69,8 @@ extension PlanModel {
         for scheme in schemes where scheme.counts {
             for savings in scheme.savings where savings.year == year {
                 for d in Dimension.allCases where dimension == nil || d == dimension {
-                    planned = planned.plus(savings.amount(d))
-                    adjusted = adjusted.plus(riskAdjusted(savings.amount(d), for: scheme))
+                    planned = planned.adding(savings.amount(d))
+                    adjusted = adjusted.adding(riskAdjusted(savings.amount(d), for: scheme))
                 }
             }
         }
@@ -95,9 +84,8 @@ extension PlanModel {
     /// the months begun.
     public func yearToDatePlan(_ savings: YearSavings, _ dimension: Dimension, asOf: Date) -> Exact {
         let months = Self.monthsBegun(year: savings.year, asOf: asOf)
-        let phasing = savings.phasing ?? Array(repeating: Exact(1).dividedOrZero(by: Exact(12)), count: 12)
-        let share = (try? Exact.sum(phasing.prefix(months))) ?? .zero
-        return (try? savings.amount(dimension).multiplied(by: share)) ?? .zero
+        let phasing = savings.phasing ?? Array(repeating: Exact.twelfth, count: 12)
+        return savings.amount(dimension).multiplied(by: Exact.sum(phasing.prefix(months)))
     }
 
     /// The in-year position of one scheme, year and dimension (brief §3, "In-year tracking");
@@ -106,7 +94,7 @@ extension PlanModel {
         let actuals = savings.actuals.filter { $0.dimension == dimension }
         guard !actuals.isEmpty else { return nil }
         let plan = yearToDatePlan(savings, dimension, asOf: asOf)
-        let actual = (try? Exact.sum(actuals.map(\.amount))) ?? .zero
+        let actual = Exact.sum(actuals.map(\.amount))
         return InYearPosition(months: Self.monthsBegun(year: savings.year, asOf: asOf), plan: plan, actual: actual,
                               forecastOutturn: savings.forecasts[dimension] ?? savings.amount(dimension), yearPlan: savings.amount(dimension))
     }
@@ -119,14 +107,6 @@ public struct InYearPosition: Sendable, Equatable {
     public var actual: Exact
     public var forecastOutturn: Exact
     public var yearPlan: Exact
-    public var variance: Exact { actual.minus(plan) }
+    public var variance: Exact { actual.subtracting(plan) }
 }
 
-/// Arithmetic for figures derived from values the evaluator has already bounded, where an
-/// overflow cannot arise in practice: it gives zero (or leaves the value as it was).
-extension Exact {
-    public func dividedOrZero(by other: Exact) -> Exact { (try? divided(by: other)) ?? .zero }
-    public func times(_ other: Exact) -> Exact { (try? multiplied(by: other)) ?? .zero }
-    public func plus(_ other: Exact) -> Exact { (try? adding(other)) ?? self }
-    public func minus(_ other: Exact) -> Exact { (try? subtracting(other)) ?? self }
-}

@@ -144,7 +144,7 @@ public struct SlipSeries: Sendable {
 
 extension PlanDiff.Change where Value == Exact {
     /// After − before.
-    public var difference: Exact { new.minus(old) }
+    public var difference: Exact { new.subtracting(old) }
 }
 
 extension PlanHistory {
@@ -196,8 +196,8 @@ extension PeriodFigures {
         savings = s.savings.map { y in
             // The summary's dimension parts add up to its total, so these are sums of shown pennies.
             let total = s.partnerTotals.first { $0.year == y.year }
-            return HistorySavings(year: y.year, planned: y.planned[.cashReleasing].plus(y.planned[.productivity]),
-                                  riskAdjusted: y.riskAdjusted[.cashReleasing].plus(y.riskAdjusted[.productivity]),
+            return HistorySavings(year: y.year, planned: y.planned[.cashReleasing].adding(y.planned[.productivity]),
+                                  riskAdjusted: y.riskAdjusted[.cashReleasing].adding(y.riskAdjusted[.productivity]),
                                   costGrowthAvoided: y.planned[.costGrowthAvoided], costGrowthAvoidedRiskAdjusted: y.riskAdjusted[.costGrowthAvoided],
                                   envelope: total?.envelope)
         }
@@ -260,10 +260,10 @@ extension PlanModel {
         guard let scheme, scheme.counts, let savings = scheme.savings(in: year) else { return (.zero, .zero, .zero, .zero) }
         var planned = Exact.zero, forecast = Exact.zero
         for dimension in [Dimension.cashReleasing, .productivity] {
-            planned = planned.plus(savings.amount(dimension))
-            forecast = forecast.plus(savings.forecasts[dimension] ?? savings.amount(dimension))
+            planned = planned.adding(savings.amount(dimension))
+            forecast = forecast.adding(savings.forecasts[dimension] ?? savings.amount(dimension))
         }
-        return (ProgrammeSummary.shown(planned), ProgrammeSummary.shown(riskAdjusted(planned, for: scheme)),
-                ProgrammeSummary.shown(forecast), ProgrammeSummary.shown(savings.amount(.costGrowthAvoided)))
+        return (Shown.amount(planned), Shown.amount(riskAdjusted(planned, for: scheme)),
+                Shown.amount(forecast), Shown.amount(savings.amount(.costGrowthAvoided)))
     }
 }

@@ -152,7 +152,7 @@ extension ModelBuilder {
             return nil
         }
         let shares = months.compactMap { $0 }
-        guard let total = try? Exact.sum(shares) else { return nil }
+        let total = Exact.sum(shares)
         if total != .one {
             report(.E401, node, "the phasing sums to \(total.formattedPercent()), not 100%", help: "adjust the months so they add up to 100%")
             return nil

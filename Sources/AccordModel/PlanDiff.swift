@@ -201,7 +201,7 @@ extension PlanDiff {
     }
 
     private static func entry(_ scheme: Scheme) -> SchemeEntry {
-        let total = scheme.savings.reduce(Exact.zero) { sum, year in Dimension.allCases.reduce(sum) { $0.plus(year.amount($1)) } }
+        let total = scheme.savings.reduce(Exact.zero) { sum, year in Dimension.allCases.reduce(sum) { $0.adding(year.amount($1)) } }
         return SchemeEntry(name: scheme.name, title: scheme.title, status: scheme.status, total: total)
     }
 

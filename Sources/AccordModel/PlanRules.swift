@@ -44,7 +44,7 @@ struct PlanRules {
 
     mutating func checkShare(_ scheme: Scheme) {
         if let share = scheme.share, let ref = scheme.shareRef {
-            let total = (try? Exact.sum(share.values)) ?? .zero
+            let total = Exact.sum(share.values)
             if total != .one {
                 report(.E401, ref, "the shares of scheme \(scheme.name) sum to \(total.formattedPercent()), not 100%",
                        help: "adjust the partners' percents so they add up to 100%")
@@ -187,20 +187,21 @@ struct PlanRules {
         }
     }
 
+    /// W414 quotes the summary's in-year figures (`PlanModel.inYear`), so the two agree to the penny.
     mutating func checkInYear(_ scheme: Scheme) {
         guard scheme.counts else { return }
         for savings in scheme.savings {
+            let inYear = asOf.map { model.inYear(savings.year, asOf: $0) }
             for dimension in Dimension.allCases {
-                let plan = savings.amount(dimension)
-                if let asOf, let position = model.inYearPosition(savings, dimension, asOf: asOf) {
-                    let ytdPlan = position.plan, ytdActual = position.actual
-                    if ytdActual < ytdPlan.times(Exact(9).dividedOrZero(by: Exact(10))) {
-                        let behind = ytdPlan.minus(ytdActual)
-                        report(.W414, savings.ref, "\(scheme.name) \(LiteralText.financialYear(savings.year)) \(dimension.rawValue): year-to-date actual \(money(ytdActual)) is \(behind.dividedOrZero(by: ytdPlan).formattedPercent()) behind the plan of \(money(ytdPlan))",
-                               help: "more than 10% behind plan: agree a recovery plan, or record a realistic `forecast`")
-                        continue
-                    }
+                if let asOf, let position = model.inYearPosition(savings, dimension, asOf: asOf),
+                   position.actual < position.plan.multiplied(by: Exact(reduced: 9, 10)),
+                   let shown = inYear?.lines.first(where: { $0.scheme == scheme.name && $0.dimension == dimension })?.figures {
+                    let behind = position.plan.subtracting(position.actual)
+                    report(.W414, savings.ref, "\(scheme.name) \(LiteralText.financialYear(savings.year)) \(dimension.rawValue): year-to-date actual \(money(shown.actual)) is \((Shown.percent(behind, of: position.plan) ?? .zero).formattedPercent()) behind the plan of \(money(shown.plan))",
+                           help: "more than 10% behind plan: agree a recovery plan, or record a realistic `forecast`")
+                    continue
                 }
+                let plan = savings.amount(dimension)
                 if let forecast = savings.forecasts[dimension], forecast < plan {
                     report(.W414, savings.ref, "\(scheme.name) \(LiteralText.financialYear(savings.year)) \(dimension.rawValue): forecast outturn \(money(forecast)) is below the plan of \(money(plan))",
                            help: "close the gap, or reflect it in the plan and the envelope")
@@ -211,17 +212,20 @@ struct PlanRules {
 
     // MARK: Envelopes and people (W401, W404)
 
+    /// W401 quotes the summary's partner figures (`PlanModel.partnerYears`): the shortfall is the
+    /// summary's gap, worked out from the shown figures.
     mutating func checkEnvelopes() {
-        // Every partner's attribution in a year comes from one pass over the schemes.
-        var attributedInYear: [Int: [String: (planned: Exact, riskAdjusted: Exact)]] = [:]
+        var shownInYear: [Int: [PartnerYear]] = [:]
         for envelope in model.envelopes {
             // A line outside the plan's years is E304 already: it has no savings to compare.
             for line in envelope.lines where model.plan.years?.contains(line.year) ?? true {
-                let byPartner = attributedInYear[line.year] ?? model.attributedByPartner(year: line.year)
-                attributedInYear[line.year] = byPartner
-                let attributed = byPartner[envelope.partner]?.riskAdjusted ?? .zero
-                guard attributed < line.amount else { continue }
-                report(.W401, line.ref, "\(envelope.partner) \(LiteralText.financialYear(line.year)): attributed risk-adjusted savings \(money(attributed)) against an envelope of \(money(line.amount)), short by \(money(line.amount.minus(attributed)))",
+                let rows = shownInYear[line.year] ?? model.partnerYears(line.year).rows
+                shownInYear[line.year] = rows
+                let exact = model.attributedByPartner(year: line.year, only: envelope.partner)[envelope.partner]?.riskAdjusted ?? .zero
+                guard exact < line.amount else { continue }
+                let row = rows.first { $0.partner == envelope.partner }
+                let attributed = row?.riskAdjusted ?? Shown.amount(exact), shownEnvelope = row?.envelope ?? Shown.amount(line.amount)
+                report(.W401, line.ref, "\(envelope.partner) \(LiteralText.financialYear(line.year)): attributed risk-adjusted savings \(money(attributed)) against an envelope of \(money(shownEnvelope)), short by \(money(shownEnvelope.subtracting(attributed)))",
                        help: "identify more savings for \(envelope.partner), raise confidence in existing schemes, or agree a smaller envelope")
             }
         }
@@ -280,7 +284,7 @@ struct PlanRules {
             var previous: Exact?
             var sawAbove = false
             for band in bands {
-                let total = (try? Exact.sum(band.splits.map(\.share))) ?? .zero
+                let total = Exact.sum(band.splits.map(\.share))
                 if total != .one, !incomplete.contains(band.ref.key) {
                     report(.E401, band.ref, "this \(kind) band's percents sum to \(total.formattedPercent()), not 100%", help: "adjust the partners' percents so the band adds up to 100%")
                 }
@@ -341,8 +345,9 @@ extension Metric {
         if let exact = points.first(where: { $0.0 == month }) { return exact.1 }
         guard let after = points.firstIndex(where: { $0.0 > month }), after > 0 else { return nil }
         let (m0, v0) = points[after - 1], (m1, v1) = points[after]
-        let span = Exact(m1.index - m0.index), elapsed = Exact(month.index - m0.index)
-        return v0.plus(v1.minus(v0).times(elapsed.dividedOrZero(by: span)))
+        let elapsed = Exact(month.index - m0.index)
+        // m1 is after m0, so the span is never zero.
+        return v0.adding(v1.subtracting(v0).multiplied(by: elapsed.multiplied(by: Exact(reduced: 1, BigInt(m1.index - m0.index)))))
     }
 
     /// A metric value as written: money as money, percents as percents.

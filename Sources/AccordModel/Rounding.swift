@@ -2,22 +2,22 @@
 // Pennies are `places: 2` throughout.
 
 extension Exact {
-    /// The most decimal places rounding supports: 10^38 is the largest power of ten in `Int128`.
-    public static let maximumPlaces = 38
-
     /// The value rounded half-even to `places` decimals: 0.005 → 0.00, 0.015 → 0.02.
-    /// Throws only if the rounded value itself is out of range.
-    public func rounded(places: Int) throws(ArithmeticProblem) -> Exact {
-        try Exact(numerator: roundedCount(places: places), denominator: Int128(Exact.scale(places)))
+    public func rounded(places: Int) -> Exact {
+        Exact(roundedCount(places: places)).multiplied(by: Exact.powerOfTen(-places))
     }
 
     /// The value rounded half-even as a whole count of `10^-places` units: pennies for 2.
-    public func roundedCount(places: Int) throws(ArithmeticProblem) -> Int128 {
-        let (negative, whole, fraction) = roundedMagnitude(places: places)
-        let (scaled, overflow) = whole.multipliedReportingOverflow(by: Exact.scale(places))
-        let (count, carry) = scaled.addingReportingOverflow(fraction)
-        guard !overflow, !carry, count <= UInt128(Int128.max) else { throw .overflow }
-        return negative ? -Int128(count) : Int128(count)
+    public func roundedCount(places: Int) -> BigInt {
+        let scaled = numerator * BigInt.powerOfTen(places)
+        var (q, r) = scaled.quotientAndRemainder(dividingBy: denominator)
+        // Compare twice the remainder's magnitude with the denominator: above half rounds away
+        // from zero, exactly half goes to the even neighbour.
+        let twice = r.magnitude + r.magnitude
+        if twice > denominator || (twice == denominator && q.isOdd) {
+            q = q + (isNegative ? -1 : 1)
+        }
+        return q
     }
 
     /// The exact decimal text of the rounded value, for JSON and CSV: "1234.50", "-50000.00".
@@ -30,7 +30,8 @@ extension Exact {
     /// The largest-remainder rounding of a partition (a term's allocations, a scheme's
     /// attribution, a year's phasing) so that the shown parts always add to the shown whole:
     ///
-    /// 1. the whole is the exact sum of the parts, rounded half-even;
+    /// 1. the whole is the exact sum of the parts, rounded half-even (or `whole`, when the
+    ///    partition's whole was itself shown as a part of a larger one);
     /// 2. each part is rounded down to `places`;
     /// 3. the units still missing from the whole go one each to the parts with the largest
     ///    remainders, ties to the key that sorts first by bytes (then to the earlier part).
@@ -40,97 +41,68 @@ extension Exact {
     /// the partition is rounded as its mirror image and negated back, so rounding `-x` always
     /// shows exactly `-(rounding of x)` — a shortfall shows like the equal gain, with the
     /// extra penny going away from zero. Parts of mixed sign are allowed.
-    ///
-    /// Throws `.overflow` only for values whose rounded form does not fit in `Int128` units.
-    public static func roundedPartition(_ parts: [(key: String, value: Exact)], places: Int = 2)
-        throws(ArithmeticProblem) -> RoundedPartition
-    {
-        let exactWhole = try sum(parts.map(\.value))
-        if exactWhole.isNegative {
-            let mirror = try roundedPartition(parts.map { ($0.key, $0.value.negated) }, places: places)
+    public static func roundedPartition(_ parts: [(key: String, value: Exact)], places: Int = 2, whole shownWhole: Exact? = nil) -> RoundedPartition {
+        let exactWhole = sum(parts.map(\.value))
+        if exactWhole.isNegative || (exactWhole.isZero && shownWhole?.isNegative == true) {
+            let mirror = roundedPartition(parts.map { ($0.key, $0.value.negated) }, places: places, whole: shownWhole?.negated)
             return RoundedPartition(whole: mirror.whole.negated, parts: mirror.parts.map(\.negated))
         }
-        let perUnit = Int128(scale(places))  // 100 pennies to the pound
-        var counts: [Int128] = [], remainders: [Exact] = []
+        let perUnit = BigInt.powerOfTen(places)  // 100 pennies to the pound
+        var counts: [BigInt] = [], remainders: [Exact] = []
         for part in parts {
-            let (count, remainder) = try part.value.multiplied(by: Exact(reduced: perUnit, 1)).floorParts
+            let (count, remainder) = part.value.multiplied(by: Exact(perUnit)).floorParts
             counts.append(count)
             remainders.append(remainder)
         }
-        let wholeCount = try exactWhole.roundedCount(places: places)
+        let wholeCount = shownWhole?.roundedCount(places: places) ?? exactWhole.roundedCount(places: places)
         var missing = wholeCount
-        for count in counts { missing = try subtract(missing, count) }
-        // missing = round(Σ remainders), and each remainder is in [0, 1): so it lies between 0 and
-        // the number of parts with a remainder, and only those can receive a unit.
-        assert(missing >= 0 && missing <= Int128(remainders.count { !$0.isZero }))
+        for count in counts { missing = missing - count }
         // Keys compare as bytes: String's own order would treat canonically equivalent keys as equal.
         let keys = parts.map { Array($0.key.utf8) }
-        let order = parts.indices.sorted { i, j in
+        let byRemainder = parts.indices.sorted { i, j in
             if remainders[i] != remainders[j] { return remainders[i] > remainders[j] }
             if keys[i] != keys[j] { return keys[i].lexicographicallyPrecedes(keys[j]) }
             return i < j
         }
-        for i in order.prefix(Int(clamping: missing)) { counts[i] += 1 }
-        return RoundedPartition(
-            whole: try Exact(numerator: wholeCount, denominator: perUnit),
-            parts: try counts.map { (count) throws(ArithmeticProblem) in try Exact(numerator: count, denominator: perUnit) })
+        // missing = round(Σ remainders) when the whole is this partition's own, so it lies between
+        // 0 and the number of parts. A whole handed down by a parent partition is within a unit
+        // more or less of that, so the count may need to go round again, or take units back from
+        // the smallest remainders first.
+        if !parts.isEmpty {
+            var i = 0
+            while missing > .zero {
+                counts[byRemainder[i % parts.count]] = counts[byRemainder[i % parts.count]] + 1
+                missing = missing - 1
+                i += 1
+            }
+            i = 0
+            while missing < .zero {
+                let k = byRemainder[parts.count - 1 - i % parts.count]
+                counts[k] = counts[k] - 1
+                missing = missing + 1
+                i += 1
+            }
+        }
+        let unit = Exact.powerOfTen(-places)
+        return RoundedPartition(whole: Exact(wholeCount).multiplied(by: unit), parts: counts.map { Exact($0).multiplied(by: unit) })
     }
 
     // MARK: Helpers
 
-    /// 10^places as an unsigned count; `places` must be in 0...maximumPlaces.
-    static func scale(_ places: Int) -> UInt128 {
-        precondition((0...maximumPlaces).contains(places), "decimal places must be in 0...\(maximumPlaces)")
-        var value: UInt128 = 1
-        for _ in 0..<places { value *= 10 }
-        return value
-    }
-
-    /// The floor and what is left, in [0, 1). Exact and never overflows: Int128's `/` and `%`
-    /// truncate towards zero, so a negative remainder moves the quotient down by one.
-    var floorParts: (integer: Int128, fraction: Exact) {
+    /// The floor and what is left, in [0, 1).
+    var floorParts: (integer: BigInt, fraction: Exact) {
         var (q, r) = numerator.quotientAndRemainder(dividingBy: denominator)
-        if r < 0 { q -= 1; r += denominator }
-        return (q, Exact(reduced: r, r == 0 ? 1 : denominator))
-    }
-
-    /// |self| rounded half-even to `places` decimals, split into whole units and the fraction
-    /// digits (0 ..< 10^places). Full-width products make this total: it works for every value,
-    /// which is why showing an amount can never fail.
-    func roundedMagnitude(places: Int) -> (negative: Bool, whole: UInt128, fraction: UInt128) {
-        let scale = Exact.scale(places)
-        let n = numerator.magnitude, d = denominator.magnitude
-        var whole = n / d
-        // The remainder is below d, so remainder × scale / d is below scale: the quotient fits.
-        let (quotient, rest) = d.dividingFullWidth((n % d).multipliedFullWidth(by: scale))
-        var fraction = quotient
-        // rest against d/2, compared as rest against d − rest so nothing is doubled.
-        let odd = (places == 0 ? whole : fraction) & 1 == 1
-        if rest > d - rest || (rest == d - rest && odd) {
-            fraction += 1
-            if fraction == scale { fraction = 0; whole += 1 }
-        }
-        return (numerator < 0 && (whole != 0 || fraction != 0), whole, fraction)
+        if r.isNegative { q = q - 1; r = r + denominator }
+        return (q, Exact(reduced: r, denominator))
     }
 
     /// The digits of `self × 10^shift` rounded half-even to `places` decimals: a sign (never on
-    /// zero, so no "-0.00"), the integer digits and exactly `places` fraction digits. Shifting
-    /// by text rather than by multiplying means percents (shift 2) cannot overflow either.
+    /// zero, so no "-0.00"), the integer digits and exactly `places` fraction digits.
     func decimalDigits(places: Int, shift: Int = 0) -> (negative: Bool, integer: String, fraction: String) {
-        let (negative, whole, fraction) = roundedMagnitude(places: places + shift)
-        // fraction < 10^width, so its text fits in `width` digits (and is empty for no places).
-        let width = places + shift
-        let fractionText = width == 0 ? "" : String(fraction)
-        let digits = String(repeating: "0", count: width - fractionText.count) + fractionText
-        var integer = (whole == 0 ? "" : String(whole)) + digits.prefix(shift)
-        while integer.count > 1, integer.first == "0" { integer.removeFirst() }
-        return (negative, integer.isEmpty ? "0" : integer, String(digits.dropFirst(shift)))
-    }
-
-    static func subtract(_ a: Int128, _ b: Int128) throws(ArithmeticProblem) -> Int128 {
-        let (value, overflow) = a.subtractingReportingOverflow(b)
-        guard !overflow, value != .min else { throw .overflow }
-        return value
+        let count = multiplied(by: Exact.powerOfTen(shift)).roundedCount(places: places)
+        let digits = count.magnitude.description
+        let padded = String(repeating: "0", count: max(0, places + 1 - digits.count)) + digits
+        return (count.isNegative, String(padded.dropLast(places)), String(padded.suffix(places)))
     }
 }
 

@@ -89,9 +89,10 @@ public struct InYearFigures: Sendable, Equatable {
     public var actual: Exact
     public var forecastOutturn: Exact
     public var yearPlan: Exact
-    public var variance: Exact { actual.minus(plan) }
-    /// Variance as a share of the year-to-date plan; nil when that plan is zero.
-    public var variancePercent: Exact? { plan.isZero ? nil : variance.dividedOrZero(by: plan) }
+    public var variance: Exact { actual.subtracting(plan) }
+    /// Variance as a share of the year-to-date plan, from the exact figures (`Shown.percent`);
+    /// nil when that plan is zero.
+    public var variancePercent: Exact?
 }
 
 /// The PMO's monthly position for one financial year (brief §3, "In-year tracking").
@@ -125,10 +126,11 @@ public struct PartnerYear: Sendable {
     public var controlTotalShare: Exact?
     public var controlTotal: Exact
     public var controlTotalRiskAdjusted: Exact
-    /// Envelope − risk-adjusted attributed: positive is unidentified (W401), negative more than covered.
-    public var gap: Exact? { envelope.map { $0.minus(riskAdjusted) } }
-    /// Risk-adjusted attributed as a share of the envelope.
-    public var coverage: Exact? { envelope.flatMap { $0.isZero ? nil : riskAdjusted.dividedOrZero(by: $0) } }
+    /// Envelope − risk-adjusted attributed, from the shown figures: positive is unidentified
+    /// (W401), negative more than covered.
+    public var gap: Exact? { envelope.map { $0.subtracting(riskAdjusted) } }
+    /// Risk-adjusted attributed as a share of the envelope, from the exact figures (`Shown.percent`).
+    public var coverage: Exact?
 }
 
 public struct MilestoneSummary: Sendable {
@@ -220,7 +222,7 @@ extension PlanModel {
 
 extension [Allocation] {
     /// The FTE given across these roles (roles without an FTE count nothing).
-    public var totalFTE: Exact { compactMap(\.fte).reduce(Exact.zero) { $0.plus($1) } }
+    public var totalFTE: Exact { compactMap(\.fte).reduce(Exact.zero) { $0.adding($1) } }
 }
 
 extension Milestone {
@@ -290,41 +292,18 @@ extension ProgrammeSummary {
         return "\(schemes.count) \(noun)" + (parts.isEmpty ? "" : ": " + parts.joined(separator: ", "))
     }
 
-    // MARK: Rounding, in one place
+    // MARK: Rounding (Showing.swift)
 
-    /// A single amount rounded half-even to the penny.
-    static func shown(_ amount: Exact) -> Exact { (try? amount.rounded(places: 2)) ?? amount }
-
-    /// Parts rounded by largest remainder so that they add up to the rounded whole.
     static func split(_ parts: [(key: String, value: Exact)]) -> (parts: [Exact], whole: Exact) {
-        if let partition = try? Exact.roundedPartition(parts) { return (partition.parts, partition.whole) }
-        let shownParts = parts.map { shown($0.value) }
-        return (shownParts, shownParts.reduce(Exact.zero) { $0.plus($1) })
+        let partition = Shown.partition(parts)
+        return (partition.parts, partition.whole)
     }
 
     /// Parts rounded by largest remainder against `whole`, a figure already shown as part of a
     /// larger partition (a scheme's dimensions against the scheme's pennies; a partner's areas
-    /// against its attributed figure), so the parts add up to it exactly: the pennies by which
-    /// the parts' own partition misses it go one each to the parts rounding left furthest from
-    /// their exact value, ties to the key that sorts first.
+    /// against its attributed figure), so the parts add up to it exactly (rule 2, handed down).
     static func split(_ parts: [(key: String, value: Exact)], into whole: Exact) -> [Exact] {
-        let alone = split(parts)
-        var shownParts = alone.parts
-        var missing = whole.minus(alone.whole)
-        let penny = Exact.one.dividedOrZero(by: .hundred)
-        let keys = parts.map { Array($0.key.utf8) }
-        // Each step moves one penny; both wholes are in pennies, so this ends.
-        while missing.magnitude >= penny, !parts.isEmpty {
-            let step = missing.isNegative ? penny.negated : penny
-            // How far each part would be from its exact value after the step: the smallest wins.
-            let distance = parts.indices.map { shownParts[$0].plus(step).minus(parts[$0].value).magnitude }
-            let best = parts.indices.min { i, j in
-                distance[i] != distance[j] ? distance[i] < distance[j] : keys[i].lexicographicallyPrecedes(keys[j])
-            }!
-            shownParts[best] = shownParts[best].plus(step)
-            missing = missing.minus(step)
-        }
-        return shownParts
+        Shown.partition(parts, whole: whole).parts
     }
 
     /// Top-down (brief §3, rule 2): the wholes of `amounts` split across `keys`, then each
@@ -341,7 +320,7 @@ extension ProgrammeSummary {
 
     /// A year's savings from its scheme rows: each figure the sum of the shown scheme figures.
     static func savingsYear(_ year: SchemeSavingsYear) -> SavingsYear {
-        func total(_ rows: [SchemeSavings]) -> Exact { rows.reduce(Exact.zero) { $0.plus($1.planned.total) } }
+        func total(_ rows: [SchemeSavings]) -> Exact { rows.reduce(Exact.zero) { $0.adding($1.planned.total) } }
         return SavingsYear(year: year.year, planned: year.total.planned, riskAdjusted: year.total.riskAdjusted,
                            recurrent: total(year.schemes.filter(\.recurrent)), nonRecurrent: total(year.schemes.filter { !$0.recurrent }))
     }
@@ -350,50 +329,15 @@ extension ProgrammeSummary {
     /// twelve months); before it, none.
     static func inYear(_ model: PlanModel, asOf: Date) -> InYearSummary? {
         guard let years = model.plan.years, asOf.financialYear >= years.lowerBound else { return nil }
-        let year = min(asOf.financialYear, years.upperBound)
-        var keys: [String] = [], positions: [InYearPosition] = []
-        var lines: [InYearSummary.Line] = []
-        for scheme in model.schemes where scheme.counts {
-            guard let savings = scheme.savings(in: year) else { continue }
-            for dimension in Dimension.allCases {
-                guard let position = model.inYearPosition(savings, dimension, asOf: asOf) else { continue }
-                keys.append("\(scheme.name) \(dimension.rawValue)")
-                positions.append(position)
-                lines.append(.init(scheme: scheme.name, title: scheme.title, dimension: dimension,
-                                   figures: InYearFigures(plan: .zero, actual: .zero, forecastOutturn: .zero, yearPlan: .zero)))
-            }
-        }
-        func column(_ value: (InYearPosition) -> Exact) -> (parts: [Exact], whole: Exact) {
-            split(zip(keys, positions).map { ($0, value($1)) })
-        }
-        let plan = column(\.plan), actual = column(\.actual), forecast = column(\.forecastOutturn), yearPlan = column(\.yearPlan)
-        for i in lines.indices {
-            lines[i].figures = InYearFigures(plan: plan.parts[i], actual: actual.parts[i], forecastOutturn: forecast.parts[i], yearPlan: yearPlan.parts[i])
-        }
-        return InYearSummary(year: year, months: PlanModel.monthsBegun(year: year, asOf: asOf), lines: lines,
-                             total: InYearFigures(plan: plan.whole, actual: actual.whole, forecastOutturn: forecast.whole, yearPlan: yearPlan.whole))
+        return model.inYear(min(asOf.financialYear, years.upperBound), asOf: asOf)
     }
 
     static func partners(_ model: PlanModel) -> (rows: [PartnerYear], totals: [PartnerYear]) {
         var rows: [PartnerYear] = [], totals: [PartnerYear] = []
         for year in model.years {
-            let figures = model.partners.map { partner in
-                (partner, model.attributed(to: partner.name, year: year), model.controlTotalView(of: partner.name, year: year),
-                 model.envelopeGap(for: partner.name, year: year)?.envelope)
-            }
-            let keys = model.partners.map(\.name)
-            func column(_ values: [Exact]) -> (parts: [Exact], whole: Exact) { split(Array(zip(keys, values))) }
-            let attributed = column(figures.map(\.1.planned)), adjusted = column(figures.map(\.1.riskAdjusted))
-            let control = column(figures.map(\.2.planned)), controlAdjusted = column(figures.map(\.2.riskAdjusted))
-            for (i, (partner, _, _, envelope)) in figures.enumerated() {
-                rows.append(PartnerYear(partner: partner.name, title: partner.title, year: year, attributed: attributed.parts[i],
-                                        riskAdjusted: adjusted.parts[i], envelope: envelope.map(shown), controlTotalShare: partner.controlTotal,
-                                        controlTotal: control.parts[i], controlTotalRiskAdjusted: controlAdjusted.parts[i]))
-            }
-            let envelopes = rows.suffix(figures.count).compactMap(\.envelope)
-            totals.append(PartnerYear(partner: "", title: nil, year: year, attributed: attributed.whole, riskAdjusted: adjusted.whole,
-                                      envelope: envelopes.isEmpty ? nil : envelopes.reduce(Exact.zero) { $0.plus($1) }, controlTotalShare: nil,
-                                      controlTotal: control.whole, controlTotalRiskAdjusted: controlAdjusted.whole))
+            let shown = model.partnerYears(year)
+            rows += shown.rows
+            totals.append(shown.total)
         }
         return (rows, totals)
     }
@@ -431,5 +375,108 @@ extension ProgrammeSummary {
         }
         let worse = better == .lower ? latest.value > expected : latest.value < expected
         return MetricStatus(metric: metric, latest: latest, expected: expected, state: worse ? .offTrack : .onTrack, reason: nil)
+    }
+}
+
+// MARK: - Shown figures the checks share
+
+extension PlanModel {
+    /// The in-year position of one financial year (brief §3, "In-year tracking"), every line
+    /// shown as a part of the year's total (rule 2) so that the lines add to it; W414 quotes
+    /// the same figures.
+    public func inYear(_ year: Int, asOf: Date) -> InYearSummary {
+        var keys: [String] = [], positions: [InYearPosition] = []
+        var lines: [InYearSummary.Line] = []
+        for scheme in schemes where scheme.counts {
+            guard let savings = scheme.savings(in: year) else { continue }
+            for dimension in Dimension.allCases {
+                guard let position = inYearPosition(savings, dimension, asOf: asOf) else { continue }
+                keys.append("\(scheme.name) \(dimension.rawValue)")
+                positions.append(position)
+                lines.append(.init(scheme: scheme.name, title: scheme.title, dimension: dimension,
+                                   figures: InYearFigures(plan: .zero, actual: .zero, forecastOutturn: .zero, yearPlan: .zero)))
+            }
+        }
+        func column(_ value: (InYearPosition) -> Exact) -> RoundedPartition {
+            Shown.partition(zip(keys, positions).map { ($0, value($1)) })
+        }
+        let plan = column(\.plan), actual = column(\.actual), forecast = column(\.forecastOutturn), yearPlan = column(\.yearPlan)
+        for i in lines.indices {
+            lines[i].figures = InYearFigures(plan: plan.parts[i], actual: actual.parts[i], forecastOutturn: forecast.parts[i], yearPlan: yearPlan.parts[i],
+                                             variancePercent: Shown.percent(positions[i].variance, of: positions[i].plan))
+        }
+        let exactPlan = Exact.sum(positions.map(\.plan)), exactActual = Exact.sum(positions.map(\.actual))
+        return InYearSummary(year: year, months: PlanModel.monthsBegun(year: year, asOf: asOf), lines: lines,
+                             total: InYearFigures(plan: plan.whole, actual: actual.whole, forecastOutturn: forecast.whole, yearPlan: yearPlan.whole,
+                                                  variancePercent: Shown.percent(exactActual.subtracting(exactPlan), of: exactPlan)))
+    }
+
+    /// Every partner's attributed savings in one year against its envelope, each column shown as a
+    /// partition of the year's total (rule 2); the gap is worked out from the shown figures
+    /// (rule 3), so W401's "short by" is the summary's gap.
+    public func partnerYears(_ year: Int) -> (rows: [PartnerYear], total: PartnerYear) {
+        let byPartner = attributedByPartner(year: year)
+        let figures = partners.map { partner in
+            let attributed = byPartner[partner.name] ?? (.zero, .zero)
+            return (partner, attributed, (attributed.planned.multiplied(by: partner.controlTotal), attributed.riskAdjusted.multiplied(by: partner.controlTotal)),
+                    envelopeLine(for: partner.name, year: year))
+        }
+        let keys = partners.map(\.name)
+        func column(_ values: [Exact]) -> RoundedPartition { Shown.partition(Array(zip(keys, values))) }
+        let attributed = column(figures.map(\.1.planned)), adjusted = column(figures.map(\.1.riskAdjusted))
+        let control = column(figures.map(\.2.0)), controlAdjusted = column(figures.map(\.2.1))
+        var rows: [PartnerYear] = []
+        for (i, (partner, exact, _, envelope)) in figures.enumerated() {
+            rows.append(PartnerYear(partner: partner.name, title: partner.title, year: year, attributed: attributed.parts[i],
+                                    riskAdjusted: adjusted.parts[i], envelope: envelope.map(Shown.amount), controlTotalShare: partner.controlTotal,
+                                    controlTotal: control.parts[i], controlTotalRiskAdjusted: controlAdjusted.parts[i],
+                                    coverage: envelope.flatMap { Shown.percent(exact.riskAdjusted, of: $0) }))
+        }
+        let envelopes = rows.compactMap(\.envelope)
+        let exactEnvelopes = figures.compactMap(\.3)
+        let total = PartnerYear(partner: "", title: nil, year: year, attributed: attributed.whole, riskAdjusted: adjusted.whole,
+                                envelope: envelopes.isEmpty ? nil : Exact.sum(envelopes), controlTotalShare: nil,
+                                controlTotal: control.whole, controlTotalRiskAdjusted: controlAdjusted.whole,
+                                coverage: exactEnvelopes.isEmpty ? nil : Shown.percent(Exact.sum(figures.filter { $0.3 != nil }.map(\.1.riskAdjusted)), of: Exact.sum(exactEnvelopes)))
+        return (rows, total)
+    }
+}
+
+/// One scheme's savings in one year as shown: the total (rule 1), its dimensions as a partition
+/// of it, and each attributed dimension's partners as a partition of that dimension's shown
+/// figure (rule 2, top-down); the same for the risk-adjusted figures.
+public struct SchemeYearFigures: Sendable {
+    public struct Attribution: Sendable, Equatable {
+        public var partner: String
+        public var dimension: Dimension
+        public var planned: Exact
+        public var riskAdjusted: Exact
+    }
+    public var planned: DimensionSplit
+    public var riskAdjusted: DimensionSplit
+    /// By dimension (cash-releasing, then productivity), partners in name order.
+    public var attribution: [Attribution]
+}
+
+extension PlanModel {
+    public func shownSavings(of scheme: Scheme, _ savings: YearSavings) -> SchemeYearFigures {
+        func split(_ value: (Dimension) -> Exact) -> DimensionSplit {
+            let partition = Shown.partition(Dimension.allCases.map { ($0.rawValue, value($0)) })
+            return DimensionSplit(amounts: Dictionary(uniqueKeysWithValues: zip(Dimension.allCases, partition.parts)), total: partition.whole)
+        }
+        let planned = split { savings.amount($0) }
+        let adjusted = split { riskAdjusted(savings.amount($0), for: scheme) }
+        var attribution: [SchemeYearFigures.Attribution] = []
+        for dimension in Dimension.allCases where dimension.isAttributed {
+            let parts = self.attribution(of: scheme, year: savings.year, dimension: dimension)
+                .sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+            guard !parts.isEmpty else { continue }
+            let shownPlanned = Shown.partition(parts.map { ($0.key, $0.value) }, whole: planned[dimension])
+            let shownAdjusted = Shown.partition(parts.map { ($0.key, riskAdjusted($0.value, for: scheme)) }, whole: adjusted[dimension])
+            for i in parts.indices {
+                attribution.append(.init(partner: parts[i].key, dimension: dimension, planned: shownPlanned.parts[i], riskAdjusted: shownAdjusted.parts[i]))
+            }
+        }
+        return SchemeYearFigures(planned: planned, riskAdjusted: adjusted, attribution: attribution)
     }
 }

@@ -84,19 +84,19 @@ public struct DiagnosticGroup: Sendable {
 extension DimensionSplit {
     /// Cash-releasing + productivity: what the headline calls savings. Cost growth avoided is
     /// counted apart, at system level (brief §3), and never added to it in a headline.
-    public var savings: Exact { self[.cashReleasing].plus(self[.productivity]) }
+    public var savings: Exact { self[.cashReleasing].adding(self[.productivity]) }
 
     static func sum(_ splits: [DimensionSplit]) -> DimensionSplit {
         var amounts: [Dimension: Exact] = [:]
-        for dimension in Dimension.allCases { amounts[dimension] = splits.reduce(Exact.zero) { $0.plus($1[dimension]) } }
-        return DimensionSplit(amounts: amounts, total: splits.reduce(Exact.zero) { $0.plus($1.total) })
+        for dimension in Dimension.allCases { amounts[dimension] = splits.reduce(Exact.zero) { $0.adding($1[dimension]) } }
+        return DimensionSplit(amounts: amounts, total: splits.reduce(Exact.zero) { $0.adding($1.total) })
     }
 }
 
 extension InYearFigures {
     static func sum(_ figures: [InYearFigures]) -> InYearFigures? {
         guard !figures.isEmpty else { return nil }
-        func total(_ value: (InYearFigures) -> Exact) -> Exact { figures.reduce(Exact.zero) { $0.plus(value($1)) } }
+        func total(_ value: (InYearFigures) -> Exact) -> Exact { figures.reduce(Exact.zero) { $0.adding(value($1)) } }
         return InYearFigures(plan: total(\.plan), actual: total(\.actual), forecastOutturn: total(\.forecastOutturn), yearPlan: total(\.yearPlan))
     }
 }
@@ -114,7 +114,7 @@ extension ProgrammeSummary {
 
     static func group(_ rows: [SchemeSavings], key: String, title: String?, yearExact: Exact, exact: Exact) -> SavingsGroup {
         SavingsGroup(key: key, title: title, schemes: rows.count, planned: .sum(rows.map(\.planned)), riskAdjusted: .sum(rows.map(\.riskAdjusted)),
-                     inYear: .sum(rows.compactMap(\.inYear)), plannedShare: yearExact.isZero ? nil : exact.dividedOrZero(by: yearExact))
+                     inYear: .sum(rows.compactMap(\.inYear)), plannedShare: Shown.percent(exact, of: yearExact))
     }
 
     /// Savings by scheme for one year: the year's total across schemes, each scheme's across
@@ -148,11 +148,11 @@ extension ProgrammeSummary {
                           inYear: .sum(lines[schemes[i].name, default: []].map(\.figures)))
         }
         let exact = sorted.map { exactSum(planned[$0]) }
-        let yearExact = exact.reduce(Exact.zero) { $0.plus($1) }
+        let yearExact = exact.reduce(Exact.zero) { $0.adding($1) }
         func group(_ key: String, _ title: String?, where belongs: (SchemeSavings) -> Bool) -> SavingsGroup {
             let members = rows.indices.filter { belongs(rows[$0]) }
             return Self.group(members.map { rows[$0] }, key: key, title: title, yearExact: yearExact,
-                              exact: members.reduce(Exact.zero) { $0.plus(exact[$1]) })
+                              exact: members.reduce(Exact.zero) { $0.adding(exact[$1]) })
         }
         let areas = (order.map(Optional.some) + [nil]).filter { area in rows.contains { $0.area == area } }.map { area in
             group(area ?? "", areaTitle(model, area)) { $0.area == area }
@@ -169,7 +169,7 @@ extension ProgrammeSummary {
     }
 
     static func exactSum(_ amounts: [Dimension: Exact]) -> Exact {
-        Dimension.allCases.reduce(Exact.zero) { $0.plus(amounts[$1] ?? .zero) }
+        Dimension.allCases.reduce(Exact.zero) { $0.adding(amounts[$1] ?? .zero) }
     }
 
     /// Each partner's attributed savings (its shown figure in the partners table) split across
@@ -184,8 +184,8 @@ extension ProgrammeSummary {
                 for dimension in Dimension.allCases {
                     for (partner, part) in model.attribution(of: scheme, year: year, dimension: dimension) {
                         var figures = exact[partner, default: [:]][scheme.area ?? "", default: (.zero, .zero)]
-                        figures.planned = figures.planned.plus(part)
-                        figures.riskAdjusted = figures.riskAdjusted.plus(model.riskAdjusted(part, for: scheme))
+                        figures.planned = figures.planned.adding(part)
+                        figures.riskAdjusted = figures.riskAdjusted.adding(model.riskAdjusted(part, for: scheme))
                         exact[partner, default: [:]][scheme.area ?? ""] = figures
                     }
                 }

@@ -8,6 +8,9 @@ public struct SyntheticPlan {
     public let schemes: Int
     /// How many files: the root plan, plus `files - 1` scheme files it includes. 1 = one file.
     public let files: Int
+    /// Awkward figures for the property tests of showing amounts: thirds and sevenths of pennies,
+    /// two-decimal percents in shares, bands, weights and delivery, caps that bite.
+    public let awkward: Bool
     private var random: SeededRandom
 
     static let partners = ["ESNEFT", "WSFT", "IESCCG", "NEECCG", "WSCCG", "EEAST", "SCC", "ECC"]
@@ -21,11 +24,20 @@ public struct SyntheticPlan {
                          "medicines optimisation", "discharge to assess", "virtual wards", "procurement", "pathology networking",
                          "length of stay", "digital outpatients", "bank staff rates"]
 
-    public init(schemes: Int, files: Int = 1, seed: UInt64 = 1) {
+    public init(schemes: Int, files: Int = 1, seed: UInt64 = 1, awkward: Bool = false) {
         self.schemes = max(1, schemes)
         self.files = max(1, min(files, self.schemes + 1))
+        self.awkward = awkward
         random = SeededRandom(seed: seed)
     }
+
+    /// A random amount with pennies, `£12345.67`.
+    private mutating func pennies(_ pounds: ClosedRange<Int>) -> String {
+        "£\(random.int(pounds)).\(Self.padded(random.int(0...99), 2))"
+    }
+
+    /// A percent with two decimals from basis points, `53.47%`.
+    static func percent(basisPoints: Int) -> String { "\(basisPoints / 100).\(padded(basisPoints % 100, 2))%" }
 
     /// The plan's files by path relative to the plan's folder, the root `plan.accord` first.
     public mutating func write() -> [(path: String, text: String)] {
@@ -62,9 +74,9 @@ public struct SyntheticPlan {
           as-of 2022-09-30
           approved 2021-07-28 by "System Finance and Performance Committee"
           confidence-weights {
-            green 100%
-            amber 50%
-            red 25%
+            green \(awkward ? "95.55%" : "100%")
+            amber \(awkward ? "66.67%" : "50%")
+            red \(awkward ? "14.29%" : "25%")
           }
         }
 
@@ -142,8 +154,8 @@ public struct SyntheticPlan {
         """
         text += savings(size: size)
         if !organisation {
-            let first = random.int(5...9) * 10
-            text += "  share {\n    \(lead) \(first)%\n    \(other) \(100 - first)%\n  }\n\n"
+            let first = awkward ? random.int(5000...9000) : random.int(5...9) * 1000
+            text += "  share {\n    \(lead) \(Self.percent(basisPoints: first))\n    \(other) \(Self.percent(basisPoints: 10000 - first))\n  }\n\n"
         }
         text += milestones(index)
         text += metrics(index)
@@ -166,6 +178,16 @@ public struct SyntheticPlan {
         """
         if phased {
             text += "    phasing " + phasing.enumerated().map { "M\($0.offset + 1) \($0.element)%" }.joined(separator: ", ") + "\n"
+        }
+        if awkward {
+            // Thirds and sevenths of pennies, and actuals now ahead, now well behind.
+            text = "  savings FY22/23 {\n    cash-releasing \(pennies(1000...2_500_000)) / 3\n    productivity \(pennies(100...900_000)) * 2 / 7\n"
+                + "    cost-growth-avoided \(pennies(0...400_000)) * 42.87%\n"
+                + (phased ? "    phasing " + phasing.enumerated().map { "M\($0.offset + 1) \($0.element)%" }.joined(separator: ", ") + "\n" : "")
+            for month in 1...random.int(1...6) { text += "    actual M\(month) cash-releasing \(pennies(0...150_000)) / 3\n" }
+            if random.chance(percent: 50) { text += "    actual M\(random.int(1...6)) productivity \(pennies(0...9)) * 50%\n" }
+            text += "  }\n  savings FY23/24 {\n    cash-releasing \(pennies(0...3_000_000)) / 7\n    productivity \(pennies(0...90_000)) * 33.33%\n  }\n\n"
+            return text
         }
         for month in 1...6 {
             // On plan to the pound (cash is a multiple of £120k), a little ahead now and then.
@@ -258,24 +280,24 @@ public struct SyntheticPlan {
               measure cash-releasing
               years FY22/23..FY23/24
               shortfall {
-                up-to £250k \(first) 100%
-                up-to £1m \(first) 50%, \(other) 50%
-                above \(first) 25%, \(other) 75%
+                up-to £\(awkward ? "50k + £1 / 3" : "250k") \(first) 100%
+                up-to £\(awkward ? "120k" : "1m") \(first) \(awkward ? "33.33%" : "50%"), \(other) \(awkward ? "66.67%" : "50%")
+                above \(first) \(awkward ? "5.66%" : "25%"), \(other) \(awkward ? "94.34%" : "75%")
               }
               gain {
-                above \(first) 50%, \(other) 50%
+                above \(first) \(awkward ? "73.88%" : "50%"), \(other) \(awkward ? "26.12%" : "50%")
               }
-              cap \(first) £\(600 + group % 7 * 100)k
-            }
+              cap \(first) £\(awkward ? "\(60 + group % 7 * 10)k / 7" : "\(600 + group % 7 * 100)k")
+            \(awkward ? "  cap \(other) £\(300 + group % 3 * 400)k / 3\n" : "")}
 
             """
         }
         text += """
 
-        scenario downside "Everything delivers 80%" {
-          delivery 80%
-          delivery \(schemeName(0)) 50%
-        }
+        scenario downside "Everything delivers \(awkward ? "66.67%" : "80%")" {
+          delivery \(awkward ? "66.67%" : "80%")
+          delivery \(schemeName(0)) \(awkward ? "33.3%" : "50%")
+        }\(awkward ? "\n\nscenario upside \"Everything delivers more\" {\n  delivery 114.29%\n}" : "")
 
         scenario known-outturn "First scheme's outturn reported" {
           outturn \(schemeName(0)) FY22/23 cash-releasing £100k

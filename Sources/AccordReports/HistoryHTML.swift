@@ -93,12 +93,12 @@ enum TrendChart {
         let high = max(values.max()!, .zero), low = min(values.min()!, .zero)
         let (step, axisTop) = Geometry.axis(high > low.negated ? high : low.negated)
         var axisBottom = Exact.zero
-        for _ in 0..<20 where axisBottom > low { axisBottom = axisBottom.minus(step) }
-        let span = axisTop.minus(axisBottom)
+        for _ in 0..<20 where axisBottom > low { axisBottom = axisBottom.subtracting(step) }
+        let span = axisTop.subtracting(axisBottom)
         func x(_ i: Int) -> Exact {
-            periods.count == 1 ? Exact(left + plotWidth / 2) : Exact(left).plus(Geometry.scale(Exact(i), of: Exact(periods.count - 1), to: plotWidth))
+            periods.count == 1 ? Exact(left + plotWidth / 2) : Exact(left).adding(Geometry.scale(Exact(i), of: Exact(periods.count - 1), to: plotWidth))
         }
-        func y(_ v: Exact) -> Exact { Exact(top + plotHeight).minus(Geometry.scale(v.minus(axisBottom), of: span, to: plotHeight)) }
+        func y(_ v: Exact) -> Exact { Exact(top + plotHeight).subtracting(Geometry.scale(v.subtracting(axisBottom), of: span, to: plotHeight)) }
 
         var body = ""
         var lx = left
@@ -110,15 +110,15 @@ enum TrendChart {
         var tick = axisBottom
         for _ in 0..<40 where tick <= axisTop {
             body += Geometry.line(Exact(left), y(tick), Exact(left + plotWidth), y(tick), stroke: tick.isZero ? "#212b32" : "#d8dde0")
-            body += Geometry.text(Exact(left - 6), y(tick).plus(Exact(4)), axisLabel(tick), anchor: "end", classes: "muted")
-            tick = tick.plus(step)
+            body += Geometry.text(Exact(left - 6), y(tick).adding(Exact(4)), axisLabel(tick), anchor: "end", classes: "muted")
+            tick = tick.adding(step)
         }
         // Labels at least 64 pixels apart; a left-out period is always labelled.
         let every = max(1, (64 * periods.count + plotWidth - 1) / plotWidth)
         for (i, period) in periods.enumerated() {
             if leftOut[i] {
                 let band = Exact(max(10, plotWidth / max(1, periods.count) / 2))
-                body += Geometry.rect(x(i).minus(band.dividedBy(2)), Exact(top), band, Exact(plotHeight), fill: "#fde8e6")
+                body += Geometry.rect(x(i).subtracting(band.dividedBy(2)), Exact(top), band, Exact(plotHeight), fill: "#fde8e6")
                 body += Geometry.text(x(i), Exact(top + 12), "errors", anchor: "middle", classes: "muted")
             }
             if leftOut[i] || i % every == 0 || i == periods.count - 1 {

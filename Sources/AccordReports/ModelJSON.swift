@@ -40,14 +40,14 @@ public enum ModelJSON {
             ("schemes", .array(model.schemes.map { scheme($0, model) })),
             ("riskShares", .array(model.riskShares.map(riskShare))),
             ("scenarios", .array(model.scenarios.map(scenario))),
-            ("partnerYears", .array(model.partners.flatMap { partner in model.years.map { partnerYear(partner, $0, model) } })),
+            ("partnerYears", .array(partnerYears(model))),
             ("diagnostics", .object([("errors", .int(checked.diagnostics.errorCount)), ("warnings", .int(checked.diagnostics.warningCount))])),
         ])
         return JSONWriter.write(document)
     }
 
     static func money(_ x: Exact) -> JSONValue { .string(x.decimalString(places: 2)) }
-    static func percent(_ x: Exact) -> JSONValue { .string(((try? x.multiplied(by: .hundred)) ?? x).decimalString(places: 2)) }
+    static func percent(_ x: Exact) -> JSONValue { .string(x.multiplied(by: .hundred).decimalString(places: 2)) }
     public static func iso(_ d: AccordModel.Date) -> String { d.iso }
     public static func iso(_ m: Month) -> String { m.iso }
 
@@ -79,13 +79,10 @@ public enum ModelJSON {
     }
 
     private static func savings(_ y: YearSavings, of s: Scheme, _ model: PlanModel) -> JSONValue {
-        let total = (try? Exact.sum(Dimension.allCases.map(y.amount))) ?? .zero
-        var attribution: [JSONValue] = []
-        for dimension in Dimension.allCases where dimension.isAttributed {
-            for (partner, amount) in model.attribution(of: s, year: y.year, dimension: dimension).sorted(by: { $0.key < $1.key }) {
-                attribution.append(.object([("partner", .string(partner)), ("dimension", .string(dimension.rawValue)),
-                                            ("planned", money(amount)), ("riskAdjusted", money(model.riskAdjusted(amount, for: s)))]))
-            }
+        let shown = model.shownSavings(of: s, y)
+        let attribution: [JSONValue] = shown.attribution.map {
+            .object([("partner", .string($0.partner)), ("dimension", .string($0.dimension.rawValue)),
+                     ("planned", money($0.planned)), ("riskAdjusted", money($0.riskAdjusted))])
         }
         let actuals: [JSONValue] = y.actuals.map {
             .object([("month", .string("M\($0.month)")), ("dimension", .string($0.dimension.rawValue)), ("amount", money($0.amount))])
@@ -93,9 +90,9 @@ public enum ModelJSON {
         let forecasts: [(String, JSONValue)] = y.forecasts.keys.sorted().map { ($0.rawValue, money(y.forecasts[$0]!)) }
         return .object([
             ("year", .string(LiteralText.financialYear(y.year))),
-            ("cashReleasing", money(y.amount(.cashReleasing))), ("productivity", money(y.amount(.productivity))),
-            ("costGrowthAvoided", money(y.amount(.costGrowthAvoided))),
-            ("total", money(total)), ("riskAdjusted", money(model.riskAdjusted(total, for: s))),
+            ("cashReleasing", money(shown.planned[.cashReleasing])), ("productivity", money(shown.planned[.productivity])),
+            ("costGrowthAvoided", money(shown.planned[.costGrowthAvoided])),
+            ("total", money(shown.planned.total)), ("riskAdjusted", money(shown.riskAdjusted.total)),
             ("phasing", y.phasing.map { .array($0.map(percent)) } ?? .null),
             ("actuals", .array(actuals)), ("forecasts", .object(forecasts)), ("attribution", .array(attribution)),
         ])
@@ -136,16 +133,19 @@ public enum ModelJSON {
         ])
     }
 
-    private static func partnerYear(_ p: Partner, _ year: Int, _ model: PlanModel) -> JSONValue {
-        let (planned, adjusted) = model.attributed(to: p.name, year: year)
-        let envelope = model.envelopes.first { $0.partner == p.name }?.lines.first { $0.year == year }?.amount
-        return .object([
-            ("partner", .string(p.name)), ("year", .string(LiteralText.financialYear(year))),
-            ("attributed", money(planned)), ("riskAdjusted", money(adjusted)),
-            ("controlTotal", money((try? planned.multiplied(by: p.controlTotal)) ?? .zero)),
-            ("controlTotalRiskAdjusted", money((try? adjusted.multiplied(by: p.controlTotal)) ?? .zero)),
-            ("envelope", envelope.map(money) ?? .null),
-            ("gap", envelope.map { money((try? $0.subtracting(adjusted)) ?? .zero) } ?? .null),
-        ])
+    /// The summary's shown figures, partner by partner, each partner's years in order.
+    private static func partnerYears(_ model: PlanModel) -> [JSONValue] {
+        let byYear = model.years.map { model.partnerYears($0).rows }
+        return model.partners.indices.flatMap { i in
+            byYear.map { rows in
+                let row = rows[i]
+                return .object([
+                    ("partner", .string(row.partner)), ("year", .string(LiteralText.financialYear(row.year))),
+                    ("attributed", money(row.attributed)), ("riskAdjusted", money(row.riskAdjusted)),
+                    ("controlTotal", money(row.controlTotal)), ("controlTotalRiskAdjusted", money(row.controlTotalRiskAdjusted)),
+                    ("envelope", row.envelope.map(money) ?? .null), ("gap", row.gap.map(money) ?? .null),
+                ])
+            }
+        }
     }
 }

@@ -124,10 +124,12 @@ public enum PlanDiffReport {
         return all.filter { !$0.rows.isEmpty }
     }
 
-    /// Before, after and the signed difference; a missing side shows as "—" and counts as nothing.
+    /// Before, after and the signed difference of the shown figures (rule 3 of "Showing
+    /// amounts"); a missing side shows as "—" and counts as nothing.
     static func moneyChange(_ old: Exact?, _ new: Exact?) -> [String] {
-        let difference = (try? (new ?? .zero).subtracting(old ?? .zero)) ?? .zero
-        return [old?.formattedMoney() ?? "—", new?.formattedMoney() ?? "—", difference.formattedChange()]
+        let (shownOld, shownNew) = (old.map(Shown.amount), new.map(Shown.amount))
+        let difference = (shownNew ?? .zero).subtracting(shownOld ?? .zero)
+        return [shownOld?.formattedMoney() ?? "—", shownNew?.formattedMoney() ?? "—", difference.formattedChange()]
     }
 
     static func milestoneRow(_ m: PlanDiff.MilestoneChange) -> [String] {

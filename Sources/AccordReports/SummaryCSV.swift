@@ -18,7 +18,7 @@ public enum SummaryCSV {
         switch c {
         case .text(let text): quoted(neutralised(text))
         case .money(let x), .change(let x): x.decimalString(places: 2)
-        case .percent(let x): x.times(.hundred).decimalString(places: 2)
+        case .percent(let x): x.multiplied(by: .hundred).decimalString(places: 2)
         case .number(let x): x.decimalString(places: 2)
         case .count(let n): String(n)
         case .date, .month, .year: c.display

@@ -194,7 +194,7 @@ enum Geometry {
 
     /// `value / whole × length`, 0 for an empty whole.
     static func scale(_ value: Exact, of whole: Exact, to length: Int) -> Exact {
-        value.dividedOrZero(by: whole).times(Exact(length))
+        (value.dividedUnlessZero(by: whole) ?? .zero).multiplied(by: Exact(length))
     }
 
     /// A round step (1, 2 or 5 × 10ⁿ) giving at most about five gridlines up to `maximum`, and
@@ -202,14 +202,13 @@ enum Geometry {
     static func axis(_ maximum: Exact) -> (step: Exact, top: Exact) {
         guard maximum > .zero else { return (.one, Exact(5)) }
         var power = Exact.one
-        // Stops where ×10 would overflow, so an absurd amount cannot spin this loop.
-        while let next = try? power.multiplied(by: Exact(10)), next <= maximum { power = next }
+        while power.multiplied(by: Exact(10)) <= maximum { power = power.multiplied(by: Exact(10)) }
         while power > maximum { power = power.dividedBy(10) }
         let rough = maximum.dividedBy(5)
         // power ≤ maximum < 10 × power, so rough < 2 × power: one of these always fits.
-        let step = [Exact(2), Exact(5), Exact(10), Exact(20)].map { power.times($0).dividedBy(10) }.first { $0 >= rough } ?? power
+        let step = [Exact(2), Exact(5), Exact(10), Exact(20)].map { power.multiplied(by: $0).dividedBy(10) }.first { $0 >= rough } ?? power
         var top = step
-        for _ in 0..<20 where top < maximum { top = top.plus(step) }
+        for _ in 0..<20 where top < maximum { top = top.adding(step) }
         return (step, top)
     }
 
@@ -240,7 +239,8 @@ enum Geometry {
 }
 
 extension Exact {
-    func dividedBy(_ n: Int) -> Exact { dividedOrZero(by: Exact(n)) }
+    /// Divided by a positive count (a scale's step, a midpoint).
+    func dividedBy(_ n: Int) -> Exact { multiplied(by: Exact(1).dividedUnlessZero(by: Exact(n)) ?? .zero) }
 }
 
 /// Per year, two stacked bars — planned and risk-adjusted — each split by dimension.
@@ -265,10 +265,10 @@ enum SavingsChart {
         // Gridlines and axis labels.
         var tick = Exact.zero
         for _ in 0..<20 where tick <= axisTop {
-            let y = base.minus(Geometry.scale(tick, of: axisTop, to: plotHeight))
+            let y = base.subtracting(Geometry.scale(tick, of: axisTop, to: plotHeight))
             body += Geometry.line(Exact(left), y, Exact(width - 10), y, stroke: "#d8dde0")
-            body += Geometry.text(Exact(left - 6), y.plus(Exact(4)), Geometry.compactMoney(tick), anchor: "end", classes: "muted")
-            tick = tick.plus(step)
+            body += Geometry.text(Exact(left - 6), y.adding(Exact(4)), Geometry.compactMoney(tick), anchor: "end", classes: "muted")
+            tick = tick.adding(step)
         }
         for (index, year) in years.enumerated() {
             let groupX = left + 20 + index * group
@@ -277,14 +277,14 @@ enum SavingsChart {
                 var y = base
                 for dimension in Dimension.allCases where split[dimension] > .zero {
                     let height = Geometry.scale(split[dimension], of: axisTop, to: plotHeight)
-                    y = y.minus(height)
+                    y = y.subtracting(height)
                     body += Geometry.rect(barX, y, Exact(bar), height, fill: colours[dimension]!,
                                           extra: offset == 0 ? "" : " fill-opacity=\"0.55\" stroke=\"\(colours[dimension]!)\"")
                 }
-                body += Geometry.text(barX.plus(Exact(bar / 2)), y.minus(Exact(4)), Geometry.compactMoney(split.total), anchor: "middle", bold: true)
-                body += Geometry.text(barX.plus(Exact(bar / 2)), base.plus(Exact(14)), label, anchor: "middle", classes: "muted")
+                body += Geometry.text(barX.adding(Exact(bar / 2)), y.subtracting(Exact(4)), Geometry.compactMoney(split.total), anchor: "middle", bold: true)
+                body += Geometry.text(barX.adding(Exact(bar / 2)), base.adding(Exact(14)), label, anchor: "middle", classes: "muted")
             }
-            body += Geometry.text(Exact(groupX + bar + 6), base.plus(Exact(32)), LiteralText.financialYear(year.year), anchor: "middle", bold: true)
+            body += Geometry.text(Exact(groupX + bar + 6), base.adding(Exact(32)), LiteralText.financialYear(year.year), anchor: "middle", bold: true)
         }
         body += Geometry.line(Exact(left), base, Exact(width - 10), base, stroke: "#212b32")
         return Geometry.figure("Savings by year and dimension: planned, and risk-adjusted (paler)", width: width, height: height,
@@ -313,14 +313,14 @@ enum EnvelopeChart {
             let y = Exact(top + index * rowHeight)
             let envelope = row.envelope!
             let short = (row.gap ?? .zero) > .zero
-            body += Geometry.text(Exact(left - 8), y.plus(Exact(15)), "\(row.partner) \(LiteralText.financialYear(row.year))", anchor: "end", bold: true)
-            body += Geometry.rect(Exact(left), y.plus(Exact(3)), Geometry.scale(row.attributed, of: maximum, to: barWidth), Exact(18), fill: "#d8dde0")
-            body += Geometry.rect(Exact(left), y.plus(Exact(6)), Geometry.scale(row.riskAdjusted, of: maximum, to: barWidth), Exact(12), fill: short ? "#d5281b" : "#007f3b")
-            let envelopeX = Exact(left).plus(Geometry.scale(envelope, of: maximum, to: barWidth))
-            body += Geometry.line(envelopeX, y, envelopeX, y.plus(Exact(24)), stroke: "#212b32", extra: " stroke-width=\"3\"")
+            body += Geometry.text(Exact(left - 8), y.adding(Exact(15)), "\(row.partner) \(LiteralText.financialYear(row.year))", anchor: "end", bold: true)
+            body += Geometry.rect(Exact(left), y.adding(Exact(3)), Geometry.scale(row.attributed, of: maximum, to: barWidth), Exact(18), fill: "#d8dde0")
+            body += Geometry.rect(Exact(left), y.adding(Exact(6)), Geometry.scale(row.riskAdjusted, of: maximum, to: barWidth), Exact(12), fill: short ? "#d5281b" : "#007f3b")
+            let envelopeX = Exact(left).adding(Geometry.scale(envelope, of: maximum, to: barWidth))
+            body += Geometry.line(envelopeX, y, envelopeX, y.adding(Exact(24)), stroke: "#212b32", extra: " stroke-width=\"3\"")
             let cover = row.coverage.map { " (\($0.formattedPercent()))" } ?? ""
             let verdict = short ? "short by \(row.gap!.formattedMoney())" : "covered\(cover)"
-            body += Geometry.text(Exact(left + barWidth + 12), y.plus(Exact(15)), "\(row.riskAdjusted.formattedMoney()) of \(envelope.formattedMoney()): \(verdict)",
+            body += Geometry.text(Exact(left + barWidth + 12), y.adding(Exact(15)), "\(row.riskAdjusted.formattedMoney()) of \(envelope.formattedMoney()): \(verdict)",
                                   classes: short ? "" : "muted")
         }
         return Geometry.figure("Envelope coverage: risk-adjusted attributed savings against each envelope", width: width, height: height,
@@ -342,7 +342,7 @@ enum MilestoneTimeline {
         let start = Date(year: firstYear, month: 4, day: 1).dayNumber, end = Date(year: lastYear + 1, month: 4, day: 1).dayNumber
         let left = 110, plotWidth = 840, top = 44, rowHeight = 22
         let width = left + plotWidth + 20, height = top + dated.count * rowHeight + 30
-        func x(_ date: Date) -> Exact { Exact(left).plus(Geometry.scale(Exact(date.dayNumber - start), of: Exact(end - start), to: plotWidth)) }
+        func x(_ date: Date) -> Exact { Exact(left).adding(Geometry.scale(Exact(date.dayNumber - start), of: Exact(end - start), to: plotWidth)) }
 
         var body = ""
         // Legend.
@@ -362,10 +362,10 @@ enum MilestoneTimeline {
         for year in firstYear...lastYear {
             let x0 = x(Date(year: year, month: 4, day: 1)), x1 = x(Date(year: year + 1, month: 4, day: 1))
             if (year - firstYear) % 2 == 0 {
-                body += Geometry.rect(x0, Exact(top - 14), x1.minus(x0), Exact(dated.count * rowHeight + 14), fill: "#f0f4f5")
+                body += Geometry.rect(x0, Exact(top - 14), x1.subtracting(x0), Exact(dated.count * rowHeight + 14), fill: "#f0f4f5")
             }
             if (year - firstYear) % labelEvery == 0 {
-                labels += Geometry.text(x0.plus(x1).dividedBy(2), Exact(top - 3), LiteralText.financialYear(year), anchor: "middle", classes: "muted")
+                labels += Geometry.text(x0.adding(x1).dividedBy(2), Exact(top - 3), LiteralText.financialYear(year), anchor: "middle", classes: "muted")
             }
         }
         body += labels
@@ -373,7 +373,7 @@ enum MilestoneTimeline {
             let y = Exact(top + index * rowHeight + rowHeight / 2)
             // A group per milestone, its title shown as a tooltip.
             body += "<g>\n<title>\(SummaryHTML.escape([m.qualifiedName, m.title].compactMap { $0 }.joined(separator: " ")))</title>\n"
-            body += Geometry.text(Exact(left - 8), y.plus(Exact(4)), m.qualifiedName, anchor: "end", bold: m.critical)
+            body += Geometry.text(Exact(left - 8), y.adding(Exact(4)), m.qualifiedName, anchor: "end", bold: m.critical)
             let due = x(m.due!)
             if let forecast = m.forecast, m.slipping {
                 body += Geometry.line(due, y, x(forecast), y, stroke: "#ed8b00", extra: " stroke-width=\"3\"")
@@ -382,7 +382,7 @@ enum MilestoneTimeline {
             switch m.state {
             case .done:
                 if let done = m.done {
-                    body += Geometry.line(due, y.minus(Exact(6)), due, y.plus(Exact(6)), stroke: "#768692")
+                    body += Geometry.line(due, y.subtracting(Exact(6)), due, y.adding(Exact(6)), stroke: "#768692")
                     body += "<circle cx=\"\(Geometry.px(x(done)))\" cy=\"\(Geometry.px(y))\" r=\"5\" fill=\"#007f3b\"/>\n"
                 }
             case .overdue:
@@ -395,7 +395,7 @@ enum MilestoneTimeline {
         }
         let asOfX = x(asOf), bottom = Exact(top + dated.count * rowHeight)
         body += Geometry.line(asOfX, Exact(top), asOfX, bottom, stroke: "#212b32", extra: " stroke-dasharray=\"3 2\"")
-        body += Geometry.text(asOfX, bottom.plus(Exact(16)), "as of \(SummaryTables.iso(asOf))", anchor: "middle", bold: true)
+        body += Geometry.text(asOfX, bottom.adding(Exact(16)), "as of \(SummaryTables.iso(asOf))", anchor: "middle", bold: true)
         return Geometry.figure("Milestone timeline (critical milestones in bold)", width: width, height: height,
                                label: "Milestones on a time line by financial year, marked done, open, overdue or slipping", body)
     }
@@ -420,11 +420,11 @@ enum Sparklines {
         let months = all.map { $0.0.year * 12 + $0.0.month }
         let firstMonth = months.min()!, span = max(1, months.max()! - firstMonth)
         var low = all.map(\.1).min()!, high = all.map(\.1).max()!
-        if low == high { low = low.minus(.one); high = high.plus(.one) }
+        if low == high { low = low.subtracting(.one); high = high.adding(.one) }
         let width = 230, height = 56, pad = 6
         func point(_ p: (Month, Exact)) -> String {
-            let x = Exact(pad).plus(Geometry.scale(Exact(p.0.year * 12 + p.0.month - firstMonth), of: Exact(span), to: width - 2 * pad))
-            let y = Exact(height - pad).minus(Geometry.scale(p.1.minus(low), of: high.minus(low), to: height - 2 * pad))
+            let x = Exact(pad).adding(Geometry.scale(Exact(p.0.year * 12 + p.0.month - firstMonth), of: Exact(span), to: width - 2 * pad))
+            let y = Exact(height - pad).subtracting(Geometry.scale(p.1.subtracting(low), of: high.subtracting(low), to: height - 2 * pad))
             return "\(Geometry.px(x)),\(Geometry.px(y))"
         }
         let colour = status.state == .onTrack ? "#007f3b" : status.state == .offTrack ? "#d5281b" : "#768692"

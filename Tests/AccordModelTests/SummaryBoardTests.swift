@@ -32,7 +32,7 @@ struct SummaryBoardTests {
     """)
     static let summary = ProgrammeSummary(checked)
 
-    static func sum(_ values: [Exact]) -> Exact { values.reduce(Exact.zero) { $0.plus($1) } }
+    static func sum(_ values: [Exact]) -> Exact { values.reduce(Exact.zero) { $0.adding($1) } }
 
     @Test func schemeRowsSplitTheYearAndDimensionsSplitEachRow() throws {
         let year = try #require(Self.summary.schemeSavings.first)
@@ -57,7 +57,7 @@ struct SummaryBoardTests {
         let year = try #require(Self.summary.savings.first)
         #expect(year.planned.savings == Exact.parseMoney("£310.10")!)
         #expect(year.planned[.costGrowthAvoided] == Exact.parseMoney("£0.05")!)
-        #expect(year.planned.savings.plus(year.planned[.costGrowthAvoided]) == year.planned.total)
+        #expect(year.planned.savings.adding(year.planned[.costGrowthAvoided]) == year.planned.total)
     }
 
     @Test func pipelineFollowsStatusOrderAndCountsWithdrawnApart() throws {
@@ -93,7 +93,7 @@ struct SummaryBoardTests {
         let half = Exact.parseMoney("£0.005")!, penny = Exact.parseMoney("£0.01")!
         let parts = [(key: "a", value: half), (key: "b", value: half)]
         #expect(ProgrammeSummary.split(parts).parts == [penny, .zero], "alone, the tie goes to the first key")
-        #expect(ProgrammeSummary.split(parts, into: penny.plus(penny)) == [penny, penny], "a penny more goes to the part furthest below")
+        #expect(ProgrammeSummary.split(parts, into: penny.adding(penny)) == [penny, penny], "a penny more goes to the part furthest below")
         #expect(ProgrammeSummary.split(parts, into: .zero) == [.zero, .zero], "a penny less comes from the part furthest above")
     }
 
