@@ -48,7 +48,7 @@ public enum ModelJSON {
 
     static func money(_ x: Exact) -> JSONValue { .string(x.decimalString(places: 2)) }
     static func percent(_ x: Exact) -> JSONValue { .string(((try? x.multiplied(by: .hundred)) ?? x).decimalString(places: 2)) }
-    public static func iso(_ d: AccordModel.Date) -> String { "\(d.year)-\(pad(d.month))-\(pad(d.day))" }
+    public static func iso(_ d: AccordModel.Date) -> String { LiteralText.iso(d) }
     public static func iso(_ m: Month) -> String { "\(m.year)-\(pad(m.month))" }
     static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
