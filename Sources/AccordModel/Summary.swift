@@ -16,6 +16,8 @@ public struct ProgrammeSummary: Sendable {
     public var byArea: [Tally]
     public var byLevel: [Tally]
     public var savings: [SavingsYear]
+    /// Each counting scheme's planned savings per year it has savings, in scheme order.
+    public var schemeSavings: [SchemeSavingsYear]
     /// Nil when no plan year has begun by the as-of date.
     public var inYear: InYearSummary?
     public var partners: [PartnerYear]
@@ -97,6 +99,15 @@ public struct InYearSummary: Sendable {
     public var lines: [Line]
     /// The sum of the lines.
     public var total: InYearFigures
+}
+
+/// One scheme's savings in one year: planned by dimension (rounded against its total) and the
+/// risk-adjusted total. A tracker's row, and what `accord import` reads back.
+public struct SchemeSavingsYear: Sendable {
+    public var scheme: String
+    public var year: Int
+    public var planned: DimensionSplit
+    public var riskAdjusted: Exact
 }
 
 /// One partner's savings in one year against its envelope (brief §3, "Attribution", "Control
@@ -266,6 +277,14 @@ extension ProgrammeSummary {
         }
         byLevel = Level.allCases.map { level in Tally(key: level.rawValue, title: nil, count: model.schemes.count { $0.level == level }) }
         savings = model.years.map { Self.savings(model, year: $0) }
+        schemeSavings = model.schemes.filter(\.counts).flatMap { scheme in
+            model.years.compactMap { year -> SchemeSavingsYear? in
+                guard let savings = scheme.savings(in: year) else { return nil }
+                let amounts = Dictionary(uniqueKeysWithValues: Dimension.allCases.map { ($0, savings.amount($0)) })
+                let adjusted = model.riskAdjusted(amounts.values.reduce(Exact.zero) { $0.plus($1) }, for: scheme)
+                return SchemeSavingsYear(scheme: scheme.name, year: year, planned: Self.dimensionSplit(amounts), riskAdjusted: Self.shown(adjusted))
+            }
+        }
         inYear = Self.inYear(model, asOf: asOf)
         (partners, partnerTotals) = Self.partners(model)
         milestones = Self.milestones(model, asOf: asOf)

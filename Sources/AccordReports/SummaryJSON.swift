@@ -29,6 +29,9 @@ public enum SummaryJSON {
                 ("year", year(y.year)), ("planned", split(y.planned)), ("riskAdjusted", split(y.riskAdjusted)),
                 ("recurrent", money(y.recurrent)), ("nonRecurrent", money(y.nonRecurrent)),
             ]) })),
+            ("schemeSavings", .array(s.schemeSavings.map { y in .object([
+                ("scheme", .string(y.scheme)), ("year", year(y.year)), ("planned", split(y.planned)), ("riskAdjusted", money(y.riskAdjusted)),
+            ]) })),
             ("inYear", s.inYear.map(inYear) ?? .null),
             ("partners", .array(s.partners.map(partnerYear))),
             ("partnerTotals", .array(s.partnerTotals.map(partnerYear))),

@@ -85,13 +85,14 @@ public enum SummaryTables {
     static let dimensionHeaders = ["cash-releasing", "productivity", "cost growth avoided"]
 
     /// The names `--table` accepts, in the order `-o FOLDER` writes them.
-    public static let names = ["schemes", "savings", "in-year", "partners", "milestones", "metrics", "people"]
+    public static let names = ["schemes", "savings", "scheme-savings", "in-year", "partners", "milestones", "metrics", "people"]
 
     /// The named CSV table, in its widest form.
     public static func table(_ name: String, of summary: ProgrammeSummary) -> SummaryTable? {
         switch name {
         case "schemes": schemes(summary)
         case "savings": savingsWide(summary)
+        case "scheme-savings": schemeSavings(summary)
         case "in-year": inYear(summary)
         case "partners": partners(summary)
         case "milestones": milestones(summary.milestones.all, name: "milestones", title: "Milestones")
@@ -143,6 +144,16 @@ public enum SummaryTables {
                                 [.year(y.year)] + Dimension.allCases.map { .money(y.planned[$0]) } + [.money(y.planned.total)]
                                     + Dimension.allCases.map { .money(y.riskAdjusted[$0]) } + [.money(y.riskAdjusted.total), .money(y.recurrent), .money(y.nonRecurrent)]
                             })
+    }
+
+    /// Each scheme's planned savings per year: a tracker's rows, which `accord import` reads back.
+    public static func schemeSavings(_ s: ProgrammeSummary) -> SummaryTable {
+        SummaryTable(name: "scheme-savings", title: "Savings by scheme and year (planned)",
+                     columns: [column("scheme"), column("year")] + dimensionHeaders.map { column($0, numeric: true) }
+                        + [column("total", numeric: true), column("risk-adjusted", numeric: true)],
+                     rows: s.schemeSavings.map { y in
+                         [.text(y.scheme), .year(y.year)] + Dimension.allCases.map { .money(y.planned[$0]) } + [.money(y.planned.total), .money(y.riskAdjusted)]
+                     })
     }
 
     public static func inYear(_ s: ProgrammeSummary) -> SummaryTable {
