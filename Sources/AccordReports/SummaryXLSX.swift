@@ -40,10 +40,11 @@ public enum SummaryXLSX {
 
 extension SummaryCell {
     /// The cell as a spreadsheet shows it in the workbook's formats (LibreOffice's CSV export
-    /// writes exactly this): `£1,234.00`, `-6.7%`, `2022-09-01`, `0.6`.
+    /// writes exactly this): `£1,234.00`, `-6.7%`, `100.0%`, `2022-09-01`, `0.6`.
     public var shownInSpreadsheet: String {
         switch self {
         case .money(let x): x.formattedMoney(alwaysPennies: true)
+        case .percent(let x): x.times(.hundred).decimalString(places: 1) + "%"
         case .number(let x): x.formattedNumber(grouping: false)
         case .none: ""
         default: display
