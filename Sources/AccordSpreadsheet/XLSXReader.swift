@@ -146,7 +146,7 @@ public enum XLSXReader {
             case .start("t", _, let selfClosing) where inInline: inInlineText = !selfClosing
             case .end("t"): inInlineText = false
             case .text(let text):
-                if inValue { value! += text } else if inInlineText { inlineText += text }
+                if inValue { value = (value ?? "") + text } else if inInlineText { inlineText += text }
             case .end("c"):
                 guard row != nil else { break }
                 guard column < SpreadsheetLimits.columns else {
