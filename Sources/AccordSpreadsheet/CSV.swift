@@ -19,7 +19,7 @@ public enum CSVReader {
                 throw SpreadsheetError("row \(rowLine) has more than \(SpreadsheetLimits.columns) columns")
             }
             let text = String(decoding: field, as: UTF8.self)
-            if fieldTooLong || text.count > SpreadsheetLimits.cellCharacters {
+            if fieldTooLong || text.utf16.count > SpreadsheetLimits.cellCharacters {
                 cells.append(.unreadable("the cell holds more than \(SpreadsheetLimits.cellCharacters) characters"))
             } else {
                 cells.append(text.isEmpty && !wasQuoted ? .empty : .text(text))

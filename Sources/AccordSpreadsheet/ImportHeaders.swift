@@ -102,14 +102,16 @@ enum ImportHeaders {
         return (start, key(String(afterSeparator.dropFirst(2))))
     }
 
-    /// The header row of a sheet: the row among the first 20 with the most recognised headers,
-    /// one of them the scheme reference. Headers over two rows (a merged year above its
+    /// The header row of a sheet: the row among the first 20 with the most recognised headers
+    /// (the map's, else the usual names), one of them the scheme reference. Headers over two rows (a merged year above its
     /// dimensions) are read as one: `FY23/24` over `CR` is `FY23/24 CR`.
-    static func findHeaderRow(_ sheet: Sheet) -> Int? {
+    static func findHeaderRow(_ sheet: Sheet, map: ImportMap? = nil) -> Int? {
         var best: (index: Int, score: Int)?
         for index in sheet.rows.indices.prefix(20) {
             let headers = self.headers(sheet, row: index)
-            let targets = headers.compactMap { guess($0, milestoneNumber: 1) }
+            let targets = headers.compactMap { header in
+                map.map { $0.columns.first { key($0.header) == key(header) }?.target } ?? guess(header, milestoneNumber: 1)
+            }
             guard targets.contains(.field(.ref)) else { continue }
             if best == nil || targets.count > best!.score { best = (index, targets.count) }
         }

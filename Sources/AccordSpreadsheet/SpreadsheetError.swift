@@ -8,7 +8,7 @@ public struct SpreadsheetError: Error, Equatable, Sendable, CustomStringConverti
 /// The limits the readers keep to, so no input can take unbounded memory or time
 /// (docs/limits.md).
 public enum SpreadsheetLimits {
-    /// Excel's own limit for the text of one cell; a longer cell is read as unreadable.
+    /// Excel's own limit for the text of one cell (UTF-16 units); a longer cell is read as unreadable.
     public static let cellCharacters = 32_767
     /// Rows read from one sheet (blank rows included); a tracker is one row per scheme.
     public static let rows = 10_000

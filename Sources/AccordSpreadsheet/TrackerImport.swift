@@ -29,7 +29,7 @@ public enum TrackerImport {
                     throw SpreadsheetError("sheet \"\(sheet.name)\" has no row \(row) (the map's header-row)")
                 }
                 headerIndex = index
-            } else if let index = ImportHeaders.findHeaderRow(sheet) {
+            } else if let index = ImportHeaders.findHeaderRow(sheet, map: given) {
                 headerIndex = index
             } else {
                 throw SpreadsheetError("sheet \"\(sheet.name)\": no row in the first 20 has a scheme reference header (such as \"Scheme ref\"); write a map (`accord import --example-map`) and pass it with --map")
@@ -175,21 +175,27 @@ enum CellValues {
         case .empty: return .none
         case .date(let y, let m, let d):
             let date = LiteralText.Date(year: y, month: m, day: d)
-            return LiteralText.date(LiteralText.iso(date)) == nil ? .problem("\(LiteralText.iso(date)) is not a date") : .value(date)
+            return isValid(date) ? .value(date) : .problem("\(LiteralText.iso(date)) is not a date")
         case .unreadable(let reason): return .problem(reason)
         case .text(let raw):
             let t = raw.trimmed
             if t.isEmpty { return .none }
-            if let date = LiteralText.date(String(t.prefix(10))), t.count == 10 || t.dropFirst(10).first == "T" || t.dropFirst(10).first == " " { return .value(date) }
+            if let date = LiteralText.date(String(t.prefix(10))), isValid(date), t.count == 10 || t.dropFirst(10).first == "T" || t.dropFirst(10).first == " " {
+                return .value(date)
+            }
             let parts = t.split { $0 == "/" || $0 == "." || $0 == "-" }
             if parts.count == 3, let d = Int(parts[0]), let m = Int(parts[1]), var y = Int(parts[2]), parts[2].count == 2 || parts[2].count == 4 {
                 if parts[2].count == 2 { y += 2000 }
                 let date = LiteralText.Date(year: y, month: m, day: d)
-                if LiteralText.date(LiteralText.iso(date)) != nil { return .value(date) }
+                if isValid(date) { return .value(date) }
             }
             return .problem("\(LiteralText.quoted(t)) is not a date (write 2022-04-12 or 12/04/2022)")
         default: return .problem("\(shown(cell)) is not a date")
         }
+    }
+
+    static func isValid(_ d: LiteralText.Date) -> Bool {
+        (1900...9999).contains(d.year) && (1...12).contains(d.month) && d.day >= 1 && d.day <= LiteralText.daysInMonth(year: d.year, month: d.month)
     }
 
     /// `FY23/24`, `2023/24`, `23/24`, `2023-24`, or a starting year `2023`.

@@ -198,7 +198,7 @@ public enum XLSXReader {
             }
             cell = .number(decimal)
         }
-        if case .text(let text) = cell, text.count > SpreadsheetLimits.cellCharacters {
+        if case .text(let text) = cell, text.utf16.count > SpreadsheetLimits.cellCharacters {
             return .unreadable("the cell holds more than \(SpreadsheetLimits.cellCharacters) characters")
         }
         return cell
