@@ -38,7 +38,7 @@ let package = Package(
         .testTarget(name: "AccordFormatTests", dependencies: ["AccordDiagnostics", "AccordFormat", "AccordPlanGenerator", "AccordSyntax"], exclude: ["testdata"]),
         .testTarget(name: "AccordModelTests", dependencies: ["AccordDiagnostics", "AccordModel", "AccordPlanGenerator", "AccordSyntax"]),
         .testTarget(name: "AccordLanguageServerTests", dependencies: ["AccordLanguageServer", "AccordDiagnostics", "AccordModel", "AccordFormat", "AccordSyntax"], exclude: ["testdata"]),
-        .testTarget(name: "AccordCommandLineTests", dependencies: ["AccordCommandLine", "AccordDiagnostics", "AccordReports"], exclude: ["testdata"]),
+        .testTarget(name: "AccordCommandLineTests", dependencies: ["AccordCommandLine", "AccordDiagnostics", "AccordModel", "AccordReports", "AccordSpreadsheet"], exclude: ["testdata"]),
         .testTarget(name: "AccordSpreadsheetTests", dependencies: ["AccordSpreadsheet", "AccordPlanGenerator"], exclude: ["testdata"]),
         .testTarget(name: "AccordRobustnessTests", dependencies: ["AccordDiagnostics", "AccordFormat", "AccordModel", "AccordPlanGenerator", "AccordReports", "AccordSyntax"]),
     ],

@@ -31,19 +31,24 @@ let importCommand = Command(
             return context.fail("`accord import` takes one tracker file (a .csv or .xlsx)")
         }
         let name = FileSystem.baseName(tracker)
-        let sheets: [Sheet], map: ImportMap?
+        let mapPath = context.arguments.value("map")
+        let bytes: [UInt8], mapText: String?
         do throws(FileError) {
-            let bytes = try FileSystem.read(context.invocation.resolve(tracker), limit: Lexer.maximumFileSize)
-            let mapPath = context.arguments.value("map")
-            let mapText = try mapPath.map { path throws(FileError) in String(decoding: try FileSystem.read(context.invocation.resolve(path), limit: 1 << 20), as: UTF8.self) }
-            do throws(SpreadsheetError) {
-                sheets = try TrackerFile.sheets(bytes, name: name)
-                map = try mapText.map { text throws(SpreadsheetError) in try ImportMap.parse(text, file: mapPath!) }
-            } catch {
-                return context.fail("cannot import \(tracker): \(error.message)")
-            }
+            bytes = try FileSystem.read(context.invocation.resolve(tracker), limit: Lexer.maximumFileSize)
         } catch {
-            return context.fail("cannot read \(error.path): \(error.reason)")
+            return context.fail("cannot read \(tracker): \(error.reason)")
+        }
+        do throws(FileError) {
+            mapText = try mapPath.map { path throws(FileError) in String(decoding: try FileSystem.read(context.invocation.resolve(path), limit: 1 << 20), as: UTF8.self) }
+        } catch {
+            return context.fail("cannot read \(mapPath!): \(error.reason)")
+        }
+        let sheets: [Sheet], map: ImportMap?
+        do throws(SpreadsheetError) {
+            sheets = try TrackerFile.sheets(bytes, name: name)
+            map = try mapText.map { text throws(SpreadsheetError) in try ImportMap.parse(text, file: mapPath!) }
+        } catch {
+            return context.fail("cannot import \(tracker): \(error.message)")
         }
         let output: TrackerImport.Output
         do throws(SpreadsheetError) {
