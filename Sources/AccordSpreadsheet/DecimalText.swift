@@ -1,3 +1,5 @@
+import AccordSyntax
+
 /// DecimalText numbers as text, never as floating point: what workbooks hold (`1.5E6`, `-0.25`) made
 /// plain (`1500000`, `-0.25`), and date serials turned into calendar dates.
 public enum DecimalText {
@@ -38,34 +40,13 @@ public enum DecimalText {
             if serial == 60 { return .date(year: 1900, month: 2, day: 29) }  // Lotus 1-2-3's leap day, kept as written
             if serial < 60 { serial += 1 }
         }
-        let (y, m, d) = civil(fromDays: serial - (date1904 ? 24_107 : 25_569))
-        return .date(year: y, month: m, day: d)
+        let date = excelEpoch.adding(days: serial + (date1904 ? 1_462 : 0))  // 1904-01-01 is 1,462 days on
+        return .date(year: date.year, month: date.month, day: date.day)
     }
 
-    /// Days since 1970-01-01 → year, month, day (Howard Hinnant's algorithm).
-    static func civil(fromDays z0: Int) -> (Int, Int, Int) {
-        let z = z0 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
-    }
-
-    /// year, month, day → days since 1970-01-01.
-    static func days(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = month > 2 ? month - 3 : month + 9
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
+    /// Day 0 of Excel's 1900 date system (counted as if 1900 had no 29 February).
+    static let excelEpoch = LiteralText.Date(year: 1899, month: 12, day: 30)
 
     /// The serial Excel (1900 system) gives a date from 1900-03-01 on.
-    public static func serial(year: Int, month: Int, day: Int) -> Int { days(year: year, month: month, day: day) + 25_569 }
+    public static func serial(year: Int, month: Int, day: Int) -> Int { LiteralText.Date(year: year, month: month, day: day).dayNumber - excelEpoch.dayNumber }
 }

@@ -252,8 +252,3 @@ struct PlanBuilder {
         return (negative ? "-£" : "£") + digits
     }
 }
-
-extension LiteralText.Date {
-    /// The financial year holding this date (FY22/23 is 2022).
-    var financialYear: Int { month >= 4 ? year : year - 1 }
-}
