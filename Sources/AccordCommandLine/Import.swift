@@ -43,10 +43,15 @@ let importCommand = Command(
         } catch {
             return context.fail("cannot read \(mapPath!): \(error.reason)")
         }
-        let sheets: [Sheet], map: ImportMap?
+        let map: ImportMap?
+        do throws(SpreadsheetError) {
+            map = try mapText.map { text throws(SpreadsheetError) in try ImportMap.parse(text, file: mapPath!) }
+        } catch {
+            return context.fail("bad map: \(error.message)")
+        }
+        let sheets: [Sheet]
         do throws(SpreadsheetError) {
             sheets = try TrackerFile.sheets(bytes, name: name)
-            map = try mapText.map { text throws(SpreadsheetError) in try ImportMap.parse(text, file: mapPath!) }
         } catch {
             return context.fail("cannot import \(tracker): \(error.message)")
         }

@@ -105,6 +105,9 @@ struct ImportTests {
         }
         #expect(Self.accord(["import", "missing.csv"], in: work).stderr.hasPrefix("accord: cannot read missing.csv: "))
         #expect(Self.accord(["import", "a.csv", "--map", "missing.map"], in: work).exitCode == 2)
+        try "ref \"Scheme ref\"\ncolour \"Red\"\n".write(to: work.appendingPathComponent("bad.map"), atomically: true, encoding: .utf8)
+        try Data("Scheme ref\nS1\n".utf8).write(to: work.appendingPathComponent("a.csv"))
+        #expect(Self.accord(["import", "a.csv", "--map", "bad.map"], in: work).stderr.hasPrefix("accord: bad map: bad.map:2: unknown line `colour`"))
     }
 
     /// A 10 MB cell and a formula without its value are TODOs in the plan, not failures.
