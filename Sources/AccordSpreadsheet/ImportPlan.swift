@@ -19,9 +19,9 @@ struct PlanBuilder {
     let source: String
     private(set) var schemes: [Scheme] = []
     private var schemeIndex: [String: Int] = [:]
-    private var partners: [(name: String, title: String)] = []
-    private var areas: [(name: String, title: String)] = []
-    private var people: [(name: String, title: String)] = []
+    private var partners = Declared()
+    private var areas = Declared()
+    private var people = Declared()
     private var planTodos: [String] = []
     private(set) var todoCount = 0
 
@@ -69,7 +69,7 @@ struct PlanBuilder {
                 }
             case .field(.area):
                 guard let text = value(CellValues.text(row[column]), at, "area", &scheme) else { break }
-                set("area \(Self.register(&areas, text, prefix: "area"))", at, "area", &scheme)
+                set("area \(areas.add(text, prefix: "area"))", at, "area", &scheme)
             case .field(.level):
                 let reading = CellValues.keyword(row[column], ["system", "place", "organisation"], aliases: ["organization": "organisation"], what: "a level")
                 if let level = value(reading, at, "level", &scheme) { set("level \(level)", at, "level", &scheme) }
@@ -78,14 +78,14 @@ struct PlanBuilder {
                 if let status = value(reading, at, "status", &scheme) { set("status \(status)", at, "status", &scheme) }
             case .field(.lead):
                 guard let text = value(CellValues.text(row[column]), at, "lead", &scheme) else { break }
-                set("lead \(Self.register(&partners, text, prefix: "P"))", at, "lead", &scheme)
+                set("lead \(partners.add(text, prefix: "P"))", at, "lead", &scheme)
             case .field(.partners):
                 guard let text = value(CellValues.text(row[column]), at, "partners", &scheme) else { break }
-                let names = Self.splitNames(text).map { Self.register(&partners, $0, prefix: "P") }
+                let names = Self.splitNames(text).map { partners.add($0, prefix: "P") }
                 set("partners \(names.joined(separator: ", "))", at, "partners", &scheme)
             case .field(.sro):
                 guard let text = value(CellValues.text(row[column]), at, "sro", &scheme) else { break }
-                set("sro \(Self.register(&people, text, prefix: "person"))", at, "sro", &scheme)
+                set("sro \(people.add(text, prefix: "person"))", at, "sro", &scheme)
             case .field(.confidence):
                 let reading = CellValues.keyword(row[column], Grammar.ragRatings, aliases: ["g": "green", "a": "amber", "r": "red"], what: "a confidence rating")
                 if let rating = value(reading, at, "confidence", &scheme) { set("confidence \(rating)", at, "confidence", &scheme) }
@@ -164,11 +164,17 @@ struct PlanBuilder {
         todoCount += 1
     }
 
-    /// The name for `text` in `list`, added with `text` as its title the first time.
-    private static func register(_ list: inout [(name: String, title: String)], _ text: String, prefix: String) -> String {
-        let name = ImportNames.name(text, prefix: prefix)
-        if !list.contains(where: { $0.name == name }) { list.append((name, text)) }
-        return name
+    /// Partners, people or areas in the order first named, each with the text that named it.
+    struct Declared {
+        private(set) var all: [(name: String, title: String)] = []
+        private var names: Set<String> = []
+
+        /// The name for `text`, added with `text` as its title the first time.
+        mutating func add(_ text: String, prefix: String) -> String {
+            let name = ImportNames.name(text, prefix: prefix)
+            if names.insert(name).inserted { all.append((name, text)) }
+            return name
+        }
     }
 
     // MARK: Writing
@@ -189,19 +195,24 @@ struct PlanBuilder {
 
 
             """
-        for partner in partners { plan += "partner \(partner.name) \(LiteralText.quoted(partner.title))\n" }
-        if !partners.isEmpty { plan += "\n" }
-        for person in people {
-            let lead = schemes.first { $0.lines["sro"]?.text == "sro \(person.name)" && $0.lines["lead"] != nil }
+        for partner in partners.all { plan += "partner \(partner.name) \(LiteralText.quoted(partner.title))\n" }
+        if !partners.all.isEmpty { plan += "\n" }
+        // Each SRO's partner: the lead of the first scheme they are SRO of that names one.
+        var leads: [String: (scheme: String, lead: String)] = [:]
+        for scheme in schemes {
+            guard let sro = scheme.lines["sro"]?.text, let lead = scheme.lines["lead"]?.text, leads[sro] == nil else { continue }
+            leads[sro] = (scheme.name, String(lead.dropFirst("lead ".count)))
+        }
+        for person in people.all {
             plan += "person \(person.name) \(LiteralText.quoted(person.title)) {\n"
-            if let lead, let line = lead.lines["lead"] {
-                plan += "  partner \(line.text.dropFirst("lead ".count))  # the lead of \(lead.name), where this person is SRO: check it\n"
+            if let lead = leads["sro \(person.name)"] {
+                plan += "  partner \(lead.lead)  # the lead of \(lead.scheme), where this person is SRO: check it\n"
             } else {
                 plan += "  # partner: the tracker does not say; add `partner NAME`\n"
             }
             plan += "}\n\n"
         }
-        for area in areas { plan += "area \(area.name) \(LiteralText.quoted(area.title))\n" }
+        for area in areas.all { plan += "area \(area.name) \(LiteralText.quoted(area.title))\n" }
         if !planTodos.isEmpty { plan += "\n" + planTodos.map { "# TODO: \($0)\n" }.joined() }
         var files = [(path: "plan.accord", text: plan)]
         var used: Set<String> = []

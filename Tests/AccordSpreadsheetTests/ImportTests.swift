@@ -105,3 +105,15 @@ struct ImportTests {
         #expect(throws: SpreadsheetError.self) { try Self.files("Name,Amount\nx,1\n") }
     }
 }
+
+/// A tracker at the row limit, every row a new scheme, partner and SRO, imports in linear time.
+@Test func aTrackerAtTheRowLimitImportsQuickly() throws {
+    var csv = "Scheme ref,Lead,SRO,Year,CR\n"
+    for n in 1..<SpreadsheetLimits.rows { csv += "S\(n),P\(n),Person \(n),FY23/24,\(n)k\n" }
+    let clock = ContinuousClock()
+    let started = clock.now
+    let output = try TrackerImport.run([try ImportTests.sheet(csv)], map: nil, source: "big.csv", today: ImportTests.today)
+    #expect(output.schemes == SpreadsheetLimits.rows - 1)
+    #expect(output.files.count == SpreadsheetLimits.rows)
+    #expect(clock.now - started < .seconds(60), "a 10,000-row import took \(clock.now - started)")
+}
