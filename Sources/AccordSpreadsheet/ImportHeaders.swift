@@ -133,9 +133,10 @@ enum ImportHeaders {
         }
     }
 
+    /// A header's text on one line.
     static func text(_ cell: Cell) -> String {
         switch cell {
-        case .text(let text): text.trimmed
+        case .text(let text): text.oneLine.trimmed
         case .number(let n): n
         default: ""
         }

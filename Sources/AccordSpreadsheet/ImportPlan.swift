@@ -155,12 +155,12 @@ struct PlanBuilder {
     }
 
     private mutating func todo(_ text: String, _ key: String, _ scheme: inout Scheme) {
-        scheme.todos[key, default: []].append(text)
+        scheme.todos[key, default: []].append(text.oneLine)
         todoCount += 1
     }
 
     private mutating func planTodo(_ text: String) {
-        planTodos.append(text)
+        planTodos.append(text.oneLine)
         todoCount += 1
     }
 

@@ -117,7 +117,11 @@ enum CellValues {
     static func text(_ cell: Cell) -> Reading<String> {
         switch cell {
         case .empty: .none
-        case .text(let text): text.trimmed.isEmpty ? .none : .value(text.trimmed)
+        // Line breaks and tabs stay (a string literal escapes them); other control characters,
+        // which no plan string may hold, become spaces.
+        case .text(let text): text.trimmed.isEmpty ? .none : .value(String(text.trimmed.unicodeScalars.map {
+            $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" ? " " : Character($0)
+        }))
         case .number(let number): .value(number)
         case .date(let y, let m, let d): .value(LiteralText.iso(LiteralText.Date(year: y, month: m, day: d)))
         case .boolean(let b): .value(b ? "yes" : "no")

@@ -24,7 +24,8 @@ public enum XLSXReader {
                 listed.append((sheetName, target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target))
             }
         }
-        for (name, path) in listed where zip.contains(path) {
+        for (name, path) in listed {
+            guard zip.contains(path) else { throw SpreadsheetError("the workbook lists sheet \"\(name)\" but has no \(path) (a damaged file?)") }
             let context = CellContext(strings: strings, dateStyles: dateStyles, date1904: date1904)
             sheets.append(try sheet(try zip.read(path), name: name, context))
         }
@@ -213,6 +214,11 @@ public enum XLSXReader {
 }
 
 extension String {
+    /// Control characters (line breaks included) as spaces, for a comment or a header.
+    var oneLine: String {
+        String(unicodeScalars.map { $0.properties.generalCategory == .control ? " " : Character($0) })
+    }
+
     var trimmed: String {
         String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
     }

@@ -117,3 +117,12 @@ struct ImportTests {
     #expect(output.files.count == SpreadsheetLimits.rows)
     #expect(clock.now - started < .seconds(60), "a 10,000-row import took \(clock.now - started)")
 }
+
+/// Line breaks and control characters in headers and cells never break a comment or a string.
+@Test func controlCharactersStayOutOfComments() throws {
+    let files = try ImportTests.files("\"Scheme\nref\",\"Sta\ttus\",Title\nS1,\"On\nhold\",\"a\u{7}b\nc\"\n")
+    let scheme = try #require(files["schemes/s1.accord"])
+    #expect(scheme.contains("scheme S1 \"a b\\nc\" {"))
+    #expect(scheme.contains("  # TODO: sheet \"tracker.csv\" row 2 column B (Sta tus): \"On\\nhold\" is not a status"))
+    #expect(!scheme.contains("\u{7}"))
+}
