@@ -16,7 +16,7 @@ public enum CSVReader {
 
         func endField() throws(SpreadsheetError) {
             guard cells.count < SpreadsheetLimits.columns else {
-                throw SpreadsheetError("row \(rowLine) has more than \(SpreadsheetLimits.columns) columns")
+                throw SpreadsheetError("line \(rowLine) has more than \(SpreadsheetLimits.columns) columns")
             }
             let text = String(decoding: field, as: UTF8.self)
             if fieldTooLong || text.utf16.count > SpreadsheetLimits.cellCharacters {

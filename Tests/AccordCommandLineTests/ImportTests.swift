@@ -131,6 +131,17 @@ struct ImportTests {
         #expect(formula.contains("# TODO: sheet \"Tracker\" row 2 column B (FY23/24 CR): a formula saved without its result"))
     }
 
+    /// docs/import.md shows the example map: each of its lines is there.
+    @Test func theDocsShowTheExampleMap() throws {
+        let docs = try String(contentsOf: Self.root.appendingPathComponent("docs/import.md"), encoding: .utf8)
+        let lines = ImportMap.example.split(separator: "\n").filter { !$0.hasPrefix("# ") }
+        #expect(lines.count > 15)
+        for line in lines {
+            let fact = line.split(separator: "#", maxSplits: 1).first.map { String($0).trimmingCharacters(in: .whitespaces) } ?? ""
+            #expect(docs.contains("\n" + fact), "docs/import.md does not show the map line `\(fact)`")
+        }
+    }
+
     @Test func theExampleMapIsWhatTheReaderReads() throws {
         let text = Self.accord(["import", "--example-map"], in: Self.root).stdout
         let map = try ImportMap.parse(text, file: "example")
