@@ -126,3 +126,12 @@ struct ImportTests {
     #expect(scheme.contains("  # TODO: sheet \"tracker.csv\" row 2 column B (Sta tus): \"On\\nhold\" is not a status"))
     #expect(!scheme.contains("\u{7}"))
 }
+
+/// An amount needs a year: from the row's year column, or from a `savings FY… DIMENSION` column.
+@Test func amountsWithoutAYearAreTODOs() throws {
+    let emptyYear = try ImportTests.files("Scheme ref,Year,CR\nS1,,5k\nS2,FY23/25,5k\n")
+    #expect(emptyYear["schemes/s1.accord"]!.contains("# TODO: sheet \"tracker.csv\" row 2 column C (CR): an amount with no year in column B (Year)"))
+    #expect(emptyYear["schemes/s2.accord"]!.contains("# TODO: sheet \"tracker.csv\" row 3 column B (Year): \"FY23/25\" is not a financial year (write FY23/24 or 2023/24), so sheet \"tracker.csv\" row 3 column C (CR) was not imported"))
+    let noYearColumn = try ImportTests.files("Scheme ref,CR\nS1,5k\n")
+    #expect(noYearColumn["schemes/s1.accord"]!.contains("an amount, but no column gives its year"))
+}
