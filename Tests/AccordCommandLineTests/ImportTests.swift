@@ -42,6 +42,8 @@ struct ImportTests {
         if !result.stderr.isEmpty { actual += "--- stderr\n\(result.stderr)" }
         actual += "--- exit \(result.exitCode)\n"
         for file in Self.files(under: work.appendingPathComponent("plan")) { actual += "--- plan/\(file.path)\n\(file.text)" }
+        let format = Self.accord(["fmt", "--check", "plan"], in: work)
+        #expect(format.exitCode == 0, "the imported files are not as `accord fmt` lays them out: \(format.stdout)\(format.stderr)")
         actual = actual.replacingOccurrences(of: "as-of \(Self.today)", with: "as-of TODAY")
         let expected = Self.folder.appendingPathComponent(name.replacingOccurrences(of: ".", with: "-") + ".expected")
         try GoldenTests.match(actual, expected, "import/\(name)")
