@@ -44,4 +44,18 @@ struct ZipTests {
         #expect(throws: SpreadsheetError.self) { try zip.read("xl/worksheets/sheet1.xml") }
         #expect(throws: SpreadsheetError.self) { try XLSXReader.read(try Testdata.bytes("bomb.xlsx")) }
     }
+
+    @Test func aZipBombThatUnderstatesItsSizeStopsAtTheLimitToo() throws {
+        var bytes = try Testdata.bytes("bomb.xlsx")
+        // Say the sheet is 100 bytes, in its central directory entry, so only inflating finds out.
+        let entry = try #require(ZipArchive(bytes).entries.first { $0.name == "xl/worksheets/sheet1.xml" })
+        let signature: [UInt8] = [0x50, 0x4B, 1, 2]
+        let found = (0..<(bytes.count - 4)).last { (at: Int) -> Bool in bytes[at..<(at + 4)].elementsEqual(signature) }
+        let directory = try #require(found)
+        #expect(ZipArchive.u32(bytes, directory + 42) == entry.localHeader)
+        bytes.replaceSubrange((directory + 24)..<(directory + 28), with: [100, 0, 0, 0])
+        #expect(throws: SpreadsheetError("xl/worksheets/sheet1.xml: an entry inflates past 64 MiB (a zip bomb?); Accord reads entries of at most that size")) {
+            try ZipArchive(bytes).read("xl/worksheets/sheet1.xml")
+        }
+    }
 }
