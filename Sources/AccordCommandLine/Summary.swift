@@ -4,16 +4,16 @@ import AccordReports
 
 /// The forms `accord summary --format` writes.
 enum SummaryFormat: String, CaseIterable, Sendable {
-    case text, markdown, json, csv, html
+    case text, markdown, json, csv, html, xlsx
 }
 
 let summaryCommand = Command(
     spec: CommandSpec(
         name: "summary",
         usage: "accord summary [OPTIONS] [PATH]",
-        summary: "Show the programme at a glance as of a date, as text, Markdown, JSON, CSV or HTML.",
+        summary: "Show the programme at a glance as of a date, as text, Markdown, JSON, CSV, HTML or an .xlsx workbook.",
         options: [
-            .init(name: "format", value: "FORMAT", help: "text (default), markdown, json, csv or html"),
+            .init(name: "format", value: "FORMAT", help: "text (default), markdown, json, csv, html or xlsx"),
             .init(name: "output", short: "o", value: "FILE", help: "write to FILE instead of standard output (csv without --table: a folder)"),
             .init(name: "table", value: "NAME", help: "csv only: the one table to write (\(SummaryTables.names.joined(separator: ", ")))"),
             .asOf,
@@ -27,6 +27,9 @@ let summaryCommand = Command(
         -o FILE); without --table, -o FOLDER writes every table as FOLDER/NAME.csv. Numbers are
         plain (money in pounds with two decimals), dates ISO; text cells that a spreadsheet
         would run as a formula are prefixed with `'`.
+
+        xlsx writes one workbook (-o FILE): a sheet per table, money as numbers in a £ format,
+        percents and dates as such, a frozen bold header row; text is never run as a formula.
 
         html is one self-contained page (inline CSS and SVG charts, no scripts, no network).
         json follows docs/summary.schema.json.
@@ -43,6 +46,8 @@ let summaryCommand = Command(
             guard SummaryTables.names.contains(table) else {
                 return context.fail("unknown --table `\(table)`: use one of \(SummaryTables.names.joined(separator: ", "))")
             }
+        } else if format == .xlsx, output == nil {
+            return context.fail("--format xlsx writes a workbook: give -o FILE.xlsx")
         } else if format == .csv, output == nil {
             return context.fail("--format csv writes one table at a time: give --table NAME (one of \(SummaryTables.names.joined(separator: ", "))), or -o FOLDER for every table")
         }
@@ -54,6 +59,7 @@ let summaryCommand = Command(
         case .markdown: context.emit(SummaryMarkdown.render(summary), to: output)
         case .json: context.emit(SummaryJSON.render(summary), to: output)
         case .html: context.emit(SummaryHTML.render(summary), to: output)
+        case .xlsx: context.emit(bytes: SummaryXLSX.render(summary), to: output!)
         case .csv:
             if let table {
                 context.emit(SummaryCSV.render(SummaryTables.table(table, of: summary)!), to: output)
@@ -71,8 +77,13 @@ extension CommandContext {
     /// Prints `text`, or writes it to `path` (atomically) when given.
     mutating func emit(_ text: String, to path: String?) {
         guard let path else { return print(text) }
+        emit(bytes: Array(text.utf8), to: path)
+    }
+
+    /// Writes `bytes` to `path` atomically.
+    mutating func emit(bytes: [UInt8], to path: String) {
         do {
-            try FileSystem.writeAtomically(invocation.resolve(path), Array(text.utf8))
+            try FileSystem.writeAtomically(invocation.resolve(path), bytes)
         } catch {
             fail("cannot write \(path): \(error.reason)")
         }

@@ -327,18 +327,6 @@ struct PlanRules {
     private func days(from a: Date, to b: Date) -> Int { b.dayNumber - a.dayNumber }
 }
 
-extension LiteralText.Date {
-    /// Days since a fixed epoch (civil-from-days), for differences between dates.
-    public var dayNumber: Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146097 + dayOfEra
-    }
-}
-
 extension Metric {
     /// The trajectory's value at `month`: its point there, else the straight line between the
     /// neighbouring points (the baseline is a point); nil after the last point or before the baseline.

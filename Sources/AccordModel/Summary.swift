@@ -245,25 +245,6 @@ extension Metric {
     }
 }
 
-extension Date {
-    /// The date `days` days later.
-    public func adding(days: Int) -> Date {
-        // Civil-from-days, the inverse of `dayNumber`.
-        let z = dayNumber + days
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let dayOfEra = z - era * 146097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return Date(year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
-    }
-
-    /// The financial year holding this date (FY22/23 is 2022).
-    public var financialYear: Int { month >= 4 ? year : year - 1 }
-}
-
 // MARK: - Computing the summary
 
 extension ProgrammeSummary {

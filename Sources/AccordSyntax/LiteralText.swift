@@ -132,4 +132,49 @@ public enum LiteralText {
         default: text
         }
     }
+
+    /// `text` written back as a string literal, so plan text quoted in a message or report
+    /// stays on one line (`"Go live\nphase 2"`).
+    public static func quoted(_ text: String) -> String {
+        var out = "\""
+        for c in text {
+            switch c {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n", "\r\n": out += "\\n"
+            case "\t": out += "\\t"
+            default: out.append(c)
+            }
+        }
+        return out + "\""
+    }
+}
+
+extension LiteralText.Date {
+    /// Days since a fixed epoch (civil-from-days), for differences between dates.
+    public var dayNumber: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146097 + dayOfEra
+    }
+
+    /// The date `days` days later.
+    public func adding(days: Int) -> LiteralText.Date {
+        // Civil-from-days, the inverse of `dayNumber`.
+        let z = dayNumber + days
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let dayOfEra = z - era * 146097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return LiteralText.Date(year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
+    }
+
+    /// The financial year holding this date (FY22/23 is 2022).
+    public var financialYear: Int { month >= 4 ? year : year - 1 }
 }
