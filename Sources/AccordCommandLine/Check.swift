@@ -51,7 +51,7 @@ let checkCommand = Command(
             diagnostics = diagnostics.filter(isNamed) + diagnostics.filter { !isNamed($0) }
         }
         let fileCount = project.fileCount
-        if format == .text, let files = context.focusedFiles(in: project.plans) {
+        if format == .text, let files = context.focusedFiles(in: project) {
             let focused = FocusedDiagnostics(diagnostics, files: files)
             context.print(context.render(focused.shown, as: format))
             if !focused.elsewhere.isEmpty {

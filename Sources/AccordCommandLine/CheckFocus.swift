@@ -38,7 +38,7 @@ extension CommandContext {
     /// The shown paths of the plan files the command named one by one (as pre-commit and editors
     /// do), every file of a plan whose root file it named; nil when it named a folder or
     /// nothing, so that everything is shown.
-    func focusedFiles(in plans: [PlanSources]) -> Set<String>? {
+    func focusedFiles(in project: PlanDiscovery) -> Set<String>? {
         let paths = arguments.positionals
         guard !paths.isEmpty else { return nil }
         var named: Set<String> = []
@@ -49,7 +49,9 @@ extension CommandContext {
         }
         func isNamed(_ member: PlanFile) -> Bool { named.contains(FileSystem.realPath(member.accessPath) ?? member.accessPath) }
         var shown: Set<String> = []
-        for plan in plans {
+        // A named fragment that no plan includes is checked alone (W415): its own lines are in focus.
+        for fragment in project.fragments where isNamed(fragment) { shown.insert(fragment.file.path) }
+        for plan in project.plans {
             // A plan's root file stands for the whole plan (`accord check plan.accord`), and a
             // change to it (years, as-of, envelopes) can move warnings in every file.
             let whole = isNamed(plan.root)

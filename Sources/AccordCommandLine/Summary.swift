@@ -2,7 +2,12 @@ import AccordDiagnostics
 import AccordModel
 import AccordReports
 
-/// The forms `accord summary --format` writes.
+/// The forms the report commands (`summary`, `history`) write.
+enum ReportFormat: String, CaseIterable, Sendable {
+    case text, markdown, json, csv, html
+}
+
+/// The forms `accord summary --format` writes: the report forms and an .xlsx workbook.
 enum SummaryFormat: String, CaseIterable, Sendable {
     case text, markdown, json, csv, html, xlsx
 }
@@ -14,8 +19,7 @@ let summaryCommand = Command(
         summary: "Show the programme at a glance as of a date, as text, Markdown, JSON, CSV, HTML or an .xlsx workbook.",
         options: [
             .init(name: "format", value: "FORMAT", help: "text (default), markdown, json, csv, html or xlsx"),
-            .init(name: "output", short: "o", value: "FILE", help: "write to FILE instead of standard output (csv without --table: a folder)"),
-            .init(name: "table", value: "NAME", help: "csv only: the one table to write (\(SummaryTables.names.joined(separator: ", ")))"),
+            .output, .table(SummaryTables.names),
             .asOf,
             .stdinFilename,
         ],
@@ -40,17 +44,9 @@ let summaryCommand = Command(
     run: { context in
         guard let format = context.formatOption(default: SummaryFormat.text) else { return }
         guard let asOf = context.asOfOption() else { return }
-        let table = context.arguments.value("table"), output = context.arguments.value("output")
-        if let table {
-            guard format == .csv else { return context.fail("--table goes with --format csv") }
-            guard SummaryTables.names.contains(table) else {
-                return context.fail("unknown --table `\(table)`: use one of \(SummaryTables.names.joined(separator: ", "))")
-            }
-        } else if format == .xlsx, output == nil {
-            return context.fail("--format xlsx writes a workbook: give -o FILE.xlsx")
-        } else if format == .csv, output == nil {
-            return context.fail("--format csv writes one table at a time: give --table NAME (one of \(SummaryTables.names.joined(separator: ", "))), or -o FOLDER for every table")
-        }
+        guard let table = context.csvTableOption(csv: format == .csv, names: SummaryTables.names) else { return }
+        let output = context.arguments.value("output")
+        if format == .xlsx, output == nil { return context.fail("--format xlsx writes a workbook: give -o FILE.xlsx") }
         guard let plan = context.onePlan(for: "summary") else { return }
         let checked = PlanCheck.run(plan, asOf: asOf, today: CommandContext.today())
         let summary = ProgrammeSummary(checked)
@@ -60,20 +56,37 @@ let summaryCommand = Command(
         case .json: context.emit(SummaryJSON.render(summary), to: output)
         case .html: context.emit(SummaryHTML.render(summary), to: output)
         case .xlsx: context.emit(bytes: SummaryXLSX.render(summary), to: output!)
-        case .csv:
-            if let table {
-                context.emit(SummaryCSV.render(SummaryTables.table(table, of: summary)!), to: output)
-            } else if let folder = output {
-                do throws(FileError) { try FileSystem.makeFolder(context.invocation.resolve(folder)) } catch { return context.fail("cannot create \(folder): \(error.reason)") }
-                for name in SummaryTables.names {
-                    context.emit(SummaryCSV.render(SummaryTables.table(name, of: summary)!), to: FileSystem.join(folder, "\(name).csv"))
-                }
-            }
+        case .csv: context.emitCSV(table: table, folder: output, names: SummaryTables.names) { SummaryTables.table($0, of: summary)! }
         }
         if checked.hasErrors, context.result.exitCode == 0 { context.result.exitCode = ExitCode.problems }
     })
 
 extension CommandContext {
+    /// `--table NAME`, checked against the format and `names`: `.some(nil)` for no table, nil
+    /// after a usage error. csv without --table needs -o FOLDER.
+    mutating func csvTableOption(csv: Bool, names: [String]) -> String?? {
+        guard let table = arguments.value("table") else {
+            guard !csv || arguments.value("output") != nil else {
+                fail("--format csv writes one table at a time: give --table NAME (one of \(names.joined(separator: ", "))), or -o FOLDER for every table")
+                return nil
+            }
+            return .some(nil)
+        }
+        guard csv else { fail("--table goes with --format csv"); return nil }
+        guard names.contains(table) else { fail("unknown --table `\(table)`: use one of \(names.joined(separator: ", "))"); return nil }
+        return .some(table)
+    }
+
+    /// csv: the one table `--table` names, or every table as FOLDER/NAME.csv.
+    mutating func emitCSV(table: String?, folder: String?, names: [String], _ build: (String) -> SummaryTable) {
+        if let table {
+            emit(SummaryCSV.render(build(table)), to: folder)
+        } else if let folder {
+            do throws(FileError) { try FileSystem.makeFolder(invocation.resolve(folder)) } catch { return fail("cannot create \(folder): \(error.reason)") }
+            for name in names { emit(SummaryCSV.render(build(name)), to: FileSystem.join(folder, "\(name).csv")) }
+        }
+    }
+
     /// Prints `text`, or writes it to `path` (atomically) when given.
     mutating func emit(_ text: String, to path: String?) {
         guard let path else { return print(text) }

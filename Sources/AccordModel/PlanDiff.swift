@@ -144,35 +144,36 @@ public struct PlanDiff: Sendable {
 public struct PlanVersion: Sendable {
     public var model: PlanModel
     public var diagnostics: [Diagnostic]
-    /// Top-level declarations by `keyword name`, each as its significant text (see `Fingerprint`).
-    var fingerprints: [String: String]
+    /// The files read, for each declaration's significant text (see `Fingerprint`); nil for no plan.
+    var sources: PlanSources?
 
     public init(_ checked: CheckedPlan) {
         model = checked.model
         diagnostics = checked.diagnostics
-        fingerprints = Fingerprint.declarations(of: checked.sources)
+        sources = checked.sources
     }
 
     public static let absent = PlanVersion()
-    private init() { model = PlanModel(); diagnostics = []; fingerprints = [:] }
+    private init() { model = PlanModel(); diagnostics = [] }
+
+    /// Top-level declarations by `keyword name`, each as its significant text.
+    var fingerprints: [String: String] { sources.map(Fingerprint.declarations) ?? [:] }
 }
 
 extension PlanDiff {
-    public init(old: PlanVersion, new: PlanVersion) {
+    /// `comparingText: false` leaves `other` empty and skips reading every declaration's text,
+    /// for callers that use only the sections (`accord history`).
+    public init(old: PlanVersion, new: PlanVersion, comparingText: Bool = true) {
         let oldModel = old.model, newModel = new.model
-        let oldSchemes = Dictionary(oldModel.schemes.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        let newSchemes = Dictionary(newModel.schemes.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        let names = Self.union(oldModel.schemes.map(\.name), newModel.schemes.map(\.name))
-
-        for name in names {
-            switch (oldSchemes[name], newSchemes[name]) {
+        for (name, before, after) in Self.paired(oldModel.schemes, newModel.schemes, by: \.name) {
+            switch (before, after) {
             case (nil, let scheme?): schemesAdded.append(Self.entry(scheme))
             case (let scheme?, nil): schemesRemoved.append(Self.entry(scheme))
             case (let before?, let after?): compareFields(before, after)
             default: break
             }
-            compareSavings(name, oldSchemes[name], newSchemes[name])
-            if let before = oldSchemes[name], let after = newSchemes[name] {
+            compareSavings(name, before, after)
+            if let before, let after {
                 compareMilestones(before, after)
                 compareMetrics(before, after)
                 compareShares(before, after)
@@ -182,13 +183,21 @@ extension PlanDiff {
         compareEnvelopes(oldModel, newModel)
         compareRiskShares(oldModel, newModel)
         (newDiagnostics, resolvedDiagnostics, changedDiagnostics) = Self.compareDiagnostics(old.diagnostics, new.diagnostics)
-        compareOther(old.fingerprints, new.fingerprints)
+        if comparingText { compareOther(old.fingerprints, new.fingerprints) }
     }
 
     /// Names in the order of OLD, then those only in NEW in their order.
     static func union(_ old: [String], _ new: [String]) -> [String] {
         var seen: Set<String> = []
         return (old + new).filter { seen.insert($0).inserted }
+    }
+
+    /// Things of two versions paired by name, in `union` order; a repeated name (E201) pairs
+    /// its first occurrence.
+    static func paired<T>(_ old: [T], _ new: [T], by name: (T) -> String) -> [(name: String, old: T?, new: T?)] {
+        let before = Dictionary(old.map { (name($0), $0) }, uniquingKeysWith: { first, _ in first })
+        let after = Dictionary(new.map { (name($0), $0) }, uniquingKeysWith: { first, _ in first })
+        return union(old.map(name), new.map(name)).map { ($0, before[$0], after[$0]) }
     }
 
     private static func entry(_ scheme: Scheme) -> SchemeEntry {
@@ -240,13 +249,11 @@ extension PlanDiff {
     }
 
     private mutating func compareMilestones(_ old: Scheme, _ new: Scheme) {
-        let before = Dictionary(old.milestones.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        let after = Dictionary(new.milestones.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        for name in Self.union(old.milestones.map(\.name), new.milestones.map(\.name)) {
+        for (name, before, after) in Self.paired(old.milestones, new.milestones, by: \.name) {
             func add(_ kind: MilestoneChange.Kind, _ milestone: Milestone) {
                 milestones.append(MilestoneChange(scheme: old.name, milestone: name, title: milestone.title, kind: kind))
             }
-            switch (before[name], after[name]) {
+            switch (before, after) {
             case (nil, let m?): add(.added(due: m.due), m)
             case (let m?, nil): add(.removed, m)
             case (let a?, let b?):
@@ -267,12 +274,10 @@ extension PlanDiff {
         func target(_ m: Metric?) -> MetricChange.Target? {
             m.map { MetricChange.Target(value: $0.target, month: $0.targetMonth, change: $0.change, kind: $0.valueKind) }
         }
-        let before = Dictionary(old.metrics.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        let after = Dictionary(new.metrics.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        for name in Self.union(old.metrics.map(\.name), new.metrics.map(\.name)) {
-            let change = Change(old: target(before[name]), new: target(after[name]))
+        for (name, before, after) in Self.paired(old.metrics, new.metrics, by: \.name) {
+            let change = Change(old: target(before), new: target(after))
             guard change.changed else { continue }
-            metrics.append(MetricChange(scheme: old.name, metric: name, title: (after[name] ?? before[name])?.title, target: change))
+            metrics.append(MetricChange(scheme: old.name, metric: name, title: (after ?? before)?.title, target: change))
         }
     }
 
@@ -301,10 +306,7 @@ extension PlanDiff {
     }
 
     private mutating func compareRiskShares(_ old: PlanModel, _ new: PlanModel) {
-        let before = Dictionary(old.riskShares.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        let after = Dictionary(new.riskShares.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        for name in Self.union(old.riskShares.map(\.name), new.riskShares.map(\.name)) {
-            let a = before[name], b = after[name]
+        for (name, a, b) in Self.paired(old.riskShares, new.riskShares, by: \.name) {
             let title = (b ?? a)?.title
             guard let a, let b else {
                 riskShares.append(RiskShareChange(term: name, title: title, part: nil, change: Change(old: a.map { _ in name }, new: b.map { _ in name })))

@@ -284,7 +284,8 @@ struct PlanRules {
                 if total != .one, !incomplete.contains(band.ref.key) {
                     report(.E401, band.ref, "this \(kind) band's percents sum to \(total.formattedPercent()), not 100%", help: "adjust the partners' percents so the band adds up to 100%")
                 }
-                for split in band.splits where !partners.contains(split.partner) {
+                // No known partner at all means the schemes' own names did not resolve (E202 there).
+                for split in band.splits where !partners.isEmpty && !partners.contains(split.partner) {
                     report(.E402, split.ref, "\(split.partner) is not a partner of any scheme of risk-share term \(term.name)",
                            help: "a band may name only partners of the schemes it measures (\(partners.sorted().joined(separator: ", ")))")
                 }

@@ -19,17 +19,12 @@ public enum PlanDiffJSON {
         func optional(_ x: PlanDiff.Change<Exact?>, _ show: (Exact) -> JSONValue) -> [(String, JSONValue)] {
             [("before", x.old.map(show) ?? .null), ("after", x.new.map(show) ?? .null)]
         }
-        func scheme(_ s: PlanDiff.SchemeEntry) -> JSONValue {
-            .object([("scheme", .string(s.name)), ("title", .string(s.title)), ("status", .string(s.status?.rawValue)), ("planned", money(s.total))])
-        }
         let diagnostics = DiagnosticJSONRenderer()
         return .object([
             ("old", .string(c.old)), ("new", .string(c.new)), ("changed", .bool(!d.isEmpty)),
             ("schemesAdded", .array(d.schemesAdded.map(scheme))),
             ("schemesRemoved", .array(d.schemesRemoved.map(scheme))),
-            ("schemeChanges", .array(d.schemeFields.map {
-                .object([("scheme", .string($0.scheme)), ("attribute", .string($0.field)), ("before", .string($0.change.old)), ("after", .string($0.change.new))])
-            })),
+            ("schemeChanges", .array(d.schemeFields.map(schemeField))),
             ("savings", .array(d.savings.map {
                 .object([("scheme", .string($0.scheme)), ("year", .string(LiteralText.financialYear($0.year))), ("dimension", .string($0.dimension.rawValue))]
                         + change($0.change))
@@ -58,6 +53,14 @@ public enum PlanDiffJSON {
             ("changedDiagnostics", .array(d.changedDiagnostics.map { .object([("before", diagnostics.value($0.old)), ("after", diagnostics.value($0.new))]) })),
             ("otherChanges", .array(d.other.map { .object([("declaration", .string($0.declaration)), ("change", .string($0.kind.rawValue))]) })),
         ])
+    }
+
+    static func scheme(_ s: PlanDiff.SchemeEntry) -> JSONValue {
+        .object([("scheme", .string(s.name)), ("title", .string(s.title)), ("status", .string(s.status?.rawValue)), ("planned", money(s.total))])
+    }
+
+    static func schemeField(_ c: PlanDiff.SchemeFieldChange) -> JSONValue {
+        .object([("scheme", .string(c.scheme)), ("attribute", .string(c.field)), ("before", .string(c.change.old)), ("after", .string(c.change.new))])
     }
 
     static func milestone(_ m: PlanDiff.MilestoneChange) -> JSONValue {

@@ -127,7 +127,7 @@ public enum PlanDiffReport {
     /// Before, after and the signed difference; a missing side shows as "—" and counts as nothing.
     static func moneyChange(_ old: Exact?, _ new: Exact?) -> [String] {
         let difference = (try? (new ?? .zero).subtracting(old ?? .zero)) ?? .zero
-        return [old?.formattedMoney() ?? "—", new?.formattedMoney() ?? "—", (difference.isNegative ? "" : "+") + difference.formattedMoney()]
+        return [old?.formattedMoney() ?? "—", new?.formattedMoney() ?? "—", difference.formattedChange()]
     }
 
     static func milestoneRow(_ m: PlanDiff.MilestoneChange) -> [String] {
@@ -173,4 +173,9 @@ public enum PlanDiffReport {
         while text.last == " " { text.removeLast() }
         return String(text)
     }
+}
+
+extension Exact {
+    /// Money as a movement: `+£20,000`, `-£5,000`, and `£0` for none.
+    func formattedChange() -> String { (isNegative || isZero ? "" : "+") + formattedMoney() }
 }

@@ -17,7 +17,7 @@ public enum SummaryCSV {
     static func cell(_ c: SummaryCell) -> String {
         switch c {
         case .text(let text): quoted(neutralised(text))
-        case .money(let x): x.decimalString(places: 2)
+        case .money(let x), .change(let x): x.decimalString(places: 2)
         case .percent(let x): x.times(.hundred).decimalString(places: 2)
         case .number(let x): x.decimalString(places: 2)
         case .count(let n): String(n)

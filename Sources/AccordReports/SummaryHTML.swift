@@ -9,22 +9,8 @@ import AccordSyntax
 public enum SummaryHTML {
     public static func render(_ s: ProgrammeSummary) -> String {
         let title = s.header.title.isEmpty ? "(untitled plan)" : s.header.title
-        var out = """
-        <!DOCTYPE html>
-        <html lang="en-GB">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(escape(title)) — summary as of \(SummaryTables.iso(s.header.asOf))</title>
-        <style>\(css)</style>
-        </head>
-        <body>
-        <main>
-        <header>
-        <h1>\(escape(title))</h1>
-        <p class="meta">\(escape(SummaryProse.headerLine(s.header)))</p>
-
-        """
+        var out = pageHead(title: "\(title) — summary as of \(SummaryTables.iso(s.header.asOf))", heading: title,
+                           meta: SummaryProse.headerLine(s.header))
         if s.header.hasErrors { out += "<p class=\"alert\">\(escape(SummaryProse.errorWarning))</p>\n" }
         out += tiles(s) + "<ul class=\"headline\">\n" + SummaryProse.headline(s).map { "<li>\(escape($0))</li>\n" }.joined() + "</ul>\n</header>\n"
 
@@ -79,7 +65,33 @@ public enum SummaryHTML {
         items.append(("metrics off track", String(off), off == 0 ? "" : " bad"))
         let short = s.partners.filter { ($0.gap ?? .zero) > .zero }.count
         items.append(("envelopes short", String(short), short == 0 ? "" : " bad"))
-        return "<div class=\"tiles\">\n" + items.map { "<div class=\"tile\(escape($0.2))\"><b>\(escape($0.1))</b><span>\(escape($0.0))</span></div>\n" }.joined() + "</div>\n"
+        return tileRow(items)
+    }
+
+    /// The page up to its header's first line: the document head with the shared CSS, the
+    /// heading and a line under it.
+    static func pageHead(title: String, heading: String, meta: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en-GB">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(escape(title))</title>
+        <style>\(css)</style>
+        </head>
+        <body>
+        <main>
+        <header>
+        <h1>\(escape(heading))</h1>
+        <p class="meta">\(escape(meta))</p>
+
+        """
+    }
+
+    /// Headline tiles: (label, value, " bad" or "").
+    static func tileRow(_ items: [(String, String, String)]) -> String {
+        "<div class=\"tiles\">\n" + items.map { "<div class=\"tile\(escape($0.2))\"><b>\(escape($0.1))</b><span>\(escape($0.0))</span></div>\n" }.joined() + "</div>\n"
     }
 
     static func table(_ table: SummaryTable) -> String {
@@ -92,7 +104,10 @@ public enum SummaryHTML {
             let total = index >= t.rows.count - t.totalRows
             out += total ? "<tr class=\"total\">" : t.subtotalRows.contains(index) ? "<tr class=\"subtotal\">" : "<tr>"
             for (column, cell) in zip(t.columns, row) {
-                let alarming = if case .money(let x) = cell, let bad = column.badSign, x.sign == bad { true } else { false }
+                let alarming = switch cell {
+                case .money(let x), .change(let x): column.badSign == x.sign
+                default: false
+                }
                 let classes = [column.numeric ? "num" : nil, cell.isCalendar ? "when" : nil, alarming ? "bad" : nil].compactMap { $0 }
                 out += "<td\(classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\"")>\(escape(cell.display))</td>"
             }

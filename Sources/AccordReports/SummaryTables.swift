@@ -7,6 +7,8 @@ public enum SummaryCell: Sendable {
     /// Text from the plan or from us; every renderer escapes it for its format.
     case text(String)
     case money(Exact)
+    /// A movement in money, signed: `+£20,000`, `-£5,000`, `£0`.
+    case change(Exact)
     /// A fraction shown as a percent (0.125 is 12.5%).
     case percent(Exact)
     /// A plain quantity: FTE, a metric value.
@@ -25,7 +27,7 @@ public enum SummaryCell: Sendable {
 
     var isNumeric: Bool {
         switch self {
-        case .money, .percent, .number, .count: true
+        case .money, .change, .percent, .number, .count: true
         default: false
         }
     }
@@ -43,6 +45,7 @@ public enum SummaryCell: Sendable {
         switch self {
         case .text(let text): text
         case .money(let x): x.formattedMoney()
+        case .change(let x): x.formattedChange()
         case .percent(let x): x.formattedPercent()
         case .number(let x): x.formattedNumber()
         case .count(let n): String(n)

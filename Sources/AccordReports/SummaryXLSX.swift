@@ -25,7 +25,8 @@ public enum SummaryXLSX {
     static func value(_ cell: SummaryCell) -> XLSXWriter.Value {
         switch cell {
         case .text(let text): .text(text)
-        case .money(let x): .number(x.decimalString(places: 2), .money)
+        // A change is money too; the £ format shows its sign only when negative.
+        case .money(let x), .change(let x): .number(x.decimalString(places: 2), .money)
         // The fraction to the precision the percent is shown with (12.5% is 0.125).
         case .percent(let x): .number(x.decimalString(places: 3), .percent)
         case .number(let x): .number(x.decimalString(places: 2), .general)
@@ -43,7 +44,7 @@ extension SummaryCell {
     /// writes exactly this): `£1,234.00`, `-6.7%`, `100.0%`, `2022-09-01`, `0.6`.
     public var shownInSpreadsheet: String {
         switch self {
-        case .money(let x): x.formattedMoney(alwaysPennies: true)
+        case .money(let x), .change(let x): x.formattedMoney(alwaysPennies: true)
         case .percent(let x): x.times(.hundred).decimalString(places: 1) + "%"
         case .number(let x): x.formattedNumber(grouping: false)
         case .none: ""

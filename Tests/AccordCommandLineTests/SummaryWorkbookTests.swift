@@ -33,7 +33,7 @@ struct SummaryWorkbookTests {
     static func expected(_ cell: SummaryCell) -> Cell {
         switch cell {
         case .text(let t): .text(t)
-        case .money(let x): .number(DecimalText.plain(x.decimalString(places: 2))!)
+        case .money(let x), .change(let x): .number(DecimalText.plain(x.decimalString(places: 2))!)
         case .percent(let x): .number(DecimalText.plain(x.decimalString(places: 3))!)
         case .number(let x): .number(DecimalText.plain(x.decimalString(places: 2))!)
         case .count(let n): .number(String(n))
