@@ -94,7 +94,7 @@ extension PlanModel {
     /// Year-to-date plan for one scheme, year and dimension: the year's plan × the phasing of
     /// the months begun.
     public func yearToDatePlan(_ savings: YearSavings, _ dimension: Dimension, asOf: Date) -> Exact {
-        let months = Self.monthsBegun(year: savings.year, asOf: asOf)
+        let months = Date.monthsBegun(year: savings.year, asOf: asOf)
         let phasing = savings.phasing ?? Array(repeating: Exact(1).dividedOrZero(by: Exact(12)), count: 12)
         let share = (try? Exact.sum(phasing.prefix(months))) ?? .zero
         return (try? savings.amount(dimension).multiplied(by: share)) ?? .zero
@@ -107,7 +107,7 @@ extension PlanModel {
         guard !actuals.isEmpty else { return nil }
         let plan = yearToDatePlan(savings, dimension, asOf: asOf)
         let actual = (try? Exact.sum(actuals.map(\.amount))) ?? .zero
-        return InYearPosition(months: Self.monthsBegun(year: savings.year, asOf: asOf), plan: plan, actual: actual,
+        return InYearPosition(months: Date.monthsBegun(year: savings.year, asOf: asOf), plan: plan, actual: actual,
                               forecastOutturn: savings.forecasts[dimension] ?? savings.amount(dimension), yearPlan: savings.amount(dimension))
     }
 }

@@ -370,7 +370,7 @@ extension ProgrammeSummary {
         for i in lines.indices {
             lines[i].figures = InYearFigures(plan: plan.parts[i], actual: actual.parts[i], forecastOutturn: forecast.parts[i], yearPlan: yearPlan.parts[i])
         }
-        return InYearSummary(year: year, months: PlanModel.monthsBegun(year: year, asOf: asOf), lines: lines,
+        return InYearSummary(year: year, months: Date.monthsBegun(year: year, asOf: asOf), lines: lines,
                              total: InYearFigures(plan: plan.whole, actual: actual.whole, forecastOutturn: forecast.whole, yearPlan: yearPlan.whole))
     }
 
