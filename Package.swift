@@ -20,9 +20,11 @@ let package = Package(
         .target(name: "AccordSyntax", dependencies: ["AccordDiagnostics"], swiftSettings: startup),
         .target(name: "AccordFormat", dependencies: ["AccordDiagnostics", "AccordSyntax"], swiftSettings: startup),
         .target(name: "AccordModel", dependencies: ["AccordDiagnostics", "AccordSyntax"], swiftSettings: startup),
-        .target(name: "AccordReports", dependencies: ["AccordDiagnostics", "AccordModel", "AccordSyntax"], swiftSettings: startup),
+        // CSV, zip, inflate and .xlsx read and written here (no packages), and the tracker import.
+        .target(name: "AccordSpreadsheet", dependencies: ["AccordSyntax"], swiftSettings: startup),
+        .target(name: "AccordReports", dependencies: ["AccordDiagnostics", "AccordModel", "AccordSpreadsheet", "AccordSyntax"], swiftSettings: startup),
         .target(name: "AccordLanguageServer", dependencies: ["AccordDiagnostics", "AccordSyntax", "AccordFormat", "AccordModel", "AccordReports"], swiftSettings: startup),
-        .target(name: "AccordCommandLine", dependencies: ["AccordDiagnostics", "AccordSyntax", "AccordFormat", "AccordModel", "AccordReports", "AccordLanguageServer"], swiftSettings: startup),
+        .target(name: "AccordCommandLine", dependencies: ["AccordDiagnostics", "AccordSyntax", "AccordFormat", "AccordModel", "AccordReports", "AccordLanguageServer", "AccordSpreadsheet"], swiftSettings: startup),
         // A pre-commit hook starts `accord` for every commit: a release binary carries the Swift
         // runtime inside it rather than loading it (saves ~3 ms a run, docs/performance.md).
         .executableTarget(name: "accord", dependencies: ["AccordCommandLine"], swiftSettings: startup,
@@ -36,7 +38,8 @@ let package = Package(
         .testTarget(name: "AccordFormatTests", dependencies: ["AccordDiagnostics", "AccordFormat", "AccordPlanGenerator", "AccordSyntax"], exclude: ["testdata"]),
         .testTarget(name: "AccordModelTests", dependencies: ["AccordDiagnostics", "AccordModel", "AccordPlanGenerator", "AccordSyntax"]),
         .testTarget(name: "AccordLanguageServerTests", dependencies: ["AccordLanguageServer", "AccordDiagnostics", "AccordModel", "AccordFormat", "AccordSyntax"], exclude: ["testdata"]),
-        .testTarget(name: "AccordCommandLineTests", dependencies: ["AccordCommandLine", "AccordDiagnostics", "AccordReports"], exclude: ["testdata"]),
+        .testTarget(name: "AccordCommandLineTests", dependencies: ["AccordCommandLine", "AccordDiagnostics", "AccordModel", "AccordReports", "AccordSpreadsheet"], exclude: ["testdata"]),
+        .testTarget(name: "AccordSpreadsheetTests", dependencies: ["AccordSpreadsheet", "AccordPlanGenerator"], exclude: ["testdata"]),
         .testTarget(name: "AccordRobustnessTests", dependencies: ["AccordDiagnostics", "AccordFormat", "AccordModel", "AccordPlanGenerator", "AccordReports", "AccordSyntax"]),
     ],
     swiftLanguageModes: [.v6]

@@ -11,7 +11,7 @@ struct CommandSpec: Sendable {
 
         /// Options several commands take, worded once so `--help` says the same everywhere.
         static let asOf = Option(name: "as-of", value: "DATE", help: "check as of this date (else the plan's `as-of`, else today)")
-        /// The report commands' (`summary`, `history`) formats, file and CSV table.
+        /// The report commands' (`summary`, `history`) formats (summary adds xlsx), file and CSV table.
         static let reportFormat = Option(name: "format", value: "FORMAT", help: "text (default), markdown, json, csv or html")
         static let output = Option(name: "output", short: "o", value: "FILE", help: "write to FILE instead of standard output (csv without --table: a folder)")
         static func table(_ names: [String]) -> Option {

@@ -210,6 +210,11 @@ public enum FileSystem {
         return String(cString: resolved)
     }
 
+    /// `trackers/q3.csv` → `q3.csv`.
+    public static func baseName(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+
     public static func currentDirectory() -> String {
         guard let path = getcwd(nil, 0) else { return "." }
         defer { free(path) }

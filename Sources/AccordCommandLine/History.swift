@@ -38,12 +38,12 @@ let historyCommand = Command(
         Exit status: 0, or 1 if the newest revision's plan has errors, 2 on a usage, git or I/O error.
         """),
     run: { context in
-        guard let format = context.formatOption(default: SummaryFormat.text) else { return }
+        guard let format = context.formatOption(default: ReportFormat.text) else { return }
         let every = context.arguments.value("every") ?? "month"
         guard let kind = HistoryPeriodKind(rawValue: every) else {
             return context.fail("unknown --every `\(every)`: use one of month, week, commit")
         }
-        guard let table = context.csvTableOption(format, names: HistoryTables.names) else { return }
+        guard let table = context.csvTableOption(csv: format == .csv, names: HistoryTables.names) else { return }
         let output = context.arguments.value("output")
         if context.arguments.value("at") != nil, context.arguments.value("since") != nil || context.arguments.value("every") != nil {
             return context.fail("--at names the revisions itself: give it without --since or --every")

@@ -114,7 +114,7 @@ struct CommandContext {
     var colour: Bool { invocation.colour }
 }
 
-let commands: [Command] = [checkCommand, formatCommand, summaryCommand, evalCommand, diffCommand, historyCommand, modelCommand, outlineCommand, explainCommand, initCommand, languageServerCommand]
+let commands: [Command] = [checkCommand, formatCommand, summaryCommand, evalCommand, diffCommand, historyCommand, modelCommand, outlineCommand, explainCommand, initCommand, importCommand, languageServerCommand]
 
 private func unknownCommand(_ name: String) -> CommandResult {
     let hint = Suggestion.closest(to: name, in: commands.map(\.spec.name)).map { " (did you mean `accord \($0)`?)" } ?? ""

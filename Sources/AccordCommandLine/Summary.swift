@@ -2,18 +2,24 @@ import AccordDiagnostics
 import AccordModel
 import AccordReports
 
-/// The forms `accord summary --format` writes.
-enum SummaryFormat: String, CaseIterable, Sendable {
+/// The forms the report commands (`summary`, `history`) write.
+enum ReportFormat: String, CaseIterable, Sendable {
     case text, markdown, json, csv, html
+}
+
+/// The forms `accord summary --format` writes: the report forms and an .xlsx workbook.
+enum SummaryFormat: String, CaseIterable, Sendable {
+    case text, markdown, json, csv, html, xlsx
 }
 
 let summaryCommand = Command(
     spec: CommandSpec(
         name: "summary",
         usage: "accord summary [OPTIONS] [PATH]",
-        summary: "Show the programme at a glance as of a date, as text, Markdown, JSON, CSV or HTML.",
+        summary: "Show the programme at a glance as of a date, as text, Markdown, JSON, CSV, HTML or an .xlsx workbook.",
         options: [
-            .reportFormat, .output, .table(SummaryTables.names),
+            .init(name: "format", value: "FORMAT", help: "text (default), markdown, json, csv, html or xlsx"),
+            .output, .table(SummaryTables.names),
             .asOf,
             .stdinFilename,
         ],
@@ -26,6 +32,9 @@ let summaryCommand = Command(
         plain (money in pounds with two decimals), dates ISO; text cells that a spreadsheet
         would run as a formula are prefixed with `'`.
 
+        xlsx writes one workbook (-o FILE): a sheet per table, money as numbers in a £ format,
+        percents and dates as such, a frozen bold header row; text is never run as a formula.
+
         html is one self-contained page (inline CSS and SVG charts, no scripts, no network).
         json follows docs/summary.schema.json.
 
@@ -35,8 +44,9 @@ let summaryCommand = Command(
     run: { context in
         guard let format = context.formatOption(default: SummaryFormat.text) else { return }
         guard let asOf = context.asOfOption() else { return }
-        guard let table = context.csvTableOption(format, names: SummaryTables.names) else { return }
+        guard let table = context.csvTableOption(csv: format == .csv, names: SummaryTables.names) else { return }
         let output = context.arguments.value("output")
+        if format == .xlsx, output == nil { return context.fail("--format xlsx writes a workbook: give -o FILE.xlsx") }
         guard let plan = context.onePlan(for: "summary") else { return }
         let checked = PlanCheck.run(plan, asOf: asOf, today: CommandContext.today())
         let summary = ProgrammeSummary(checked)
@@ -45,6 +55,7 @@ let summaryCommand = Command(
         case .markdown: context.emit(SummaryMarkdown.render(summary), to: output)
         case .json: context.emit(SummaryJSON.render(summary), to: output)
         case .html: context.emit(SummaryHTML.render(summary), to: output)
+        case .xlsx: context.emit(bytes: SummaryXLSX.render(summary), to: output!)
         case .csv: context.emitCSV(table: table, folder: output, names: SummaryTables.names) { SummaryTables.table($0, of: summary)! }
         }
         if checked.hasErrors, context.result.exitCode == 0 { context.result.exitCode = ExitCode.problems }
@@ -53,15 +64,15 @@ let summaryCommand = Command(
 extension CommandContext {
     /// `--table NAME`, checked against the format and `names`: `.some(nil)` for no table, nil
     /// after a usage error. csv without --table needs -o FOLDER.
-    mutating func csvTableOption(_ format: SummaryFormat, names: [String]) -> String?? {
+    mutating func csvTableOption(csv: Bool, names: [String]) -> String?? {
         guard let table = arguments.value("table") else {
-            guard format != .csv || arguments.value("output") != nil else {
+            guard !csv || arguments.value("output") != nil else {
                 fail("--format csv writes one table at a time: give --table NAME (one of \(names.joined(separator: ", "))), or -o FOLDER for every table")
                 return nil
             }
             return .some(nil)
         }
-        guard format == .csv else { fail("--table goes with --format csv"); return nil }
+        guard csv else { fail("--table goes with --format csv"); return nil }
         guard names.contains(table) else { fail("unknown --table `\(table)`: use one of \(names.joined(separator: ", "))"); return nil }
         return .some(table)
     }
@@ -79,8 +90,13 @@ extension CommandContext {
     /// Prints `text`, or writes it to `path` (atomically) when given.
     mutating func emit(_ text: String, to path: String?) {
         guard let path else { return print(text) }
+        emit(bytes: Array(text.utf8), to: path)
+    }
+
+    /// Writes `bytes` to `path` atomically.
+    mutating func emit(bytes: [UInt8], to path: String) {
         do {
-            try FileSystem.writeAtomically(invocation.resolve(path), Array(text.utf8))
+            try FileSystem.writeAtomically(invocation.resolve(path), bytes)
         } catch {
             fail("cannot write \(path): \(error.reason)")
         }

@@ -209,21 +209,6 @@ struct Evaluator {
 }
 
 extension LiteralText {
-    /// `text` written back as a string literal, so plan text quoted in a message or report
-    /// stays on one line (`"Go live\nphase 2"`).
-    public static func quoted(_ text: String) -> String {
-        var out = "\""
-        for c in text {
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n", "\r\n": out += "\\n"
-            case "\t": out += "\\t"
-            default: out.append(c)
-            }
-        }
-        return out + "\""
-    }
 
     /// The text of a string literal without its quotes, with escapes replaced.
     public static func unescape(_ literal: String) -> String {

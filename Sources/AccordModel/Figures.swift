@@ -83,7 +83,7 @@ extension PlanModel {
     /// Year-to-date plan for one scheme, year and dimension: the year's plan × the phasing of
     /// the months begun.
     public func yearToDatePlan(_ savings: YearSavings, _ dimension: Dimension, asOf: Date) -> Exact {
-        let months = Self.monthsBegun(year: savings.year, asOf: asOf)
+        let months = Date.monthsBegun(year: savings.year, asOf: asOf)
         let phasing = savings.phasing ?? Array(repeating: Exact.twelfth, count: 12)
         return savings.amount(dimension).multiplied(by: Exact.sum(phasing.prefix(months)))
     }
@@ -95,7 +95,7 @@ extension PlanModel {
         guard !actuals.isEmpty else { return nil }
         let plan = yearToDatePlan(savings, dimension, asOf: asOf)
         let actual = Exact.sum(actuals.map(\.amount))
-        return InYearPosition(months: Self.monthsBegun(year: savings.year, asOf: asOf), plan: plan, actual: actual,
+        return InYearPosition(months: Date.monthsBegun(year: savings.year, asOf: asOf), plan: plan, actual: actual,
                               forecastOutturn: savings.forecasts[dimension] ?? savings.amount(dimension), yearPlan: savings.amount(dimension))
     }
 }

@@ -178,9 +178,9 @@ struct PlanRules {
             }
         }
         for savings in scheme.savings {
-            let begun = PlanModel.monthsBegun(year: savings.year, asOf: asOf)
+            let begun = Date.monthsBegun(year: savings.year, asOf: asOf)
             for actual in savings.actuals where actual.month > begun {
-                let first = PlanModel.firstDay(ofMonth: actual.month, year: savings.year)
+                let first = Date.firstDay(ofMonth: actual.month, year: savings.year)
                 report(.E409, actual.ref, "an actual for M\(actual.month) of \(LiteralText.financialYear(savings.year)) (from \(format(first))), a month that has not begun by the as-of date \(format(asOf))",
                        help: "report actuals only for months that have begun; check the month or the plan's `as-of`")
             }

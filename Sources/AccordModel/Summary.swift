@@ -406,7 +406,7 @@ extension PlanModel {
                                              variancePercent: Shown.percent(positions[i].variance, of: positions[i].plan))
         }
         let exactPlan = Exact.sum(positions.map(\.plan)), exactActual = Exact.sum(positions.map(\.actual))
-        return InYearSummary(year: year, months: PlanModel.monthsBegun(year: year, asOf: asOf), lines: lines,
+        return InYearSummary(year: year, months: Date.monthsBegun(year: year, asOf: asOf), lines: lines,
                              total: InYearFigures(plan: plan.whole, actual: actual.whole, forecastOutturn: forecast.whole, yearPlan: yearPlan.whole,
                                                   variancePercent: Shown.percent(exactActual.subtracting(exactPlan), of: exactPlan)))
     }

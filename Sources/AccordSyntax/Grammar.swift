@@ -127,9 +127,9 @@ public struct BlockSchema: Sendable {
 }
 
 extension Grammar {
-    static let statuses = ["idea", "scoping", "approved", "delivery", "refresh", "closure", "closed", "withdrawn"]
-    static let dimensions = ["cash-releasing", "productivity", "cost-growth-avoided"]
-    static let ragRatings = ["green", "amber", "red"]
+    public static let statuses = ["idea", "scoping", "approved", "delivery", "refresh", "closure", "closed", "withdrawn"]
+    public static let dimensions = ["cash-releasing", "productivity", "cost-growth-avoided"]
+    public static let ragRatings = ["green", "amber", "red"]
     static let metricKinds = ["activity", "productivity", "quality", "outcome"]
 
     private static let dimension = ArgumentPattern.keyword(what: "a savings dimension", dimensions)

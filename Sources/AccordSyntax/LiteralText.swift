@@ -132,4 +132,20 @@ public enum LiteralText {
         default: text
         }
     }
+
+    /// `text` written back as a string literal, so plan text quoted in a message or report
+    /// stays on one line (`"Go live\nphase 2"`).
+    public static func quoted(_ text: String) -> String {
+        var out = "\""
+        for c in text {
+            switch c {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n", "\r\n": out += "\\n"
+            case "\t": out += "\\t"
+            default: out.append(c)
+            }
+        }
+        return out + "\""
+    }
 }

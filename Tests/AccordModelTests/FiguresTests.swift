@@ -139,7 +139,7 @@ import Testing
     @Test func inYearPositionOfSE01() throws {
         let se01 = try #require(Self.model.scheme("SE-01"))
         let savings = try #require(se01.savings(in: Self.fy2223))
-        #expect(PlanModel.monthsBegun(year: Self.fy2223, asOf: Self.checked.asOf) == 6)
+        #expect(Date.monthsBegun(year: Self.fy2223, asOf: Self.checked.asOf) == 6)
         let position = try #require(Self.model.inYearPosition(savings, .cashReleasing, asOf: Self.checked.asOf))
         #expect(position.months == 6)
         #expect(position.plan == m("£750k"))        // £1.5m × 6/12, even phasing
@@ -153,11 +153,11 @@ import Testing
     }
 
     @Test func monthsBegunAtTheEdgesOfAYear() {
-        #expect(PlanModel.monthsBegun(year: 2022, asOf: Date(year: 2022, month: 3, day: 31)) == 0)
-        #expect(PlanModel.monthsBegun(year: 2022, asOf: Date(year: 2022, month: 4, day: 1)) == 1)
-        #expect(PlanModel.monthsBegun(year: 2022, asOf: Date(year: 2023, month: 1, day: 1)) == 10)
-        #expect(PlanModel.monthsBegun(year: 2022, asOf: Date(year: 2023, month: 3, day: 31)) == 12)
-        #expect(PlanModel.monthsBegun(year: 2022, asOf: Date(year: 2024, month: 6, day: 1)) == 12)
+        #expect(Date.monthsBegun(year: 2022, asOf: Date(year: 2022, month: 3, day: 31)) == 0)
+        #expect(Date.monthsBegun(year: 2022, asOf: Date(year: 2022, month: 4, day: 1)) == 1)
+        #expect(Date.monthsBegun(year: 2022, asOf: Date(year: 2023, month: 1, day: 1)) == 10)
+        #expect(Date.monthsBegun(year: 2022, asOf: Date(year: 2023, month: 3, day: 31)) == 12)
+        #expect(Date.monthsBegun(year: 2022, asOf: Date(year: 2024, month: 6, day: 1)) == 12)
     }
 
     @Test func explicitPhasingShapesTheYearToDatePlan() throws {

@@ -1,6 +1,4 @@
-import AccordSyntax
-
-// Every date calculation of the model and its reports, in one place: whole days and the NHS
+// Every date calculation of the model, its reports and the spreadsheet bridge, in one place: whole days and the NHS
 // financial year (April to March, months M1 = April to M12 = March). Dates are plain
 // year-month-day values (`LiteralText.Date`): no time zones, no Foundation.
 
@@ -34,17 +32,15 @@ extension LiteralText.Date {
 
     /// The financial year holding this date (FY22/23 is 2022).
     public var financialYear: Int { month >= 4 ? year : year - 1 }
-}
 
-extension PlanModel {
     /// How many months of financial year `year` have begun by `asOf` (0 to 12): a month has
     /// begun when its first day is on or before the as-of date.
-    public static func monthsBegun(year: Int, asOf: Date) -> Int {
+    public static func monthsBegun(year: Int, asOf: LiteralText.Date) -> Int {
         (1...12).filter { firstDay(ofMonth: $0, year: year) <= asOf }.count
     }
 
     /// The first day of month `n` (M1 = April) of financial year `year`.
-    public static func firstDay(ofMonth n: Int, year: Int) -> Date {
-        Date(year: n <= 9 ? year : year + 1, month: (n + 2) % 12 + 1, day: 1)
+    public static func firstDay(ofMonth n: Int, year: Int) -> LiteralText.Date {
+        LiteralText.Date(year: n <= 9 ? year : year + 1, month: (n + 2) % 12 + 1, day: 1)
     }
 }
