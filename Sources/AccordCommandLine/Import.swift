@@ -1,5 +1,6 @@
 import AccordDiagnostics
 import AccordFormat
+import AccordModel
 import AccordSpreadsheet
 import AccordSyntax
 
@@ -71,20 +72,20 @@ let importCommand = Command(
 
         let folder = context.arguments.value("out") ?? TrackerFile.stem(name)
         let target = context.invocation.resolve(folder)
-        let existing = output.files.map(\.path).filter { FileSystem.exists(FileSystem.join(target, $0)) }
+        let existing = output.files.map(\.path).filter { FileSystem.exists(Path.join(target, $0)) }
         guard existing.isEmpty else {
             return context.fail("not importing into \(folder): \(existing.prefix(3).joined(separator: ", "))\(existing.count > 3 ? " and others" : "") already exist\(existing.count == 1 ? "s" : ""); nothing was written")
         }
         do throws(FileError) {
-            try FileSystem.createFolders(FileSystem.join(target, "schemes"))
+            try FileSystem.createFolders(Path.join(target, "schemes"))
             for file in output.files {
-                try FileSystem.createNew(FileSystem.join(target, file.path), Array(formatted(file.text, path: file.path).utf8))
+                try FileSystem.createNew(Path.join(target, file.path), Array(formatted(file.text, path: file.path).utf8))
             }
         } catch {
             return context.fail("cannot write \(error.path): \(error.reason)")
         }
         let schemes = output.schemes == 1 ? "1 scheme" : "\(output.schemes) schemes"
-        context.print("wrote \(FileSystem.join(folder, "plan.accord")) and \(schemes) under \(FileSystem.join(folder, "schemes"))/\n")
+        context.print("wrote \(Path.join(folder, "plan.accord")) and \(schemes) under \(Path.join(folder, "schemes"))/\n")
         if output.todos > 0 {
             context.print("\(output.todos) cell\(output.todos == 1 ? "" : "s") could not be read: see the `# TODO` comments\n")
         }
