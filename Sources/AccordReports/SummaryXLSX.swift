@@ -45,7 +45,7 @@ extension SummaryCell {
     public var shownInSpreadsheet: String {
         switch self {
         case .money(let x), .change(let x): x.formattedMoney(alwaysPennies: true)
-        case .percent(let x): x.times(.hundred).decimalString(places: 1) + "%"
+        case .percent(let x): x.multiplied(by: .hundred).decimalString(places: 1) + "%"
         case .number(let x): x.formattedNumber(grouping: false)
         case .none: ""
         default: display
