@@ -132,6 +132,15 @@ public enum RiskShareAllocation {
         /// Σ `final`: the amount the partners bear or keep between them.
         public func allocated() -> Exact { Exact.sum(final.map(\.amount)) }
 
+        /// `parts` and what no partner takes as a partition of `whole` (rule 2). What no partner
+        /// takes joins the partition only when it is not exactly zero (or nothing else can take
+        /// the pennies): a rounding penny then goes to a partner, never to "unallocated".
+        private static func partition(_ parts: [(key: String, value: Exact)], unallocated: Exact, whole: Exact) -> (parts: [Exact], unallocated: Exact) {
+            let withRest = !unallocated.isZero || parts.isEmpty
+            let split = Shown.partition(parts + (withRest ? [(Shown.unallocatedKey, unallocated)] : []), whole: whole)
+            return (Array(split.parts.prefix(parts.count)), withRest ? split.parts[parts.count] : .zero)
+        }
+
         /// The working as shown (LANGUAGE.md "Showing amounts"), top-down from `shownAmount` (the
         /// amount as shown: by default the exact amount rounded half-even):
         /// - the bands and what lies past them are a partition of the shown amount (rule 2);
@@ -145,16 +154,15 @@ public enum RiskShareAllocation {
         ///   what caps left with nobody, so allocated + unallocated is the shown amount.
         public func shown(amount shownAmount: Exact? = nil) -> ShownAllocation {
             let whole = shownAmount ?? Shown.amount(amount)
-            let bandSplit = Shown.partition(bands.indices.map { (Shown.orderedKey($0), bands[$0].inside) }
-                                            + [(Shown.unallocatedKey, beyondBands)], whole: whole)
+            let bandSplit = Self.partition(bands.indices.map { (Shown.orderedKey($0), bands[$0].inside) }, unallocated: beyondBands, whole: whole)
             var current: [String: Exact] = Dictionary(uniqueKeysWithValues: beforeCaps.map { ($0.partner, Exact.zero) })
             var shownBands: [ShownAllocation.Band] = []
-            var unallocatedBeforeCaps = bandSplit.parts.last ?? .zero
+            var unallocatedBeforeCaps = bandSplit.unallocated
             for (band, inside) in zip(bands, bandSplit.parts) {
-                let split = Shown.partition(band.parts.map { ($0.partner, $0.amount) } + [(Shown.unallocatedKey, band.unsplit)], whole: inside)
+                let split = Self.partition(band.parts.map { ($0.partner, $0.amount) }, unallocated: band.unsplit, whole: inside)
                 let parts = band.parts.indices.map { BandPart(partner: band.parts[$0].partner, share: band.parts[$0].share, amount: split.parts[$0]) }
                 for part in parts { current[part.partner, default: .zero] = current[part.partner, default: .zero].adding(part.amount) }
-                let unsplit = split.parts.last ?? .zero
+                let unsplit = split.unallocated
                 unallocatedBeforeCaps = unallocatedBeforeCaps.adding(unsplit)
                 shownBands.append(.init(from: Shown.amount(band.from), to: band.to.map(Shown.amount), inside: inside, parts: parts, unsplit: unsplit))
             }
@@ -167,7 +175,7 @@ public enum RiskShareAllocation {
                     return CappedPartner(partner: c.partner, bore: bore, cap: cap, removed: bore.subtracting(cap))
                 }
                 let removed = Exact.sum(capped.map(\.removed))
-                let received = Shown.partition(round.receivers.map { ($0.partner, $0.receives) } + [(Shown.unallocatedKey, round.unallocated)], whole: removed)
+                let received = Self.partition(round.receivers.map { ($0.partner, $0.receives) }, unallocated: round.unallocated, whole: removed)
                 for c in capped { current[c.partner] = c.cap }
                 let bores = round.receivers.map { current[$0.partner, default: .zero] }
                 var receivers: [ShownAllocation.Receiver] = []
@@ -175,12 +183,12 @@ public enum RiskShareAllocation {
                     current[receiver.partner] = bores[i].adding(received.parts[i])
                     receivers.append(.init(partner: receiver.partner, bore: bores[i], receives: received.parts[i], after: current[receiver.partner]!))
                 }
-                let nobody = received.parts.last ?? .zero
+                let nobody = received.unallocated
                 unallocatedByCaps = unallocatedByCaps.adding(nobody)
                 rounds.append(.init(capped: capped, removed: removed, weight: Exact.sum(bores), receivers: receivers, unallocated: nobody))
             }
             let parts = final.map { PartnerAmount(partner: $0.partner, amount: current[$0.partner, default: .zero]) }
-            return ShownAllocation(amount: whole, bands: shownBands, beyondBands: bandSplit.parts.last ?? .zero,
+            return ShownAllocation(amount: whole, bands: shownBands, beyondBands: bandSplit.unallocated,
                                    beforeCaps: final.map { PartnerAmount(partner: $0.partner, amount: before[$0.partner, default: .zero]) },
                                    capRounds: rounds, parts: parts, total: Exact.sum(parts.map(\.amount)),
                                    unallocatedBeforeCaps: unallocatedBeforeCaps, unallocatedByCaps: unallocatedByCaps,
