@@ -547,8 +547,10 @@ def audit_evaluation(a, pid, plan, ev):
     for row in ev["schemes"]:
         if row["scheme"] in ex:
             for line in row["lines"]:
-                pct = None
-                if sc and (row["scheme"], y, line["dimension"]) not in sc["outturn"]:
+                pct = F(1)  # plan as written, or no delivery % given: full delivery
+                if sc and (row["scheme"], y, line["dimension"]) in sc["outturn"]:
+                    pct = None
+                elif sc and sc["delivery"].get(row["scheme"], sc["default"]) is not None:
                     pct = sc["delivery"].get(row["scheme"], sc["default"])
                 a.cmp(pid, f"{at}.schemes[{row['scheme']}].lines[{line['dimension']}].deliveryPercent",
                       line["deliveryPercent"], None if pct is None else percent1(pct))
