@@ -10,7 +10,7 @@ reader below (only the shapes these writers produce) and every figure recomputed
 `fractions.Fraction`; no Swift code is used. Prints each difference (plan, JSON path, shown,
 expected) and finally `N passed, M failed` (N, M: figures). Exit status 1 when anything differs.
 
-    swift build --product accord --product accord-gen
+    swift build --product accord && swift build --product accord-gen
     python3 scripts/audit-figures.py --plans 300                 # 300 written + 30 accord-gen plans
     python3 scripts/audit-figures.py --plans 3000 --seed 7 --keep /tmp/audit   # keep failing plans
 """
