@@ -753,6 +753,29 @@ def cross(a, pid, model, summary, evals):
         for sv in sc["savings"]:
             for d in DIMS:
                 plan_fig[(sc["name"], sv["year"], d)] = F(sv[JSON_DIM[d]])
+    # Within the model: a partner's year is the sum of its shown attributions (rule 3).
+    attributed = {}
+    for sc in model["schemes"]:
+        if not sc["counts"]:
+            continue
+        for sv in sc["savings"]:
+            a.cmp(pid, "cross:model scheme savings: dims add to total", sv["total"], sum((F(sv[JSON_DIM[d]]) for d in DIMS), F(0)))
+            for at in sv["attribution"]:
+                k = (at["partner"], sv["year"])
+                attributed[k] = attributed.get(k, F(0)) + F(at["planned"])
+            for d in ("cash-releasing", "productivity"):
+                parts = [F(at["planned"]) for at in sv["attribution"] if at["dimension"] == d]
+                if parts:
+                    a.cmp(pid, "cross:model attribution adds to the scheme's dimension", sv[JSON_DIM[d]], sum(parts, F(0)))
+    # The summary's year total is the whole whose parts are the model's schemes (rule 2).
+    for row in summary["savings"]:
+        for d in DIMS + ["total"]:
+            col = JSON_DIM.get(d, d)
+            a.cmp(pid, f"cross:summary savings {col} = sum of the model's scheme figures", row["planned"][col],
+                  sum((F(sv[col]) for sc in model["schemes"] if sc["counts"] for sv in sc["savings"] if sv["year"] == row["year"]), F(0)))
+    for r in model["partnerYears"]:
+        a.cmp(pid, "cross:model partnerYears.attributed = sum of the shown scheme attributions", r["attributed"],
+              attributed.get((r["partner"], r["year"]), F(0)))
     iy = summary.get("inYear")
     for l in (iy or {}).get("lines", []):
         k = (l["scheme"], iy["year"], l["dimension"])
