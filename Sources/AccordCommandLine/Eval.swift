@@ -42,17 +42,12 @@ let evalCommand = Command(
             return
         }
         guard let scenarios = context.scenarioOption(checked.model) else { return }
-        do {
-            let report = try EvalReport(checked, scenarios: scenarios, sideBySide: context.arguments.value("scenario") == "all")
-            switch format {
-            case .text: context.print(EvalTextRenderer(style: .text).render(report))
-            case .markdown: context.print(EvalTextRenderer(style: .markdown).render(report))
-            case .json: context.print(EvalJSON.render(report))
-            case .csv: context.print(EvalCSV.render(report))
-            }
-        } catch {
-            context.printError("accord eval: an amount is too large to evaluate exactly; check the plan's figures for a slip of the keyboard\n")
-            context.result.exitCode = ExitCode.problems
+        let report = EvalReport(checked, scenarios: scenarios, sideBySide: context.arguments.value("scenario") == "all")
+        switch format {
+        case .text: context.print(EvalTextRenderer(style: .text).render(report))
+        case .markdown: context.print(EvalTextRenderer(style: .markdown).render(report))
+        case .json: context.print(EvalJSON.render(report))
+        case .csv: context.print(EvalCSV.render(report))
         }
     })
 

@@ -20,23 +20,30 @@ struct Evaluator {
         diagnostics.append(Diagnostic(code, file: file, range: node.trimmedRange, message: message, help: help))
     }
 
-    /// The largest magnitude a value may have: 10^21 (a thousand billion billion). Far above any
-    /// real figure, and low enough that the model's later sums, shares and roundings cannot
-    /// overflow. Beyond it a value is E303, reported rather than trapped.
-    static let limit = (try? Exact.powerOfTen(21))!
+    /// The largest magnitude a literal may have: 10^21 (a thousand billion billion), far above any
+    /// real figure. Beyond it a literal is E303 (most likely a slip of the keyboard). Values worked
+    /// out from literals are exact and unbounded (`BigInt`), so no valid plan is refused as too large.
+    static let limit = Exact.powerOfTen(21)
+    /// The most bits a numerator or denominator may grow to (about 2,500 decimal digits):
+    /// only a `let` chain squaring itself over and over reaches it, and it keeps such a plan from
+    /// hanging the tool.
+    static let maximumBits = 8_192
 
     mutating func evaluate(_ node: SyntaxNode) -> Value? {
         let value = evaluateUnbounded(node)
-        if node.kind != .name, node.kind != .parenthesized, let x = value?.quantity, x.magnitude > Self.limit {
-            reportTooLarge(node)
-            return nil
+        if let x = value?.quantity {
+            if node.kind == .literal, x.magnitude > Self.limit {
+                report(.E303, node, "this value is too large: literals are limited to 10^21 (a thousand billion billion)",
+                       help: "check the amount and its unit (k, m, bn)")
+                return nil
+            }
+            if x.bitWidth > Self.maximumBits {
+                report(.E303, node, "this value has grown too large to compute exactly (over 2,500 digits)",
+                       help: "check for a `let` that multiplies itself again and again")
+                return nil
+            }
         }
         return value
-    }
-
-    private mutating func reportTooLarge(_ node: SyntaxNode) {
-        report(.E303, node, "this value is too large to compute exactly",
-               help: "values are limited to 10^21 (a thousand billion billion); check the amounts and their units (k, m, bn)")
     }
 
     private mutating func evaluateUnbounded(_ node: SyntaxNode) -> Value? {
@@ -93,9 +100,9 @@ struct Evaluator {
             case .plus, .minus:
                 let subtract = op.kind == .minus
                 switch (left, right) {
-                case (.money(let a), .money(let b)): return .money(subtract ? try a.subtracting(b) : try a.adding(b))
-                case (.number(let a), .number(let b)): return .number(subtract ? try a.subtracting(b) : try a.adding(b))
-                case (.percent(let a), .percent(let b)): return .percent(subtract ? try a.subtracting(b) : try a.adding(b))
+                case (.money(let a), .money(let b)): return .money(subtract ? a.subtracting(b) : a.adding(b))
+                case (.number(let a), .number(let b)): return .number(subtract ? a.subtracting(b) : a.adding(b))
+                case (.percent(let a), .percent(let b)): return .percent(subtract ? a.subtracting(b) : a.adding(b))
                 default:
                     report(.E301, node, subtract ? "cannot subtract \(right.kind.shortName) from \(left.kind.shortName)"
                                                  : "cannot add \(left.kind.shortName) and \(right.kind.shortName)",
@@ -106,11 +113,11 @@ struct Evaluator {
                 switch (left, right) {
                 case (.money(let a), .number(let b)), (.number(let b), .money(let a)),
                      (.money(let a), .percent(let b)), (.percent(let b), .money(let a)):
-                    return .money(try a.multiplied(by: b))
+                    return .money(a.multiplied(by: b))
                 case (.number(let a), .number(let b)), (.number(let a), .percent(let b)), (.percent(let a), .number(let b)):
-                    return .number(try a.multiplied(by: b))
+                    return .number(a.multiplied(by: b))
                 case (.percent(let a), .percent(let b)):
-                    return .percent(try a.multiplied(by: b))
+                    return .percent(a.multiplied(by: b))
                 case (.money, .money):
                     report(.E301, node, "cannot multiply money by money", help: "one side should be a number or a percent, e.g. £120 * 3")
                     return nil
@@ -146,7 +153,7 @@ struct Evaluator {
                 return nil
             }
         } catch {
-            reportTooLarge(node)
+            // Division by zero is reported above, before dividing.
             return nil
         }
     }

@@ -293,7 +293,15 @@ struct ModelBuilder {
         switch reference {
         case .cell(let cell, let id):
             markUsed(cell)
-            return id.flatMap { cellValues[$0] }
+            guard let id else {
+                // A metric with no `target` or `change` (or no `baseline`): E107 at the metric, and
+                // here too, so the figure that needs it is never a silent zero.
+                let field = parts.last ?? "target"
+                report(.E107, node, "`\(text)` has no value: the metric has no \(field == "baseline" ? "`baseline`" : "`target` or `change`")",
+                       help: field == "baseline" ? "give the metric a `baseline VALUE at MONTH`" : "give the metric a `target VALUE by MONTH` or a `change -10% by MONTH`")
+                return nil
+            }
+            return cellValues[id]
         case .metric(let s, let m):
             report(.E203, node, "`\(text)` is a metric, not a value", help: "use its baseline or target: \(m).baseline or \(m).target" + (s == scheme ? "" : " (qualified: \(s).\(m).target)"))
         case .milestone:
@@ -409,9 +417,17 @@ struct ModelBuilder {
         case .target(let s, let m):
             // `change -33%` makes the target baseline × (1 − 33%).
             guard expression.statement.keyword == "change" else { return value }
-            guard let value, case .percent(let change) = value else { return nil }
-            guard let baseline = metricValues(s, m).baseline, let base = baseline.quantity,
-                  let factor = try? Exact.one.adding(change), let target = try? base.multiplied(by: factor) else { return nil }
+            guard let value else { return nil }
+            guard case .percent(let change) = value else {
+                // Never a silent zero: `change -33` would leave the target, and every figure using it, empty.
+                let text = expression.node.compactText
+                let help = value.kind == .number ? "did you forget %? Write `change \(text)%`"
+                    : "did you forget %? `change` is relative to the baseline (change -33%); for an absolute value write `target \(text) by …`"
+                report(.E301, expression.node, "`change` takes a percent, but this is \(value.kind.description)", help: help)
+                return nil
+            }
+            guard let baseline = metricValues(s, m).baseline, let base = baseline.quantity else { return nil }
+            let target = base.multiplied(by: Exact.one.adding(change))
             switch baseline {
             case .money: return .money(target)
             case .percent: return .percent(target)

@@ -130,37 +130,122 @@ public enum RiskShareAllocation {
         }
 
         /// Σ `final`: the amount the partners bear or keep between them.
-        public func allocated() throws(ArithmeticProblem) -> Exact {
-            try Exact.sum(final.map(\.amount))
-        }
+        public func allocated() -> Exact { Exact.sum(final.map(\.amount)) }
 
-        /// The result as shown (LANGUAGE.md "Showing amounts"): the final allocations and the
-        /// unallocated remainder are one partition of the amount, rounded by largest remainder
-        /// against the rounded amount (ties to the partner name that sorts first, the remainder
-        /// after every partner), so the shown parts and the shown remainder always add to the
-        /// shown amount.
-        public func shown(places: Int = 2) throws(ArithmeticProblem) -> ShownAllocation {
-            let partition = try Exact.roundedPartition(
-                final.map { ($0.partner, $0.amount) } + [(Self.unallocatedKey, unallocated)], places: places)
-            let unallocatedShown = partition.parts.last ?? .zero
-            return ShownAllocation(
-                total: try partition.whole.subtracting(unallocatedShown),
-                parts: zip(final, partition.parts).map { PartnerAmount(partner: $0.partner, amount: $1) },
-                unallocated: unallocatedShown)
+        /// The working as shown (LANGUAGE.md "Showing amounts"), top-down from `shownAmount` (the
+        /// amount as shown: by default the exact amount rounded half-even):
+        /// - the bands and what lies past them are a partition of the shown amount (rule 2);
+        /// - each band's partners (and any percents short of 100%) a partition of the band;
+        /// - a partner's figure before caps is the sum of its shown band parts (rule 3);
+        /// - in each cap round, a capped partner's removal is its shown figure less its shown cap,
+        ///   the round removes their sum, and that is a partition across the receivers (and what
+        ///   nobody could take); each figure after the round is before − removed + received;
+        /// - a partner's result is its figure after the last round, the allocated total their sum,
+        ///   and the unallocated figure what lay past the bands or outside their percents plus
+        ///   what caps left with nobody, so allocated + unallocated is the shown amount.
+        public func shown(amount shownAmount: Exact? = nil) -> ShownAllocation {
+            let whole = shownAmount ?? Shown.amount(amount)
+            let bandSplit = Shown.partition(bands.indices.map { (Shown.orderedKey($0), bands[$0].inside) }
+                                            + [(Shown.unallocatedKey, beyondBands)], whole: whole)
+            var current: [String: Exact] = Dictionary(uniqueKeysWithValues: beforeCaps.map { ($0.partner, Exact.zero) })
+            var shownBands: [ShownAllocation.Band] = []
+            var unallocatedBeforeCaps = bandSplit.parts.last ?? .zero
+            for (band, inside) in zip(bands, bandSplit.parts) {
+                let split = Shown.partition(band.parts.map { ($0.partner, $0.amount) } + [(Shown.unallocatedKey, band.unsplit)], whole: inside)
+                let parts = band.parts.indices.map { BandPart(partner: band.parts[$0].partner, share: band.parts[$0].share, amount: split.parts[$0]) }
+                for part in parts { current[part.partner, default: .zero] = current[part.partner, default: .zero].adding(part.amount) }
+                let unsplit = split.parts.last ?? .zero
+                unallocatedBeforeCaps = unallocatedBeforeCaps.adding(unsplit)
+                shownBands.append(.init(from: Shown.amount(band.from), to: band.to.map(Shown.amount), inside: inside, parts: parts, unsplit: unsplit))
+            }
+            let before = current
+            var rounds: [ShownAllocation.CapRound] = []
+            var unallocatedByCaps = Exact.zero
+            for round in capRounds {
+                let capped = round.capped.map { c in
+                    let bore = current[c.partner, default: .zero], cap = Shown.amount(c.cap)
+                    return ShownAllocation.Capped(partner: c.partner, bore: bore, cap: cap, removed: bore.subtracting(cap))
+                }
+                let removed = Exact.sum(capped.map(\.removed))
+                let received = Shown.partition(round.receivers.map { ($0.partner, $0.receives) } + [(Shown.unallocatedKey, round.unallocated)], whole: removed)
+                for c in capped { current[c.partner] = c.cap }
+                let bores = round.receivers.map { current[$0.partner, default: .zero] }
+                var receivers: [ShownAllocation.Receiver] = []
+                for (i, receiver) in round.receivers.enumerated() {
+                    current[receiver.partner] = bores[i].adding(received.parts[i])
+                    receivers.append(.init(partner: receiver.partner, bore: bores[i], receives: received.parts[i], after: current[receiver.partner]!))
+                }
+                let nobody = received.parts.last ?? .zero
+                unallocatedByCaps = unallocatedByCaps.adding(nobody)
+                rounds.append(.init(capped: capped, removed: removed, weight: Exact.sum(bores), receivers: receivers, unallocated: nobody))
+            }
+            let parts = final.map { PartnerAmount(partner: $0.partner, amount: current[$0.partner, default: .zero]) }
+            return ShownAllocation(amount: whole, bands: shownBands, beyondBands: bandSplit.parts.last ?? .zero,
+                                   beforeCaps: final.map { PartnerAmount(partner: $0.partner, amount: before[$0.partner, default: .zero]) },
+                                   capRounds: rounds, parts: parts, total: Exact.sum(parts.map(\.amount)),
+                                   unallocatedBeforeCaps: unallocatedBeforeCaps, unallocatedByCaps: unallocatedByCaps,
+                                   unallocated: unallocatedBeforeCaps.adding(unallocatedByCaps))
         }
-
-        /// Sorts after every partner name (U+10FFFF is the largest scalar), so rounding ties go
-        /// to partners first.
-        static let unallocatedKey = "\u{10FFFF}"
     }
 
-    /// Final allocations rounded for showing.
+    /// The working of an allocation as shown: every figure in pennies, worked out top-down so
+    /// that every line adds up (`Allocation.shown`).
     public struct ShownAllocation: Hashable, Sendable {
-        /// Σ `parts`: the amount rounded half-even, less the shown `unallocated`.
-        public var total: Exact
-        /// Each partner's rounded allocation, sorted by partner name.
+        public struct Band: Hashable, Sendable {
+            public let from: Exact
+            /// nil for `above`.
+            public let to: Exact?
+            /// What the band holds.
+            public let inside: Exact
+            public let parts: [BandPart]
+            /// The part no percent covers (percents short of 100%, E401).
+            public let unsplit: Exact
+        }
+
+        public struct Capped: Hashable, Sendable {
+            public let partner: String
+            public let bore: Exact
+            public let cap: Exact
+            /// `bore − cap`.
+            public let removed: Exact
+        }
+
+        public struct Receiver: Hashable, Sendable {
+            public let partner: String
+            public let bore: Exact
+            public let receives: Exact
+            /// What it bears after the round: `bore + receives`.
+            public let after: Exact
+        }
+
+        public struct CapRound: Hashable, Sendable {
+            public let capped: [Capped]
+            /// Σ of the capped partners' `removed`.
+            public let removed: Exact
+            /// Σ of the receivers' `bore`: the denominator of their shares of `removed`.
+            public let weight: Exact
+            public let receivers: [Receiver]
+            /// What nobody could receive (W411).
+            public let unallocated: Exact
+        }
+
+        /// The amount shared (a shortfall or a gain).
+        public var amount: Exact
+        public var bands: [Band]
+        /// The part of the amount past the last `up-to` (bands that do not end in `above`, W411).
+        public var beyondBands: Exact
+        /// Each partner's figure before caps: the sum of its band parts; sorted by partner name.
+        public var beforeCaps: [PartnerAmount]
+        public var capRounds: [CapRound]
+        /// Each partner's result, sorted by partner name: its figure after the last cap round.
         public var parts: [PartnerAmount]
-        /// The unallocated amount as rounded in the same partition.
+        /// Σ `parts`.
+        public var total: Exact
+        /// What no partner bears before caps: past the bands, or percents short of 100%.
+        public var unallocatedBeforeCaps: Exact
+        /// What caps left with nobody to receive it.
+        public var unallocatedByCaps: Exact
+        /// `unallocatedBeforeCaps + unallocatedByCaps`; with `total`, the shown amount.
         public var unallocated: Exact
     }
 
@@ -176,11 +261,7 @@ public enum RiskShareAllocation {
     /// The result never depends on the order the bands, the partners within a band or the caps are
     /// given in (brief §3): bands are taken by threshold, lowest first and `above` last (bands with
     /// equal thresholds, which E406 reports, keep their written order), partners in name order.
-    ///
-    /// Throws `ArithmeticProblem.overflow` when an exact value does not fit.
-    public static func allocate(amount: Exact, bands: [Band], caps: [String: Exact])
-        throws(ArithmeticProblem) -> Allocation
-    {
+    public static func allocate(amount: Exact, bands: [Band], caps: [String: Exact]) -> Allocation {
         // 1. The bands, cumulatively. `lower` is where the next band starts; nil once `above` has
         //    taken everything.
         var workings: [BandWorking] = []
@@ -192,9 +273,9 @@ public enum RiskShareAllocation {
             let from = lower ?? lastFrom
             var inside = Exact.zero
             if let start = lower {
-                let remaining = try amount.subtracting(start)
+                let remaining = amount.subtracting(start)
                 if let upTo = band.upTo {
-                    let width = try upTo.subtracting(start)
+                    let width = upTo.subtracting(start)
                     inside = max(.zero, min(remaining, width))
                     lower = max(start, upTo)
                 } else {
@@ -204,23 +285,23 @@ public enum RiskShareAllocation {
             }
             lastFrom = from
             var parts: [BandPart] = []
-            for (partner, share) in try mergedSplits(band.splits) {
+            for (partner, share) in mergedSplits(band.splits) {
                 names.insert(partner)
-                parts.append(BandPart(partner: partner, share: share, amount: try inside.multiplied(by: share)))
+                parts.append(BandPart(partner: partner, share: share, amount: inside.multiplied(by: share)))
             }
-            let unsplit = try inside.subtracting(Exact.sum(parts.map(\.amount)))
-            insideTotal = try insideTotal.adding(inside)
-            unsplitTotal = try unsplitTotal.adding(unsplit)
+            let unsplit = inside.subtracting(Exact.sum(parts.map(\.amount)))
+            insideTotal = insideTotal.adding(inside)
+            unsplitTotal = unsplitTotal.adding(unsplit)
             workings.append(BandWorking(from: from, to: band.upTo, inside: inside, parts: parts, unsplit: unsplit))
         }
-        let beyondBands = try amount.subtracting(insideTotal)
+        let beyondBands = amount.subtracting(insideTotal)
 
         // 2. Totals before caps, per partner in name order.
         let partners = names.sorted(by: precedes)
         var current: [String: Exact] = [:]
         for partner in partners { current[partner] = .zero }
         for working in workings {
-            for part in working.parts { current[part.partner] = try current[part.partner, default: .zero].adding(part.amount) }
+            for part in working.parts { current[part.partner] = current[part.partner, default: .zero].adding(part.amount) }
         }
         func snapshot() -> [PartnerAmount] {
             partners.map { PartnerAmount(partner: $0, amount: current[$0, default: .zero]) }
@@ -236,10 +317,10 @@ public enum RiskShareAllocation {
             var capped: [CappedPartner] = []
             for partner in partners {
                 guard let cap = caps[partner], let bore = current[partner], bore > cap else { continue }
-                capped.append(CappedPartner(partner: partner, bore: bore, cap: cap, removed: try bore.subtracting(cap)))
+                capped.append(CappedPartner(partner: partner, bore: bore, cap: cap, removed: bore.subtracting(cap)))
             }
             if capped.isEmpty { break }
-            let removed = try Exact.sum(capped.map(\.removed))
+            let removed = Exact.sum(capped.map(\.removed))
             for c in capped { current[c.partner] = c.cap }
 
             let receiving = partners.filter { partner in
@@ -249,20 +330,20 @@ public enum RiskShareAllocation {
             }
             var receivers: [Receiver] = []
             var roundUnallocated = Exact.zero
-            if receiving.isEmpty {
-                roundUnallocated = removed
-                unallocatedByCaps = removed
-            } else {
-                let weight = try Exact.sum(receiving.map { current[$0, default: .zero] })
+            // Receivers bear more than zero, so their weight is never zero.
+            let weight = Exact.sum(receiving.map { current[$0, default: .zero] })
+            if let fraction = removed.dividedUnlessZero(by: weight) {
                 // Each receiver's new amount is bore × (weight + removed) / weight: one exact
                 // product, so values stay as small as the result allows round after round.
-                let factor = try weight.adding(removed).divided(by: weight)
-                let fraction = try removed.divided(by: weight)
+                let factor = Exact.one.adding(fraction)
                 for partner in receiving {
                     let bore = current[partner, default: .zero]
-                    receivers.append(Receiver(partner: partner, bore: bore, receives: try bore.multiplied(by: fraction)))
-                    current[partner] = try bore.multiplied(by: factor)
+                    receivers.append(Receiver(partner: partner, bore: bore, receives: bore.multiplied(by: fraction)))
+                    current[partner] = bore.multiplied(by: factor)
                 }
+            } else {
+                roundUnallocated = removed
+                unallocatedByCaps = removed
             }
             rounds.append(CapRound(capped: capped, removed: removed, receivers: receivers,
                                    unallocated: roundUnallocated, after: snapshot()))
@@ -272,7 +353,7 @@ public enum RiskShareAllocation {
         return Allocation(
             amount: amount, bands: workings, beyondBands: beyondBands, beforeCaps: beforeCaps,
             capRounds: rounds, unallocatedByCaps: unallocatedByCaps, final: snapshot(),
-            unallocated: try beyondBands.adding(unallocatedByCaps).adding(unsplitTotal))
+            unallocated: beyondBands.adding(unallocatedByCaps).adding(unsplitTotal))
     }
 
     // MARK: Helpers
@@ -296,16 +377,14 @@ public enum RiskShareAllocation {
 
     /// A band's splits sorted by partner name, a partner written twice having its shares added
     /// (in a fixed order, so even an overflow does not depend on how the band was written).
-    private static func mergedSplits(_ splits: [(partner: String, share: Exact)])
-        throws(ArithmeticProblem) -> [(partner: String, share: Exact)]
-    {
+    private static func mergedSplits(_ splits: [(partner: String, share: Exact)]) -> [(partner: String, share: Exact)] {
         let sorted = splits.sorted { a, b in
             a.partner != b.partner ? precedes(a.partner, b.partner) : a.share < b.share
         }
         var merged: [(partner: String, share: Exact)] = []
         for split in sorted {
             if let last = merged.last, last.partner == split.partner {
-                merged[merged.count - 1].share = try last.share.adding(split.share)
+                merged[merged.count - 1].share = last.share.adding(split.share)
             } else {
                 merged.append(split)
             }

@@ -73,6 +73,10 @@ public struct TermEvaluation: Sendable {
     public let allocation: RiskShareAllocation.Allocation?
 
     public var isShortfall: Bool { variance.isNegative }
+
+    /// The amount the bands share as shown: shown delivered − shown planned, without its sign
+    /// (LANGUAGE.md "Showing amounts", rule 3).
+    public var shownAmount: Exact { Shown.amount(delivered).subtracting(Shown.amount(planned)).magnitude }
 }
 
 extension PlanModel {
@@ -84,7 +88,7 @@ extension PlanModel {
     /// Evaluates `term` in `year` under `scenario` (nil: the plan as written). Amounts are before
     /// risk adjustment, and a savings `forecast` plays no part: brief §3 counts plan × delivery %,
     /// replaced only by a scenario's `outturn`.
-    public func evaluate(_ term: RiskShareTerm, year: Int, scenario: Scenario?) throws(ArithmeticProblem) -> TermEvaluation {
+    public func evaluate(_ term: RiskShareTerm, year: Int, scenario: Scenario?) -> TermEvaluation {
         var schemeLines: [TermEvaluation.SchemeLine] = []
         var planned = Exact.zero, delivered = Exact.zero
         for name in term.schemes {
@@ -103,15 +107,15 @@ extension PlanModel {
                 if let outturn = scenario?.outturns.first(where: { $0.scheme == name && $0.year == year && $0.dimension == dimension }) {
                     lines.append(.init(dimension: dimension, planned: plan, delivered: outturn.amount, source: .outturn))
                 } else {
-                    lines.append(.init(dimension: dimension, planned: plan, delivered: try plan.multiplied(by: source.share ?? .one), source: source))
+                    lines.append(.init(dimension: dimension, planned: plan, delivered: plan.multiplied(by: source.share ?? .one), source: source))
                 }
             }
-            let schemePlanned = try Exact.sum(lines.map(\.planned)), schemeDelivered = try Exact.sum(lines.map(\.delivered))
+            let schemePlanned = Exact.sum(lines.map(\.planned)), schemeDelivered = Exact.sum(lines.map(\.delivered))
             schemeLines.append(.init(scheme: name, counts: true, lines: lines, planned: schemePlanned, delivered: schemeDelivered))
-            planned = try planned.adding(schemePlanned)
-            delivered = try delivered.adding(schemeDelivered)
+            planned = planned.adding(schemePlanned)
+            delivered = delivered.adding(schemeDelivered)
         }
-        let variance = try delivered.subtracting(planned)
+        let variance = delivered.subtracting(planned)
         var caps: [String: Exact] = [:]
         for cap in term.caps where caps[cap.partner] == nil { caps[cap.partner] = cap.amount }
         var allocation: RiskShareAllocation.Allocation?
@@ -119,7 +123,7 @@ extension PlanModel {
             let bands = (variance.isNegative ? term.shortfall : term.gain).map {
                 RiskShareAllocation.Band(upTo: $0.upTo, splits: $0.splits.map { ($0.partner, $0.share) })
             }
-            allocation = try RiskShareAllocation.allocate(amount: variance.magnitude, bands: bands, caps: caps)
+            allocation = RiskShareAllocation.allocate(amount: variance.magnitude, bands: bands, caps: caps)
         }
         return TermEvaluation(term: term, year: year, scenario: scenario, schemes: schemeLines, planned: planned,
                               delivered: delivered, variance: variance, caps: caps, allocation: allocation)
@@ -133,12 +137,14 @@ extension PlanRules {
         for term in model.riskShares {
             for scenario in model.scenarios {
                 for year in model.years(of: term) {
-                    guard let evaluation = try? model.evaluate(term, year: year, scenario: scenario),
-                          let allocation = evaluation.allocation, !allocation.unallocatedByCaps.isZero else { continue }
+                    let evaluation = model.evaluate(term, year: year, scenario: scenario)
+                    guard let allocation = evaluation.allocation, !allocation.unallocatedByCaps.isZero else { continue }
                     let capped = Set(allocation.capRounds.flatMap { $0.capped.map(\.partner) })
                     guard let first = term.caps.filter({ capped.contains($0.partner) }).min(by: { $0.partner < $1.partner }) else { continue }
                     let kind = evaluation.isShortfall ? "shortfall" : "gain"
-                    report(.W411, first.ref, "in scenario \(scenario.name), \(term.name) \(LiteralText.financialYear(year)): caps leave \(allocation.unallocatedByCaps.formattedMoney(alwaysPennies: true)) of the \(kind) of \(evaluation.variance.magnitude.formattedMoney(alwaysPennies: true)) with no partner to bear it",
+                    // The figures `accord eval` shows.
+                    let shown = allocation.shown(amount: evaluation.shownAmount)
+                    report(.W411, first.ref, "in scenario \(scenario.name), \(term.name) \(LiteralText.financialYear(year)): caps leave \(shown.unallocatedByCaps.formattedMoney(alwaysPennies: true)) of the \(kind) of \(shown.amount.formattedMoney(alwaysPennies: true)) with no partner to bear it",
                            help: "raise a cap, or add a partner without a cap to the bands, so the whole amount is shared")
                 }
             }

@@ -4,13 +4,10 @@ import AccordSyntax
 /// `accord eval`: the risk-share terms of a checked plan evaluated under the plan as written or
 /// under scenarios, with every figure of the working rounded once, here, for all four formats.
 ///
-/// Rounding (LANGUAGE.md "Showing amounts"): each line of the working is a partition rounded by
-/// largest remainder against its own rounded whole, so it adds up to the penny — the schemes to
-/// the term's planned and delivered figures, a band's partners (and any percents short of 100%)
-/// to what the band holds, a cap round's receivers (and what nobody could take) to what it
-/// removed, the partners' results and the unallocated remainder to the amount. Lines are rounded
-/// from exact values independently, so a figure carried from one line to another may differ by a
-/// penny when the exact amounts have fractions of a penny.
+/// Rounding (LANGUAGE.md "Showing amounts") is the model's (`Shown`, `Allocation.shown`): the
+/// schemes are a partition of the term's planned and delivered figures and each scheme's
+/// dimensions a partition of its own; the amount shared is shown delivered − shown planned, and
+/// the allocation's working is shown top-down from it, so every line adds up to the penny.
 public struct EvalReport: Sendable {
     public let planTitle: String
     /// Every scenario the plan declares, by name.
@@ -25,7 +22,7 @@ public struct EvalReport: Sendable {
     public let evaluations: [ShownEvaluation]
 
     /// Evaluates every term in each of its years under each of `scenarios` (nil: the plan as written).
-    public init(_ checked: CheckedPlan, scenarios: [Scenario]?, sideBySide: Bool = false) throws(ArithmeticProblem) {
+    public init(_ checked: CheckedPlan, scenarios: [Scenario]?, sideBySide: Bool = false) {
         let model = checked.model
         planTitle = model.plan.title
         declaredScenarios = model.scenarios.map(\.name)
@@ -37,7 +34,7 @@ public struct EvalReport: Sendable {
         for scenario in scenarios.map({ $0.map(Optional.some) }) ?? [nil] {
             for term in model.riskShares {
                 for year in model.years(of: term) {
-                    evaluations.append(try ShownEvaluation(try model.evaluate(term, year: year, scenario: scenario)))
+                    evaluations.append(ShownEvaluation(model.evaluate(term, year: year, scenario: scenario)))
                 }
             }
         }
@@ -71,41 +68,10 @@ public struct ShownEvaluation: Sendable {
     public typealias DimensionLine = TermEvaluation.DimensionLine
     public typealias BandPart = RiskShareAllocation.BandPart
 
-    public struct Band: Sendable {
-        public let from: Exact
-        /// nil for `above`.
-        public let to: Exact?
-        /// What the band holds.
-        public let inside: Exact
-        public let parts: [BandPart]
-        /// The part no percent covers (percents short of 100%, E401).
-        public let unsplit: Exact
-    }
-
-    public struct Capped: Sendable {
-        public let partner: String
-        public let bore: Exact
-        public let cap: Exact
-        public let removed: Exact
-    }
-
-    public struct Receiver: Sendable {
-        public let partner: String
-        public let bore: Exact
-        public let receives: Exact
-        /// What it bears after the round.
-        public let after: Exact
-    }
-
-    public struct CapRound: Sendable {
-        public let capped: [Capped]
-        public let removed: Exact
-        /// Σ of the receivers' `bore`: the denominator of their shares of `removed`.
-        public let weight: Exact
-        public let receivers: [Receiver]
-        /// What nobody could receive (W411).
-        public let unallocated: Exact
-    }
+    public typealias Band = RiskShareAllocation.ShownAllocation.Band
+    public typealias Capped = RiskShareAllocation.ShownAllocation.Capped
+    public typealias Receiver = RiskShareAllocation.ShownAllocation.Receiver
+    public typealias CapRound = RiskShareAllocation.ShownAllocation.CapRound
 
     public struct PartnerResult: Sendable {
         public let partner: String
@@ -144,14 +110,15 @@ public struct ShownEvaluation: Sendable {
     /// Of `unallocated`, what caps left with nobody to receive it.
     public let unallocatedByCaps: Exact
 
-    init(_ evaluation: TermEvaluation) throws(ArithmeticProblem) {
+    init(_ evaluation: TermEvaluation) {
         self.evaluation = evaluation
-        let planned = try Self.partition(evaluation.schemes.map { ($0.scheme, $0.planned) })
-        let delivered = try Self.partition(evaluation.schemes.map { ($0.scheme, $0.delivered) })
+        let planned = Shown.partition(evaluation.schemes.map { ($0.scheme, $0.planned) })
+        let delivered = Shown.partition(evaluation.schemes.map { ($0.scheme, $0.delivered) })
         var schemes: [SchemeLine] = []
         for (index, line) in evaluation.schemes.enumerated() {
-            let linePlanned = try Self.partition(line.lines.map { ($0.dimension.rawValue, $0.planned) })
-            let lineDelivered = try Self.partition(line.lines.map { ($0.dimension.rawValue, $0.delivered) })
+            // A scheme's dimensions keep the pennies the term's partition gave the scheme.
+            let linePlanned = Shown.partition(line.lines.map { ($0.dimension.rawValue, $0.planned) }, whole: planned.parts[index])
+            let lineDelivered = Shown.partition(line.lines.map { ($0.dimension.rawValue, $0.delivered) }, whole: delivered.parts[index])
             schemes.append(SchemeLine(
                 scheme: line.scheme, counts: line.counts,
                 lines: line.lines.indices.map { DimensionLine(dimension: line.lines[$0].dimension, planned: linePlanned.parts[$0],
@@ -161,7 +128,7 @@ public struct ShownEvaluation: Sendable {
         self.schemes = schemes
         self.planned = planned.whole
         self.delivered = delivered.whole
-        variance = try delivered.whole.subtracting(planned.whole)
+        variance = delivered.whole.subtracting(planned.whole)
         kind = evaluation.variance.isZero ? .none : evaluation.isShortfall ? .shortfall : .gain
 
         guard let allocation = evaluation.allocation else {
@@ -169,56 +136,26 @@ public struct ShownEvaluation: Sendable {
             allocated = .zero; unallocatedBeforeCaps = .zero; unallocated = .zero; unallocatedByCaps = .zero
             return
         }
-        amount = try allocation.amount.rounded(places: 2)
-        bands = try allocation.bands.map { (band) throws(ArithmeticProblem) in
-            let parts = try Self.partition(band.parts.map { ($0.partner, $0.amount) } + [(Self.remainderKey, band.unsplit)])
-            return Band(from: try band.from.rounded(places: 2), to: try band.to?.rounded(places: 2), inside: parts.whole,
-                        parts: band.parts.indices.map { BandPart(partner: band.parts[$0].partner, share: band.parts[$0].share, amount: parts.parts[$0]) },
-                        unsplit: parts.parts.last ?? .zero)
-        }
-        beyondBands = try allocation.beyondBands.rounded(places: 2)
-        capRounds = try allocation.capRounds.map { (round) throws(ArithmeticProblem) in
-            let removed = try Self.partition(round.capped.map { ($0.partner, $0.removed) })
-            let received = try Self.partition(round.receivers.map { ($0.partner, $0.receives) } + [(Self.remainderKey, round.unallocated)])
-            let after = try Self.partition(round.after.map { ($0.partner, $0.amount) })
-            let afterByPartner = Dictionary(uniqueKeysWithValues: zip(round.after.map(\.partner), after.parts))
-            return CapRound(
-                capped: try round.capped.indices.map { (i) throws(ArithmeticProblem) in
-                    Capped(partner: round.capped[i].partner, bore: try round.capped[i].bore.rounded(places: 2),
-                           cap: try round.capped[i].cap.rounded(places: 2), removed: removed.parts[i])
-                },
-                removed: received.whole,
-                weight: try Exact.sum(round.receivers.map(\.bore)).rounded(places: 2),
-                receivers: try round.receivers.indices.map { (i) throws(ArithmeticProblem) in
-                    Receiver(partner: round.receivers[i].partner, bore: try round.receivers[i].bore.rounded(places: 2),
-                             receives: received.parts[i], after: afterByPartner[round.receivers[i].partner] ?? .zero)
-                },
-                unallocated: received.parts.last ?? .zero)
-        }
-        let before = try Self.partition(allocation.beforeCaps.map { ($0.partner, $0.amount) }
-                                        + [(Self.remainderKey, try allocation.unallocated.subtracting(allocation.unallocatedByCaps))])
-        let shown = try allocation.shown()
+        let shown = allocation.shown(amount: evaluation.shownAmount)
+        amount = shown.amount
+        bands = shown.bands
+        beyondBands = shown.beyondBands
+        capRounds = shown.capRounds
         let capped = Set(allocation.capRounds.flatMap { $0.capped.map(\.partner) })
-        result = allocation.final.indices.map { i in
-            let partner = allocation.final[i].partner
-            return PartnerResult(partner: partner, beforeCaps: before.parts[i], cap: evaluation.caps[partner].flatMap { try? $0.rounded(places: 2) },
+        result = shown.parts.indices.map { i in
+            let partner = shown.parts[i].partner
+            return PartnerResult(partner: partner, beforeCaps: shown.beforeCaps[i].amount, cap: evaluation.caps[partner].map(Shown.amount),
                                  amount: shown.parts[i].amount, capped: capped.contains(partner))
         }
         allocated = shown.total
-        unallocatedBeforeCaps = before.parts.last ?? .zero
+        unallocatedBeforeCaps = shown.unallocatedBeforeCaps
         unallocated = shown.unallocated
-        unallocatedByCaps = try allocation.unallocatedByCaps.rounded(places: 2)
+        unallocatedByCaps = shown.unallocatedByCaps
     }
 
     /// A partner's result with its sign: negative for a shortfall borne, positive for a gain kept.
     func signed(_ amount: Exact) -> Exact { kind == .shortfall ? amount.negated : amount }
 
-    /// Sorts after every partner or scheme name, so rounding ties go to named parts first.
-    static let remainderKey = "\u{10FFFF}"
-
-    static func partition(_ parts: [(String, Exact)]) throws(ArithmeticProblem) -> RoundedPartition {
-        try Exact.roundedPartition(parts.map { (key: $0.0, value: $0.1) }, places: 2)
-    }
 }
 
 // MARK: Words shared by the text and Markdown renderers

@@ -223,16 +223,18 @@ import AccordPlanGenerator
             let floor = caps[part.partner].map { min($0, before[part.partner]!) } ?? before[part.partner]!
             #expect(part.amount >= floor)
         }
-        // Shown to the penny, the parts and the unallocated remainder add to the shown amount,
-        // each within a penny of exact.
-        let shown = try result.shown()
-        let penny = try ratio(1, 100)
-        #expect(try Exact.sum(shown.parts.map(\.amount)) == shown.total)
-        #expect(try shown.total.adding(shown.unallocated) == amount.rounded(places: 2))
-        #expect(try shown.unallocated.subtracting(result.unallocated).magnitude < penny)
+        // Shown to the penny, the parts and the unallocated remainder add to the shown amount.
+        // Worked out top-down (a band's parts from the shown band, a round from the shown
+        // figures before it), each result stays within a penny a step of exact.
+        let shown = result.shown()
+        let steps = Exact(result.bands.count + result.capRounds.count + 1)
+        let slack = try ratio(1, 100).multiplied(by: steps)
+        #expect(Exact.sum(shown.parts.map(\.amount)) == shown.total)
+        #expect(shown.total.adding(shown.unallocated) == amount.rounded(places: 2))
+        #expect(shown.unallocated.subtracting(result.unallocated).magnitude <= slack)
         for (part, exact) in zip(shown.parts, result.final) {
             #expect(part.partner == exact.partner)
-            #expect(try part.amount.subtracting(exact.amount).magnitude < penny)
+            #expect(part.amount.subtracting(exact.amount).magnitude <= slack)
             #expect(BigInt(100).quotientAndRemainder(dividingBy: part.amount.denominator).remainder.isZero)
         }
     }
@@ -357,9 +359,11 @@ import AccordPlanGenerator
         #expect(capped.unallocatedByCaps == (try m("£200")))
         #expect(capped.unallocated == (try m("£200")))
         #expect(capped.capRounds.count == 1 && capped.capRounds[0].receivers.isEmpty)
-        #expect(try capped.shown() == RiskShareAllocation.ShownAllocation(
-            total: m("£100"), parts: [.init(partner: "ESNEFT", amount: try m("£100")), .init(partner: "WSFT", amount: .zero)],
-            unallocated: m("£200")))
+        let shown = capped.shown()
+        #expect(shown.total == (try m("£100")))
+        #expect(shown.parts == [.init(partner: "ESNEFT", amount: try m("£100")), .init(partner: "WSFT", amount: .zero)])
+        let twoHundred = try m("£200")
+        #expect(shown.unallocated == twoHundred && shown.unallocatedByCaps == twoHundred)
     }
 
     @Test func singlePartnerCappedAtZero() throws {
