@@ -358,6 +358,7 @@ class Audit:
         self.limit = verbose_limit
         self.classes = {}
         self.w401 = 0
+        self.compared = {}
 
     def take(self, plan_id, path, shown, expected):
         """Compare, then carry on from the shown figure, so one wrong figure is reported once and
@@ -373,6 +374,8 @@ class Audit:
             ok = shown is not None and F(shown) == expected
         if path.startswith("W401"):
             self.w401 += 1
+        cls = re.sub(r"\[[^\]]*\]", "[]", path)
+        self.compared[cls] = self.compared.get(cls, 0) + 1
         if ok:
             self.passed += 1
             return
@@ -1025,6 +1028,7 @@ def main():
     ap.add_argument("--accord-gen", default=".build/debug/accord-gen")
     ap.add_argument("--keep", help="folder to keep the plans that show a difference")
     ap.add_argument("--show", type=int, default=3, help="differences printed per class (JSON path)")
+    ap.add_argument("--classes", action="store_true", help="also list every kind of figure compared, with counts")
     ap.add_argument("plan", nargs="*", help="audit these plan files instead")
     args = ap.parse_args()
     a = Audit(args.show)
@@ -1052,7 +1056,10 @@ def main():
     if invalid:
         print(f"{len(invalid)} of {len(jobs)} plans skipped (not valid): e.g. {invalid[0][0]}: {invalid[0][1][:120]}")
     for cls, n in sorted(a.classes.items(), key=lambda kv: -kv[1]):
-        print(f"  {n:6}  {cls}")
+        print(f"  {n:6} of {a.compared[cls]:7} differ  {cls}")
+    if args.classes:
+        for cls, n in sorted(a.compared.items()):
+            print(f"  {n:7} compared  {cls}")
     print(f"({len(jobs)} plans; {a.w401} W401 messages compared with the summary's gap)")
     print(f"{a.passed} passed, {a.failed} failed")
     return 1 if a.failed else 0
