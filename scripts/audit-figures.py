@@ -986,12 +986,15 @@ def run(cmd):
 def audit_plan(a, pid, path, accord, keep):
     text = open(path, encoding="utf-8").read()
     failed_before = a.failed
-    plan = read_plan(text)
     rc, out, err = run([accord, "check", "--format", "json", path])
     diags = json.loads(out) if out.strip() else []
     errors = [d for d in diags if d["severity"] == "error"]
     if errors:
         return "invalid", errors[0]["code"] + " " + errors[0]["message"]
+    try:
+        plan = read_plan(text)
+    except (KeyError, ValueError, IndexError) as e:
+        return "invalid", f"beyond this script's reader: {e!r}"
     rc, out, err = run([accord, "summary", "--format", "json", path])
     if rc != 0:
         a.cmp(pid, f"summary(rc={rc}: {err.strip()[:80]})", "?", None)
