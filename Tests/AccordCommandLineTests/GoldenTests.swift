@@ -52,6 +52,23 @@ struct GoldenTests {
     @Test(arguments: cases("eval"))
     func eval(_ name: String) throws { try Self.compare("eval", name) }
 
+    /// The plans of issue 13 (`testdata/figures`), each through every output that shows its
+    /// figures: check messages, summary and eval JSON, and the model.
+    @Test(arguments: cases("figures"))
+    func figures(_ name: String) throws {
+        let folder = Self.testdata.appendingPathComponent("figures")
+        let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+        let scenario = text.contains("\nscenario ") ? ["--scenario", "all"] : []
+        var actual = ""
+        for arguments in [["check", name], ["summary", "--format", "json", name], ["eval", "--format", "json"] + scenario + [name], ["model", name]] {
+            let result = run(Invocation(arguments: arguments, environment: [:], workingDirectory: folder.path))
+            actual += "$ accord \(arguments.joined(separator: " "))\n\(result.stdout)"
+            if !result.stderr.isEmpty { actual += "--- stderr\n\(result.stderr)" }
+            actual += "--- exit \(result.exitCode)\n"
+        }
+        try Self.match(actual, folder.appendingPathComponent(name.replacingOccurrences(of: ".accord", with: ".expected")), "figures/\(name)")
+    }
+
     @Test func everySyntaxCodeHasAGoldenFile() {
         let names = Self.cases("check")
         for code in ["E101", "E102", "E103", "E104", "E105", "E106", "E107", "E109"] {
