@@ -839,27 +839,27 @@ def pct_split(r, n, decimals=2):
 
 
 def awkward_money(r, scale):
-    base = r.randint(1, scale * 100) / 100
-    k = r.randint(0, 9)
-    if k == 0:
-        return f"£{base:.2f} / 3"
-    if k == 1:
-        return f"£{r.randint(1, scale)} * 2 / 7"
-    if k == 2:
-        return f"£{base:.2f} * {r.randint(1, 9999) / 100:.2f}%"
-    if k == 3:
-        return "£1 / 3"
-    if k == 4:
-        return f"(£{base:.2f}) - (£{r.randint(0, int(base * 100)) / 100:.2f})"
-    if k == 5:
-        return f"£{r.randint(1, 999)}k"
-    if k == 6:
-        return f"£{base:.2f} * 0.5"
-    if k == 7:
-        return f"£{r.randint(1, scale)} + £1 / 3"
-    if k == 8:
-        return "£0.01"
-    return f"£{base:.2f}"
+    """A money expression whose value is often not whole pennies."""
+    pennies = r.randint(1, scale * 100)
+    base = "£" + decimal(F(pennies, 100))
+    shapes = [
+        lambda: f"{base} / 3",
+        lambda: f"£{r.randint(1, scale)} * 2 / 7",
+        lambda: f"{base} * {decimal(F(r.randint(1, 9999), 100))}%",
+        lambda: "£1 / 3",
+        lambda: f"({base}) - (£{decimal(F(r.randint(0, pennies), 100))})",
+        lambda: f"£{r.randint(1, 999)}k",
+        lambda: f"{base} * 0.5",
+        lambda: f"£{r.randint(1, scale)} + £1 / 3",
+        lambda: "£0.01",
+        lambda: base,
+    ]
+    return r.choice(shapes)()
+
+
+def some(r, items, chance):
+    """Each item with the given chance, in order."""
+    return [x for x in items if r.random() < chance]
 
 
 def delivery_pct(r):
@@ -899,19 +899,13 @@ def write_plan(r):
             if r.random() < 0.2:
                 continue
             out.append(f"  savings {fyname(y)} {{")
-            for d in DIMS:
-                if r.random() < 0.7:
-                    out.append(f"    {d} {awkward_money(r, 300000)}")
+            out += [f"    {d} {awkward_money(r, 300000)}" for d in some(r, DIMS, 0.7)]
             if r.random() < 0.4:
                 out.append("    phasing " + ", ".join(f"M{m + 1} {v}%" for m, v in enumerate(pct_split(r, 12))))
             if iy and iy[0] == y:
                 for m in range(1, iy[1] + 1):
-                    for d in DIMS:
-                        if r.random() < 0.25:
-                            out.append(f"    actual M{m} {d} {awkward_money(r, 30000)}")
-                for d in DIMS:
-                    if r.random() < 0.3:
-                        out.append(f"    forecast {d} {awkward_money(r, 300000)}")
+                    out += [f"    actual M{m} {d} {awkward_money(r, 30000)}" for d in some(r, DIMS, 0.25)]
+                out += [f"    forecast {d} {awkward_money(r, 300000)}" for d in some(r, DIMS, 0.3)]
             out.append("  }")
         if len(ps) > 1:
             out.append("  share {")
@@ -933,12 +927,9 @@ def write_plan(r):
         out.append(f'scenario sc-{s + 1} "Scenario {s + 1}" {{')
         if r.random() < 0.7:
             out.append(f"  delivery {delivery_pct(r)}")
-        for name in schemes:
-            if r.random() < 0.3:
-                out.append(f"  delivery {name} {delivery_pct(r)}")
-        for name in schemes:
-            if r.random() < 0.25:
-                out.append(f"  outturn {name} {fyname(r.choice(years))} {r.choice(DIMS)} {awkward_money(r, 200000)}")
+        out += [f"  delivery {name} {delivery_pct(r)}" for name in some(r, schemes, 0.3)]
+        out += [f"  outturn {name} {fyname(r.choice(years))} {r.choice(DIMS)} {awkward_money(r, 200000)}"
+                for name in some(r, schemes, 0.25)]
         out.append("}")
     return out
 
