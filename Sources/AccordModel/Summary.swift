@@ -90,9 +90,13 @@ public struct InYearFigures: Sendable, Equatable {
     public var forecastOutturn: Exact
     public var yearPlan: Exact
     public var variance: Exact { actual.subtracting(plan) }
+    /// The exact year-to-date plan and actual these figures were shown from: a percent is worked
+    /// out from them (rule 3), and a sum of lines (a scheme, an area) sums them too.
+    var exactPlan: Exact
+    var exactActual: Exact
     /// Variance as a share of the year-to-date plan, from the exact figures (`Shown.percent`);
     /// nil when that plan is zero.
-    public var variancePercent: Exact?
+    public var variancePercent: Exact? { Shown.percent(exactActual.subtracting(exactPlan), of: exactPlan) }
 }
 
 /// The PMO's monthly position for one financial year (brief §3, "In-year tracking").
@@ -394,7 +398,7 @@ extension PlanModel {
                 keys.append("\(scheme.name) \(dimension.rawValue)")
                 positions.append(position)
                 lines.append(.init(scheme: scheme.name, title: scheme.title, dimension: dimension,
-                                   figures: InYearFigures(plan: .zero, actual: .zero, forecastOutturn: .zero, yearPlan: .zero)))
+                                   figures: InYearFigures(plan: .zero, actual: .zero, forecastOutturn: .zero, yearPlan: .zero, exactPlan: .zero, exactActual: .zero)))
             }
         }
         func column(_ value: (InYearPosition) -> Exact) -> RoundedPartition {
@@ -403,12 +407,12 @@ extension PlanModel {
         let plan = column(\.plan), actual = column(\.actual), forecast = column(\.forecastOutturn), yearPlan = column(\.yearPlan)
         for i in lines.indices {
             lines[i].figures = InYearFigures(plan: plan.parts[i], actual: actual.parts[i], forecastOutturn: forecast.parts[i], yearPlan: yearPlan.parts[i],
-                                             variancePercent: Shown.percent(positions[i].variance, of: positions[i].plan))
+                                             exactPlan: positions[i].plan, exactActual: positions[i].actual)
         }
         let exactPlan = Exact.sum(positions.map(\.plan)), exactActual = Exact.sum(positions.map(\.actual))
         return InYearSummary(year: year, months: Date.monthsBegun(year: year, asOf: asOf), lines: lines,
                              total: InYearFigures(plan: plan.whole, actual: actual.whole, forecastOutturn: forecast.whole, yearPlan: yearPlan.whole,
-                                                  variancePercent: Shown.percent(exactActual.subtracting(exactPlan), of: exactPlan)))
+                                                  exactPlan: exactPlan, exactActual: exactActual))
     }
 
     /// Every partner's attributed savings in one year against its envelope, each column shown as a

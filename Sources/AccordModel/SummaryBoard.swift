@@ -97,7 +97,8 @@ extension InYearFigures {
     static func sum(_ figures: [InYearFigures]) -> InYearFigures? {
         guard !figures.isEmpty else { return nil }
         func total(_ value: (InYearFigures) -> Exact) -> Exact { figures.reduce(Exact.zero) { $0.adding(value($1)) } }
-        return InYearFigures(plan: total(\.plan), actual: total(\.actual), forecastOutturn: total(\.forecastOutturn), yearPlan: total(\.yearPlan))
+        return InYearFigures(plan: total(\.plan), actual: total(\.actual), forecastOutturn: total(\.forecastOutturn), yearPlan: total(\.yearPlan),
+                             exactPlan: total(\.exactPlan), exactActual: total(\.exactActual))
     }
 }
 
