@@ -272,10 +272,17 @@ extension ProgrammeSummary {
         byLevel = Level.allCases.map { level in Tally(key: level.rawValue, title: nil, count: model.schemes.count { $0.level == level }) }
         let position = Self.inYear(model, asOf: asOf)
         inYear = position
-        let byYear = model.years.map { Self.schemeSavings(model, year: $0, inYear: position) }
+        savings = model.years.map { Self.savings(model, year: $0) }
+        var byYear = model.years.map { Self.schemeSavings(model, year: $0, inYear: position) }
+        // A year's dimensions are a partition of its total (rule 2), shown alike in the savings
+        // table and the total rows of the scheme and pipeline tables.
+        for (i, year) in savings.enumerated() {
+            byYear[i].0.total.planned = year.planned
+            byYear[i].0.total.riskAdjusted = year.riskAdjusted
+            byYear[i].1.total = byYear[i].0.total
+        }
         schemeSavings = byYear.map(\.0)
         pipeline = byYear.map(\.1)
-        savings = byYear.map { Self.savingsYear($0.0) }
         (partners, partnerTotals) = Self.partners(model)
         partnerAreas = Self.partnerAreas(model, partners: partners)
         diagnostics = Self.diagnosticGroups(checked.diagnostics)
@@ -322,11 +329,28 @@ extension ProgrammeSummary {
 
     // MARK: Sections
 
-    /// A year's savings from its scheme rows: each figure the sum of the shown scheme figures.
-    static func savingsYear(_ year: SchemeSavingsYear) -> SavingsYear {
-        func total(_ rows: [SchemeSavings]) -> Exact { rows.reduce(Exact.zero) { $0.adding($1.planned.total) } }
-        return SavingsYear(year: year.year, planned: year.total.planned, riskAdjusted: year.total.riskAdjusted,
-                           recurrent: total(year.schemes.filter(\.recurrent)), nonRecurrent: total(year.schemes.filter { !$0.recurrent }))
+    /// A year's savings: each dimension a part of the year's total (rule 2), risk-adjusted
+    /// likewise, recurrent and non-recurrent a partition of the planned total.
+    static func savings(_ model: PlanModel, year: Int) -> SavingsYear {
+        var planned: [Dimension: Exact] = [:], adjusted: [Dimension: Exact] = [:]
+        var recurrent = Exact.zero, nonRecurrent = Exact.zero
+        for scheme in model.schemes where scheme.counts {
+            guard let savings = scheme.savings(in: year) else { continue }
+            for dimension in Dimension.allCases {
+                let amount = savings.amount(dimension)
+                planned[dimension, default: .zero] = planned[dimension, default: .zero].adding(amount)
+                adjusted[dimension, default: .zero] = adjusted[dimension, default: .zero].adding(model.riskAdjusted(amount, for: scheme))
+                if scheme.recurrent { recurrent = recurrent.adding(amount) } else { nonRecurrent = nonRecurrent.adding(amount) }
+            }
+        }
+        let recurrence = split([("non-recurrent", nonRecurrent), ("recurrent", recurrent)])
+        return SavingsYear(year: year, planned: dimensionSplit(planned), riskAdjusted: dimensionSplit(adjusted),
+                           recurrent: recurrence.parts[1], nonRecurrent: recurrence.parts[0])
+    }
+
+    static func dimensionSplit(_ amounts: [Dimension: Exact]) -> DimensionSplit {
+        let (parts, whole) = split(Dimension.allCases.map { ($0.rawValue, amounts[$0] ?? .zero) })
+        return DimensionSplit(amounts: Dictionary(uniqueKeysWithValues: zip(Dimension.allCases, parts)), total: whole)
     }
 
     /// The financial year holding the as-of date; past the plan's horizon, its last year (all
