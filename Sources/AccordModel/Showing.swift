@@ -33,6 +33,10 @@ public enum Shown {
         part.dividedUnlessZero(by: whole)?.rounded(places: percentPlaces + 2)
     }
 
+    /// A percent the plan states (a delivery %, a share, a control total) as every output shows
+    /// it: half-even to one decimal, as the text reports print it.
+    public static func percent(_ stated: Exact) -> Exact { stated.rounded(places: percentPlaces + 2) }
+
     /// The key of what no partner bears: it sorts after every partner name (U+10FFFF is the
     /// largest scalar), so rounding ties go to partners first. Shown as `(unallocated)`.
     public static let unallocatedKey = "\u{10FFFF}"

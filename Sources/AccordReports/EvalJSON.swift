@@ -47,7 +47,7 @@ public enum EvalJSON {
             ("kind", .string(e.kind.rawValue)), ("amount", money(e.amount)),
             ("bands", .array(e.bands.map { band in .object([
                 ("from", money(band.from)), ("upTo", band.to.map(money) ?? .null), ("inBand", money(band.inside)),
-                ("parts", .array(band.parts.map { .object([("partner", .string($0.partner)), ("percent", ModelJSON.percent($0.share)), ("amount", money($0.amount))]) })),
+                ("parts", .array(band.parts.map { .object([("partner", .string($0.partner)), ("percent", ModelJSON.percent(Shown.percent($0.share))), ("amount", money($0.amount))]) })),
                 ("notCovered", money(band.unsplit)),
             ]) })),
             ("beyondBands", money(e.beyondBands)),
@@ -79,7 +79,7 @@ public enum EvalJSON {
         }
         return .object([
             ("dimension", .string(l.dimension.rawValue)), ("planned", money(l.planned)), ("delivered", money(l.delivered)),
-            ("source", .string(source)), ("deliveryPercent", share.map(ModelJSON.percent) ?? .null),
+            ("source", .string(source)), ("deliveryPercent", share.map { ModelJSON.percent(Shown.percent($0)) } ?? .null),
         ])
     }
 }

@@ -113,7 +113,7 @@ public enum SummaryJSON {
             ("envelope", p.envelope.map(money) ?? .null),
         ] + (p.partner.isEmpty ? [] : [
             ("gap", p.gap.map(money) ?? .null), ("coverage", p.coverage.map(ModelJSON.percent) ?? .null),
-            ("controlTotalPercent", p.controlTotalShare.map(ModelJSON.percent) ?? .null),
+            ("controlTotalPercent", p.controlTotalShare.map { ModelJSON.percent(Shown.percent($0)) } ?? .null),
         ]) + [("controlTotal", money(p.controlTotal)), ("controlTotalRiskAdjusted", money(p.controlTotalRiskAdjusted))])
     }
 

@@ -334,7 +334,7 @@ public enum SummaryTables {
         for total in s.partnerTotals {
             for p in s.partners where p.year == total.year {
                 rows.append([.text(p.partner), .year(p.year), .money(p.attributed), .money(p.riskAdjusted), .money(p.envelope), .money(p.gap),
-                             .percent(p.coverage), .percent(p.controlTotalShare), .money(p.controlTotal), .money(p.controlTotalRiskAdjusted)])
+                             .percent(p.coverage), .percent(p.controlTotalShare.map(Shown.percent)), .money(p.controlTotal), .money(p.controlTotalRiskAdjusted)])
             }
         }
         let totals: [[SummaryCell]] = s.partnerTotals.map { t in
