@@ -21,15 +21,19 @@ extension ModelBuilder {
         model.indexSchemes()
     }
 
-    /// The readable lines of `statement`'s block, with their attribute's keyword (empty for a
-    /// keyed line such as `ESNEFT 50%`); of a line given twice (E106), only the first.
-    func lines(_ statement: StatementSyntax, _ kind: BlockKind) -> [(keyword: String, match: StatementMatch)] {
+    /// The readable lines of `statement`'s block, each with its attribute, for a `switch` with no
+    /// `default`; of a line given twice (E106), only the first.
+    func lines<A: BlockAttribute>(_ statement: StatementSyntax, _: A.Type) -> [(attribute: A, match: StatementMatch)] {
+        lines(statement, A.block).compactMap { match in match.attribute(as: A.self).map { ($0, match) } }
+    }
+
+    /// The readable lines of a keyed block (`ESNEFT 50%`), or of any block without their attributes.
+    func lines(_ statement: StatementSyntax, _ kind: BlockKind) -> [StatementMatch] {
         var seen: Set<String> = []
         return (statement.block?.statements ?? []).compactMap { line in
             guard let match = Grammar.match(line, in: kind) else { return nil }
             if match.isRepeat ?? match.repetitionKey.map({ !seen.insert($0).inserted }) ?? false { return nil }
-            // The schema's keyword is the line's own, without making a String of it again.
-            return (match.attribute?.keyword ?? "", match)
+            return match
         }
     }
 
@@ -85,36 +89,35 @@ extension ModelBuilder {
         var plan = Plan()
         plan.ref = SourceRef(header: statement)
         plan.title = Grammar.match(statement, in: .file)?.values.first.flatMap(stringValue) ?? ""
-        plan.asOfUnreadable = statement.block?.statements.contains { $0.keyword == "as-of" } ?? false
-        for (keyword, match) in lines(statement, .plan) {
-            switch keyword {
-            case "years":
+        plan.asOfUnreadable = statement.block?.statements.contains { $0.keyword == PlanAttribute.asOf.rawValue } ?? false
+        for (attribute, match) in lines(statement, PlanAttribute.self) {
+            switch attribute {
+            case .years:
                 switch value(match.values[0], .years, for: "years") {
                 case .financialYear(let y)?: plan.years = y...y
                 case .yearRange(let a, let b)?: plan.years = a...b
                 default: break
                 }
-            case "as-of":
+            case .asOf:
                 plan.asOf = date(match.values[0], for: "as-of")
                 plan.asOfUnreadable = plan.asOf == nil
-            case "approved":
+            case .approved:
                 plan.approvedOn = date(match.values[0], for: "approved")
                 plan.approvedBy = match.values.dropFirst().first.flatMap(stringValue)
-            case "confidence-weights":
-                for (_, line) in lines(match.statement, .confidenceWeights) {
+            case .confidenceWeights:
+                for line in lines(match.statement, .confidenceWeights) {
                     guard let rating = line.keywords.first.flatMap(Confidence.init), let node = line.values.first,
                           let weight = quantity(node, .percent, for: rating.rawValue) else { continue }
                     checkFraction(weight, node, "a confidence weight")
                     plan.confidenceWeights[rating] = weight
                 }
-            case "require-metrics":
+            case .requireMetrics:
                 plan.requiredMetricKinds = match.keywords.compactMap(MetricKind.init)
-            case "rules":
-                for (_, line) in lines(match.statement, .rules) {
+            case .rules:
+                for line in lines(match.statement, .rules) {
                     guard let code = line.names.first?.simpleName.flatMap(DiagnosticCode.init), let level = line.keywords.first else { continue }
                     plan.rules[code] = level == "off" ? .some(nil) : .some(level == "error" ? .error : .warning)
                 }
-            default: break
             }
         }
         model.plan = plan
@@ -122,15 +125,14 @@ extension ModelBuilder {
 
     private mutating func readPartner(_ declaration: Declaration, title: String?, ref: SourceRef) -> Partner {
         var partner = Partner(name: declaration.name, title: title, ref: ref)
-        for (keyword, match) in lines(declaration.statement, .partner) {
-            switch keyword {
-            case "type": partner.type = match.keywords.first
-            case "control-total":
+        for (attribute, match) in lines(declaration.statement, PartnerAttribute.self) {
+            switch attribute {
+            case .type: partner.type = match.keywords.first
+            case .controlTotal:
                 if let x = quantity(match.values[0], .percent, for: "control-total") {
                     checkFraction(x, match.values[0], "`control-total`")
                     partner.controlTotal = x
                 }
-            default: break
             }
         }
         return partner
@@ -138,16 +140,15 @@ extension ModelBuilder {
 
     private mutating func readPerson(_ declaration: Declaration, title: String?, ref: SourceRef) -> Person {
         var person = Person(name: declaration.name, title: title, ref: ref)
-        for (keyword, match) in lines(declaration.statement, .person) {
-            switch keyword {
-            case "partner": person.partner = reference(match.names[0], .partner, for: "partner")
-            case "role": person.role = match.values.first.flatMap(stringValue)
-            case "capacity":
+        for (attribute, match) in lines(declaration.statement, PersonAttribute.self) {
+            switch attribute {
+            case .partner: person.partner = reference(match.names[0], .partner, for: "partner")
+            case .role: person.role = match.values.first.flatMap(stringValue)
+            case .capacity:
                 if let x = quantity(match.values[0], .number, for: "capacity") {
                     checkFTE(x, match.values[0], "`capacity`")
                     person.capacity = x
                 }
-            default: break
             }
         }
         return person
@@ -156,7 +157,7 @@ extension ModelBuilder {
     private mutating func readEnvelopes() {
         var seen: [String: StatementSyntax] = [:]
         for planFile in sources.files {
-            for statement in planFile.parse.tree.statements where statement.keyword == "envelope" {
+            for statement in planFile.parse.tree.statements where statement.keyword == FileAttribute.envelope.rawValue {
                 guard let match = Grammar.match(statement, in: .file), let node = match.names.first,
                       let partner = reference(node, .partner, for: "envelope") else { continue }
                 if let first = seen[partner] {
@@ -166,7 +167,7 @@ extension ModelBuilder {
                 }
                 seen[partner] = statement
                 var envelope = Envelope(partner: partner, ref: SourceRef(header: statement))
-                for (_, line) in lines(statement, .envelope) {
+                for line in lines(statement, .envelope) {
                     guard let year = year(line.literals.first), let node = line.values.first,
                           let amount = quantity(node, .money, for: "an envelope line") else { continue }
                     checkInPlanYears(year, line.arguments[0].node)
@@ -182,11 +183,11 @@ extension ModelBuilder {
 
     private mutating func readRiskShare(_ declaration: Declaration, title: String?, ref: SourceRef) -> RiskShareTerm {
         var term = RiskShareTerm(name: declaration.name, title: title, ref: ref)
-        for (keyword, match) in lines(declaration.statement, .riskShare) {
-            switch keyword {
-            case "schemes": term.schemes = references(match.names, .scheme, for: "schemes").names
-            case "measure": term.measure = match.keywords.first.flatMap(Measure.init) ?? .cashReleasing
-            case "years":
+        for (attribute, match) in lines(declaration.statement, RiskShareAttribute.self) {
+            switch attribute {
+            case .schemes: term.schemes = references(match.names, .scheme, for: "schemes").names
+            case .measure: term.measure = match.keywords.first.flatMap(Measure.init) ?? .cashReleasing
+            case .years:
                 switch value(match.values[0], .years, for: "years") {
                 case .financialYear(let y)?: term.years = y...y; checkInPlanYears(y, match.values[0])
                 case .yearRange(let a, let b)?:
@@ -194,16 +195,15 @@ extension ModelBuilder {
                     checkInPlanYears(model.plan.years.map { $0.contains(a) ? b : a }, match.values[0])
                 default: break
                 }
-            case "shortfall", "gain":
+            case .shortfall, .gain:
                 let bands = readBands(match.statement)
-                if keyword == "shortfall" { term.shortfall = bands; term.shortfallRef = SourceRef(header: match.statement) }
+                if attribute == .shortfall { term.shortfall = bands; term.shortfallRef = SourceRef(header: match.statement) }
                 else { term.gain = bands; term.gainRef = SourceRef(header: match.statement) }
-            case "cap":
+            case .cap:
                 guard let partner = reference(match.names[0], .partner, for: "cap"),
                       let amount = quantity(match.values[0], .money, for: "cap") else { continue }
                 checkNotNegative(amount, match.values[0], "a cap")
                 term.caps.append((partner, amount, SourceRef(header: match.statement)))
-            default: break
             }
         }
         return term
@@ -211,17 +211,19 @@ extension ModelBuilder {
 
     private mutating func readBands(_ statement: StatementSyntax) -> [Band] {
         var bands: [Band] = []
-        for (keyword, match) in lines(statement, .bands) {
+        for (attribute, match) in lines(statement, BandAttribute.self) {
             var values = match.values
             var upTo: Exact?
-            if keyword == "up-to" {
+            switch attribute {
+            case .upTo:
                 upTo = quantity(values.removeFirst(), .money, for: "up-to")
                 if upTo == nil { continue }
                 checkNotNegative(upTo, match.values[0], "a band threshold")
+            case .above: break
             }
             var splits: [(partner: String, share: Exact, ref: SourceRef)] = []
             for (nameNode, shareNode) in zip(match.names, values) {
-                guard let partner = reference(nameNode, .partner, for: keyword), let share = quantity(shareNode, .percent, for: "a band share") else {
+                guard let partner = reference(nameNode, .partner, for: attribute.rawValue), let share = quantity(shareNode, .percent, for: "a band share") else {
                     incomplete.insert(SourceRef(header: match.statement).key)
                     continue
                 }
@@ -235,9 +237,9 @@ extension ModelBuilder {
 
     private mutating func readScenario(_ declaration: Declaration, title: String?, ref: SourceRef) -> Scenario {
         var scenario = Scenario(name: declaration.name, title: title, ref: ref)
-        for (keyword, match) in lines(declaration.statement, .scenario) {
-            switch keyword {
-            case "delivery":
+        for (attribute, match) in lines(declaration.statement, ScenarioAttribute.self) {
+            switch attribute {
+            case .delivery:
                 guard let node = match.values.first, let share = quantity(node, .percent, for: "delivery") else { continue }
                 if share.isNegative { report(.E303, node, "delivery cannot be below 0%", help: "0% means nothing is delivered; above 100% is a gain") }
                 if let schemeNode = match.names.first {
@@ -245,13 +247,12 @@ extension ModelBuilder {
                 } else {
                     scenario.defaultDelivery = share
                 }
-            case "outturn":
+            case .outturn:
                 guard let scheme = reference(match.names[0], .scheme, for: "outturn"), let year = year(match.literals.first),
                       let dimension = match.keywords.first.flatMap(Dimension.init),
                       let amount = quantity(match.values[0], .money, for: "outturn") else { continue }
                 checkInPlanYears(year, match.arguments[1].node)
                 scenario.outturns.append(Outturn(scheme: scheme, year: year, dimension: dimension, amount: amount, ref: SourceRef(header: match.statement)))
-            default: break
             }
         }
         return scenario

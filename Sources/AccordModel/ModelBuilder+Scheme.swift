@@ -6,41 +6,41 @@ extension ModelBuilder {
         let name = declaration.name
         var scheme = Scheme(name: name, title: title, ref: ref)
         var explicitPartners = false
-        for (keyword, match) in lines(declaration.statement, .scheme) {
-            scheme.attributeRefs[keyword] = SourceRef(header: match.statement)
-            switch keyword {
-            case "area": scheme.area = reference(match.names[0], .area, for: "area")
-            case "level": scheme.level = match.keywords.first.flatMap(Level.init) ?? .system
-            case "status": scheme.status = match.keywords.first.flatMap(Status.init)
-            case "lead": scheme.lead = reference(match.names[0], .partner, for: "lead")
-            case "partners":
+        for (attribute, match) in lines(declaration.statement, SchemeAttribute.self) {
+            scheme.attributeRefs[attribute.rawValue] = SourceRef(header: match.statement)
+            switch attribute {
+            case .area: scheme.area = reference(match.names[0], .area, for: "area")
+            case .level: scheme.level = match.keywords.first.flatMap(Level.init) ?? .system
+            case .status: scheme.status = match.keywords.first.flatMap(Status.init)
+            case .lead: scheme.lead = reference(match.names[0], .partner, for: "lead")
+            case .partners:
                 explicitPartners = true
                 let partners = references(match.names, .partner, for: "partners")
                 scheme.partners = partners.names
                 if partners.unresolved { incomplete.insert(name) }
                 scheme.partnersRef = SourceRef(header: match.statement)
-            case "sro", "manager", "clinical-lead", "finance-lead":
-                guard let person = reference(match.names[0], .person, for: keyword) else { continue }
+            case .sro, .manager, .clinicalLead, .financeLead:
+                guard let person = reference(match.names[0], .person, for: attribute.rawValue) else { continue }
                 var fte: Exact?
                 if let node = match.values.first {
-                    fte = quantity(node, .number, for: "\(keyword) FTE", in: name)
+                    fte = quantity(node, .number, for: "\(attribute.rawValue) FTE", in: name)
                     checkFTE(fte, node, "an FTE allocation")
                 }
-                scheme.roles.append(Role(role: keyword, person: person, fte: fte, ref: SourceRef(header: match.statement)))
-            case "approved":
+                scheme.roles.append(Role(role: attribute.rawValue, person: person, fte: fte, ref: SourceRef(header: match.statement)))
+            case .approved:
                 scheme.approvedOn = date(match.values[0], for: "approved", in: name)
                 scheme.approvedBy = match.values.dropFirst().first.flatMap { $0.literalToken.map { LiteralText.unescape($0.text) } }
-            case "confidence": scheme.confidence = match.keywords.first.flatMap(Confidence.init) ?? .amber
-            case "recurrent": scheme.recurrent = match.keywords.first != "no"
-            case "qia":
+            case .confidence: scheme.confidence = match.keywords.first.flatMap(Confidence.init) ?? .amber
+            case .recurrent: scheme.recurrent = match.keywords.first != "no"
+            case .qia:
                 scheme.qia = match.keywords.first
                 scheme.qiaDate = match.values.first.flatMap { date($0, for: "qia", in: name) }
-            case "savings":
+            case .savings:
                 if let savings = readSavings(match, scheme: name) { scheme.savings.append(savings) }
-            case "share":
+            case .share:
                 scheme.shareRef = SourceRef(header: match.statement)
                 var share: [String: Exact] = [:]
-                for (_, line) in lines(match.statement, .share) {
+                for line in lines(match.statement, .share) {
                     guard let partner = reference(line.names[0], .partner, for: "share"),
                           let fraction = quantity(line.values[0], .percent, for: "a share line", in: name) else { incomplete.insert(name); continue }
                     checkFraction(fraction, line.values[0], "a share")
@@ -49,23 +49,25 @@ extension ModelBuilder {
                 }
                 scheme.share = share
             // A milestone or metric whose name an earlier one took (E201) is set aside.
-            case "milestone":
+            case .milestone:
                 guard isScopeEntry(scopes[name]?.milestones[match.names.first?.simpleName ?? ""], match) else { continue }
                 scheme.milestones.append(readMilestone(match, scheme: name))
-            case "metric":
+            case .metric:
                 guard isScopeEntry(scopes[name]?.metrics[match.names.first?.simpleName ?? ""]?.statement, match) else { continue }
                 scheme.metrics.append(readMetric(match, scheme: name))
-            default: break
+            // Read with the scheme's scope, before the scheme itself (ModelBuilder.swift).
+            case .let: break
             }
         }
         // One pass over every line, readable or not: is there an `sro` line, and was a `lead`,
         // `partners` or `share` line left unread for not fitting the grammar (already E104)?
         var hasSRO = false, unreadParties = false
         for line in declaration.statement.block?.statements ?? [] {
-            switch line.keyword {
-            case "sro": hasSRO = true
-            case "lead", "partners", "share": unreadParties = unreadParties || Grammar.match(line, in: .scheme) == nil
-            default: break
+            // Unreadable lines have no attribute to switch over: compare the words.
+            let keyword = line.keyword.flatMap(SchemeAttribute.init)
+            if keyword == .sro { hasSRO = true }
+            if keyword == .lead || keyword == .partners || keyword == .share {
+                unreadParties = unreadParties || Grammar.match(line, in: .scheme) == nil
             }
         }
         // From `approved` on a scheme has a senior responsible owner (brief §2). A `sro` line whose
@@ -91,16 +93,16 @@ extension ModelBuilder {
         checkInPlanYears(year, match.arguments[0].node)
         var savings = YearSavings(year: year, ref: SourceRef(header: match.statement))
         var actualLines: [ActualKey: StatementSyntax] = [:]
-        for (keyword, line) in lines(match.statement, .savings) {
-            switch keyword {
-            case "cash-releasing", "productivity", "cost-growth-avoided":
-                guard let amount = quantity(line.values[0], .money, for: keyword, in: scheme) else { continue }
+        for (attribute, line) in lines(match.statement, SavingsAttribute.self) {
+            switch attribute {
+            case .cashReleasing, .productivity, .costGrowthAvoided:
+                guard let amount = quantity(line.values[0], .money, for: attribute.rawValue, in: scheme) else { continue }
                 checkNotNegative(amount, line.values[0], "savings")
-                savings.amounts[Dimension(rawValue: keyword)!] = amount
-            case "phasing":
+                savings.amounts[Dimension(rawValue: attribute.rawValue)!] = amount
+            case .phasing:
                 savings.phasingRef = SourceRef(header: line.statement)
                 savings.phasing = readPhasing(line, scheme: scheme)
-            case "actual":
+            case .actual:
                 guard let month = line.names.first?.simpleName.flatMap(LiteralText.monthOfYear),
                       let dimension = line.keywords.first.flatMap(Dimension.init),
                       let amount = quantity(line.values[0], .money, for: "actual", in: scheme) else { continue }
@@ -113,11 +115,10 @@ extension ModelBuilder {
                 }
                 actualLines[key] = line.statement
                 savings.actuals.append(SavingsActual(month: month, dimension: dimension, amount: amount, ref: SourceRef(header: line.statement)))
-            case "forecast":
+            case .forecast:
                 guard let dimension = line.keywords.first.flatMap(Dimension.init),
                       let amount = quantity(line.values[0], .money, for: "forecast", in: scheme) else { continue }
                 savings.forecasts[dimension] = amount
-            default: break
             }
         }
         return savings
@@ -164,25 +165,24 @@ extension ModelBuilder {
         let name = match.names.first?.simpleName ?? ""
         var milestone = Milestone(scheme: scheme, name: name, title: match.values.first.flatMap { $0.literalToken.map { LiteralText.unescape($0.text) } },
                                   ref: SourceRef(header: match.statement))
-        for (keyword, line) in lines(match.statement, .milestone) {
-            switch keyword {
-            case "due":
+        for (attribute, line) in lines(match.statement, MilestoneAttribute.self) {
+            switch attribute {
+            case .due:
                 milestone.due = date(line.values[0], for: "due", in: scheme)
                 milestone.dueRef = SourceRef(header: line.statement)
-            case "critical": milestone.critical = true
-            case "owner": milestone.owner = reference(line.names[0], .person, for: "owner")
-            case "done":
+            case .critical: milestone.critical = true
+            case .owner: milestone.owner = reference(line.names[0], .person, for: "owner")
+            case .done:
                 milestone.done = date(line.values[0], for: "done", in: scheme)
                 milestone.doneRef = SourceRef(header: line.statement)
-            case "forecast": milestone.forecast = date(line.values[0], for: "forecast", in: scheme)
-            case "after":
+            case .forecast: milestone.forecast = date(line.values[0], for: "forecast", in: scheme)
+            case .after:
                 for node in line.names {
                     // A prerequisite named twice (E106 already) is one prerequisite.
                     guard let target = milestoneReference(node, in: scheme),
                           !milestone.after.contains(where: { $0.scheme == target.scheme && $0.milestone == target.name }) else { continue }
                     milestone.after.append((target.scheme, target.name, SourceRef(node)))
                 }
-            default: break
             }
         }
         return milestone
@@ -217,35 +217,34 @@ extension ModelBuilder {
         let (baseline, target) = metricValues(scheme, name)
         metric.valueKind = baseline?.kind
         var kinds: [(ValueKind, SyntaxNode)] = []
-        for (keyword, line) in lines(match.statement, .metric) {
-            switch keyword {
-            case "kind": metric.kind = line.keywords.first.flatMap(MetricKind.init)
-            case "unit": metric.unit = line.values.first?.literalToken.map { LiteralText.unescape($0.text) }
-            case "better": metric.better = line.keywords.first.flatMap(Better.init)
-            case "owner": metric.owner = reference(line.names[0], .person, for: "owner")
-            case "baseline":
+        for (attribute, line) in lines(match.statement, MetricAttribute.self) {
+            switch attribute {
+            case .kind: metric.kind = line.keywords.first.flatMap(MetricKind.init)
+            case .unit: metric.unit = line.values.first?.literalToken.map { LiteralText.unescape($0.text) }
+            case .better: metric.better = line.keywords.first.flatMap(Better.init)
+            case .owner: metric.owner = reference(line.names[0], .person, for: "owner")
+            case .baseline:
                 guard let month = month(line.literals.first), let x = baseline?.quantity else { continue }
                 metric.baseline = MetricPoint(month: month, value: x, ref: SourceRef(header: line.statement))
                 if baseline?.fits(.string) == true || baseline?.quantity == nil {
                     report(.E301, line.values[0], "a metric's baseline is a number, a percent or money")
                 }
-            case "target", "change":
+            case .target, .change:
                 metric.targetMonth = month(line.literals.first)
                 metric.targetRef = SourceRef(header: line.statement)
                 metric.target = target?.quantity
-                if keyword == "change" { metric.change = evaluateQuietly(line.values[0], in: scheme)?.quantity }
+                if attribute == .change { metric.change = evaluateQuietly(line.values[0], in: scheme)?.quantity }
                 else if let kind = target?.kind { kinds.append((kind, line.values[0])) }
-            case "trajectory":
-                for (_, point) in lines(line.statement, .trajectory) {
+            case .trajectory:
+                for point in lines(line.statement, .trajectory) {
                     guard let month = month(point.literals.first), let value = evaluate(point.values[0], in: scheme), let x = value.quantity else { continue }
                     kinds.append((value.kind, point.values[0]))
                     metric.trajectory.append(MetricPoint(month: month, value: x, ref: SourceRef(header: point.statement)))
                 }
-            case "actual":
+            case .actual:
                 guard let month = month(line.literals.first), let value = evaluate(line.values[0], in: scheme), let x = value.quantity else { continue }
                 kinds.append((value.kind, line.values[0]))
                 metric.actuals.append(MetricPoint(month: month, value: x, ref: SourceRef(header: line.statement)))
-            default: break
             }
         }
         // Baseline, target, trajectory and actuals share one kind.

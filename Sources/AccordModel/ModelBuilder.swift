@@ -127,10 +127,12 @@ struct ModelBuilder {
     private mutating func collectDeclarations() {
         for (fileIndex, planFile) in sources.files.enumerated() {
             for statement in planFile.parse.tree.statements {
-                guard let match = Grammar.match(statement, in: .file), let keyword = statement.keyword else { continue }
-                switch keyword {
-                case "include", "envelope": continue
-                case "plan":
+                guard let match = Grammar.match(statement, in: .file), let attribute = match.attribute(as: FileAttribute.self) else { continue }
+                let kind: DeclarationKind
+                switch attribute {
+                // Read with the sources and with the envelopes (ModelBuilder+Declarations.swift).
+                case .include, .envelope: continue
+                case .plan:
                     if fileIndex == 0, planStatement == nil {
                         planStatement = statement
                     } else {
@@ -140,16 +142,13 @@ struct ModelBuilder {
                                notes: where_.map { [$0] } ?? [])
                     }
                     continue
-                default: break
-                }
-                let kind: DeclarationKind = switch keyword {
-                case "partner": .partner
-                case "person": .person
-                case "area": .area
-                case "let": .let
-                case "scheme": .scheme
-                case "risk-share": .riskShare
-                default: .scenario
+                case .partner: kind = .partner
+                case .person: kind = .person
+                case .area: kind = .area
+                case .let: kind = .let
+                case .scheme: kind = .scheme
+                case .riskShare: kind = .riskShare
+                case .scenario: kind = .scenario
                 }
                 guard let nameNode = match.names.first, let name = declaredName(nameNode) else { continue }
                 guard declare(Declaration(kind: kind, name: name, statement: statement, match: match, nameNode: nameNode)) else {
@@ -208,8 +207,9 @@ struct ModelBuilder {
     private mutating func collectSchemeScope(_ scheme: String, _ statement: StatementSyntax) {
         var scope = SchemeScope()
         for inner in statement.block?.statements ?? [] {
-            guard let keyword = inner.keyword, keyword == "milestone" || keyword == "metric" || keyword == "let",
-                  let match = Grammar.match(inner, in: .scheme), let nameNode = match.names.first, let name = declaredName(nameNode) else { continue }
+            guard let match = Grammar.match(inner, in: .scheme), let attribute = match.attribute(as: SchemeAttribute.self),
+                  attribute == .milestone || attribute == .metric || attribute == .let,
+                  let nameNode = match.names.first, let name = declaredName(nameNode) else { continue }
             let existing = scope.milestones[name] ?? scope.metrics[name]?.statement ?? scope.lets[name]?.statement
             if let existing {
                 report(.E201, nameNode, "`\(name)` is already declared in scheme \(scheme)",
@@ -218,11 +218,13 @@ struct ModelBuilder {
                 setAside(inner)
                 continue
             }
-            recordDefinition(Symbol(kind: keyword == "milestone" ? .milestone : keyword == "metric" ? .metric : .let, scheme: scheme, name: name), nameNode)
-            switch keyword {
-            case "milestone": scope.milestones[name] = inner
-            case "metric": scope.metrics[name] = metricCells(scheme, name, inner)
-            default: scope.lets[name] = (inner, match.values.first.map { addCell(.schemeLet(scheme: scheme, name: name), $0, scheme, inner) })
+            recordDefinition(Symbol(kind: attribute == .milestone ? .milestone : attribute == .metric ? .metric : .let, scheme: scheme, name: name), nameNode)
+            if attribute == .milestone {
+                scope.milestones[name] = inner
+            } else if attribute == .metric {
+                scope.metrics[name] = metricCells(scheme, name, inner)
+            } else {
+                scope.lets[name] = (inner, match.values.first.map { addCell(.schemeLet(scheme: scheme, name: name), $0, scheme, inner) })
             }
         }
         scopes[scheme] = scope
@@ -232,12 +234,10 @@ struct ModelBuilder {
     private mutating func metricCells(_ scheme: String, _ name: String, _ metric: StatementSyntax) -> SchemeScope.Metric {
         var cells = SchemeScope.Metric(statement: metric)
         for line in metric.block?.statements ?? [] {
-            guard let keyword = line.keyword, let match = Grammar.match(line, in: .metric), let value = match.values.first else { continue }
-            switch keyword {
-            case "baseline": setCell(&cells.baseline, .baseline(scheme: scheme, metric: name), value, scheme, line)
-            case "target", "change": setCell(&cells.target, .target(scheme: scheme, metric: name), value, scheme, line)
-            default: break
-            }
+            guard let match = Grammar.match(line, in: .metric), let value = match.values.first else { continue }
+            let attribute = match.attribute(as: MetricAttribute.self)
+            if attribute == .baseline { setCell(&cells.baseline, .baseline(scheme: scheme, metric: name), value, scheme, line) }
+            if attribute == .target || attribute == .change { setCell(&cells.target, .target(scheme: scheme, metric: name), value, scheme, line) }
         }
         return cells
     }
@@ -443,7 +443,7 @@ struct ModelBuilder {
             return value
         case .target(let s, let m):
             // `change -33%` makes the target baseline × (1 − 33%).
-            guard expression.statement.keyword == "change" else { return value }
+            guard expression.statement.keyword == MetricAttribute.change.rawValue else { return value }
             guard let value else { return nil }
             guard case .percent(let change) = value else {
                 // Never a silent zero: `change -33` would leave the target, and every figure using it, empty.

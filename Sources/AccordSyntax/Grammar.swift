@@ -84,9 +84,9 @@ public final class AttributeSchema: Sendable {
     /// `partners`, `schemes`, `after`.
     public let uniqueListEntries: Bool
 
-    init(_ keyword: String, _ arguments: ArgumentPattern = .sequence([]), block: BlockKind? = nil, blockRequired: Bool = true,
+    init(_ attribute: some BlockAttribute, _ arguments: ArgumentPattern = .sequence([]), block: BlockKind? = nil, blockRequired: Bool = true,
          _ repetition: Repetition = .once, required: Bool = false, uniqueListEntries: Bool = false, example: String) {
-        self.keyword = keyword
+        self.keyword = attribute.rawValue
         self.arguments = arguments
         self.block = block
         self.blockRequired = block != nil && blockRequired
@@ -149,121 +149,143 @@ extension Grammar {
 
     public static let schemas: [BlockKind: BlockSchema] = {
         var all: [BlockKind: BlockSchema] = [:]
-        func add(_ kind: BlockKind, _ noun: String, _ attributes: [AttributeSchema], keyed: KeyedLineSchema? = nil) {
-            all[kind] = BlockSchema(kind: kind, noun: noun, attributes: attributes, keyedLine: keyed)
+        // A block's lines come from its attribute enum, one case each in the enum's order, through
+        // a `switch` with no `default`: a case added to the enum is a line to write here.
+        func add<A: BlockAttribute>(_: A.Type, _ noun: String, keyed: KeyedLineSchema? = nil, _ line: (A) -> AttributeSchema) {
+            all[A.block] = BlockSchema(kind: A.block, noun: noun, attributes: A.allCases.map(line), keyedLine: keyed)
         }
-        add(.file, "the top level of a plan file", [
-            .init("include", .literal(.string), .many, example: "include \"schemes/*.accord\""),
-            .init("plan", title, block: .plan, .many, example: "plan \"SNEE system efficiency programme\" { … }"),
-            .init("partner", .sequence([.name(.declaration), title]), block: .partner, blockRequired: false, .many,
-                  example: "partner ESNEFT \"East Suffolk and North Essex NHS FT\" { … }"),
-            .init("person", .sequence([.name(.declaration), title]), block: .person, blockRequired: false, .many,
-                  example: "person asmith \"A. Smith\" { … }"),
-            .init("area", .sequence([.name(.declaration), title]), .many, example: "area planned \"Planned care\""),
-            .init("envelope", .name(.partner), block: .envelope, .many, example: "envelope ESNEFT { … }"),
-            .init("let", .sequence([.name(.declaration), .equals, .value(.any)]), .many, example: "let fu-cost = £120"),
-            .init("scheme", .sequence([.name(.declaration), title]), block: .scheme, .many,
-                  example: "scheme PIP-05 \"A new model for outpatient care\" { … }"),
-            .init("risk-share", .sequence([.name(.declaration), title]), block: .riskShare, .many,
-                  example: "risk-share aic-op \"Outpatient aligned incentive contract\" { … }"),
-            .init("scenario", .sequence([.name(.declaration), title]), block: .scenario, .many,
-                  example: "scenario downside \"Half delivery on outpatients\" { … }"),
-        ])
-        add(.plan, "a plan", [
-            .init("years", .value(.years), required: true, example: "years FY22/23..FY24/25"),
-            .init("as-of", .value(.date), example: "as-of 2022-09-30"),
-            .init("approved", approval, example: "approved 2021-07-28 by \"System Finance and Performance Committee\""),
-            .init("confidence-weights", block: .confidenceWeights, example: "confidence-weights { green 100%; amber 50%; red 25% }"),
-            .init("require-metrics", .list(.keyword(what: "a metric kind", metricKinds)), example: "require-metrics activity, productivity"),
-            .init("rules", block: .rules, example: "rules { W407 off; W401 error }"),
-        ])
-        add(.confidenceWeights, "confidence weights", [],
+        func add(_ kind: BlockKind, _ noun: String, keyed: KeyedLineSchema) {
+            all[kind] = BlockSchema(kind: kind, noun: noun, attributes: [], keyedLine: keyed)
+        }
+        let declaration = ArgumentPattern.sequence([.name(.declaration), title])
+        let letLine = ArgumentPattern.sequence([.name(.declaration), .equals, .value(.any)])
+        add(FileAttribute.self, "the top level of a plan file") { a in
+            switch a {
+            case .include: .init(a, .literal(.string), .many, example: "include \"schemes/*.accord\"")
+            case .plan: .init(a, title, block: .plan, .many, example: "plan \"SNEE system efficiency programme\" { … }")
+            case .partner: .init(a, declaration, block: .partner, blockRequired: false, .many,
+                                 example: "partner ESNEFT \"East Suffolk and North Essex NHS FT\" { … }")
+            case .person: .init(a, declaration, block: .person, blockRequired: false, .many, example: "person asmith \"A. Smith\" { … }")
+            case .area: .init(a, declaration, .many, example: "area planned \"Planned care\"")
+            case .envelope: .init(a, .name(.partner), block: .envelope, .many, example: "envelope ESNEFT { … }")
+            case .let: .init(a, letLine, .many, example: "let fu-cost = £120")
+            case .scheme: .init(a, declaration, block: .scheme, .many, example: "scheme PIP-05 \"A new model for outpatient care\" { … }")
+            case .riskShare: .init(a, declaration, block: .riskShare, .many,
+                                   example: "risk-share aic-op \"Outpatient aligned incentive contract\" { … }")
+            case .scenario: .init(a, declaration, block: .scenario, .many, example: "scenario downside \"Half delivery on outpatients\" { … }")
+            }
+        }
+        add(PlanAttribute.self, "a plan") { a in
+            switch a {
+            case .years: .init(a, .value(.years), required: true, example: "years FY22/23..FY24/25")
+            case .asOf: .init(a, .value(.date), example: "as-of 2022-09-30")
+            case .approved: .init(a, approval, example: "approved 2021-07-28 by \"System Finance and Performance Committee\"")
+            case .confidenceWeights: .init(a, block: .confidenceWeights, example: "confidence-weights { green 100%; amber 50%; red 25% }")
+            case .requireMetrics: .init(a, .list(.keyword(what: "a metric kind", metricKinds)), example: "require-metrics activity, productivity")
+            case .rules: .init(a, block: .rules, example: "rules { W407 off; W401 error }")
+            }
+        }
+        add(.confidenceWeights, "confidence weights",
             keyed: .init(key: .keyword(what: "a confidence rating", ragRatings), value: .value(.percent), example: "amber 50%"))
-        add(.rules, "rules", [],
+        add(.rules, "rules",
             keyed: .init(key: .name(.diagnosticCode), value: .keyword(what: "a severity", ["off", "warning", "error"]), example: "W407 off"))
-        add(.partner, "a partner", [
-            .init("type", .keyword(what: "a partner type", ["provider", "commissioner", "local-authority", "ambulance", "other"]), example: "type provider"),
-            .init("control-total", .value(.percent), example: "control-total 100%"),
-        ])
-        add(.person, "a person", [
-            .init("partner", .name(.partner), required: true, example: "partner ESNEFT"),
-            .init("role", .value(.string), example: "role \"Director of Transformation\""),
-            .init("capacity", .value(.number), example: "capacity 0.4"),
-        ])
-        add(.envelope, "an envelope", [],
-            keyed: .init(key: .literal(.financialYear), value: .value(.money), example: "FY22/23 £9.0m"))
-        add(.scheme, "a scheme", [
-            .init("area", .name(.area), required: true, example: "area planned"),
-            .init("level", .keyword(what: "a level", ["system", "place", "organisation"]), example: "level system"),
-            .init("status", .keyword(what: "a status", statuses), required: true, example: "status delivery"),
-            .init("lead", .name(.partner), required: true, example: "lead ESNEFT"),
-            .init("partners", .list(.name(.partner)), uniqueListEntries: true, example: "partners ESNEFT, WSFT, IESCCG"),
-            .init("sro", .name(.person), example: "sro asmith"),
-            .init("manager", role, .perKey, example: "manager bjones 0.5"),
-            .init("clinical-lead", role, .perKey, example: "clinical-lead drlee 0.1"),
-            .init("finance-lead", role, .perKey, example: "finance-lead cwu 0.1"),
-            .init("approved", approval, example: "approved 2022-04-12 by \"SFPC\""),
-            .init("confidence", .keyword(what: "a confidence rating", ragRatings), example: "confidence amber"),
-            .init("recurrent", .keyword(what: "yes or no", ["yes", "no"]), example: "recurrent yes"),
-            .init("qia", .sequence([.keyword(what: "a QIA state", ["not-started", "in-progress", "signed-off"]), .optional(.value(.date))]),
-                  example: "qia signed-off 2022-03-30"),
-            .init("savings", .literal(.financialYear), block: .savings, .perKey, example: "savings FY22/23 { … }"),
-            .init("share", block: .share, example: "share { ESNEFT 50%; WSFT 50% }"),
-            .init("milestone", .sequence([.name(.declaration), title]), block: .milestone, .many,
-                  example: "milestone M1 \"Virtual clinic platform live\" { … }"),
-            .init("metric", .sequence([.name(.declaration), title]), block: .metric, .many,
-                  example: "metric fu-f2f \"Face-to-face follow-up appointments\" { … }"),
-            .init("let", .sequence([.name(.declaration), .equals, .value(.any)]), .many, example: "let fu-cost = £120"),
-        ])
-        add(.savings, "a savings block", [
-            .init("cash-releasing", .value(.money), example: "cash-releasing £1.2m"),
-            .init("productivity", .value(.money), example: "productivity 12 * 4_000 * fu-cost"),
-            .init("cost-growth-avoided", .value(.money), example: "cost-growth-avoided £0.3m"),
-            .init("phasing", .list(.sequence([.name(.monthOfYear), .value(.percent)])), example: "phasing M1 0%, M2 0%, M3 5%, …, M12 15%"),
+        add(PartnerAttribute.self, "a partner") { a in
+            switch a {
+            case .type: .init(a, .keyword(what: "a partner type", ["provider", "commissioner", "local-authority", "ambulance", "other"]),
+                              example: "type provider")
+            case .controlTotal: .init(a, .value(.percent), example: "control-total 100%")
+            }
+        }
+        add(PersonAttribute.self, "a person") { a in
+            switch a {
+            case .partner: .init(a, .name(.partner), required: true, example: "partner ESNEFT")
+            case .role: .init(a, .value(.string), example: "role \"Director of Transformation\"")
+            case .capacity: .init(a, .value(.number), example: "capacity 0.4")
+            }
+        }
+        add(.envelope, "an envelope", keyed: .init(key: .literal(.financialYear), value: .value(.money), example: "FY22/23 £9.0m"))
+        add(SchemeAttribute.self, "a scheme") { a in
+            switch a {
+            case .area: .init(a, .name(.area), required: true, example: "area planned")
+            case .level: .init(a, .keyword(what: "a level", ["system", "place", "organisation"]), example: "level system")
+            case .status: .init(a, .keyword(what: "a status", statuses), required: true, example: "status delivery")
+            case .lead: .init(a, .name(.partner), required: true, example: "lead ESNEFT")
+            case .partners: .init(a, .list(.name(.partner)), uniqueListEntries: true, example: "partners ESNEFT, WSFT, IESCCG")
+            case .sro: .init(a, .name(.person), example: "sro asmith")
+            case .manager: .init(a, role, .perKey, example: "manager bjones 0.5")
+            case .clinicalLead: .init(a, role, .perKey, example: "clinical-lead drlee 0.1")
+            case .financeLead: .init(a, role, .perKey, example: "finance-lead cwu 0.1")
+            case .approved: .init(a, approval, example: "approved 2022-04-12 by \"SFPC\"")
+            case .confidence: .init(a, .keyword(what: "a confidence rating", ragRatings), example: "confidence amber")
+            case .recurrent: .init(a, .keyword(what: "yes or no", ["yes", "no"]), example: "recurrent yes")
+            case .qia: .init(a, .sequence([.keyword(what: "a QIA state", ["not-started", "in-progress", "signed-off"]), .optional(.value(.date))]),
+                             example: "qia signed-off 2022-03-30")
+            case .savings: .init(a, .literal(.financialYear), block: .savings, .perKey, example: "savings FY22/23 { … }")
+            case .share: .init(a, block: .share, example: "share { ESNEFT 50%; WSFT 50% }")
+            case .milestone: .init(a, declaration, block: .milestone, .many, example: "milestone M1 \"Virtual clinic platform live\" { … }")
+            case .metric: .init(a, declaration, block: .metric, .many, example: "metric fu-f2f \"Face-to-face follow-up appointments\" { … }")
+            case .let: .init(a, letLine, .many, example: "let fu-cost = £120")
+            }
+        }
+        add(SavingsAttribute.self, "a savings block") { a in
+            switch a {
+            case .cashReleasing: .init(a, .value(.money), example: "cash-releasing £1.2m")
+            case .productivity: .init(a, .value(.money), example: "productivity 12 * 4_000 * fu-cost")
+            case .costGrowthAvoided: .init(a, .value(.money), example: "cost-growth-avoided £0.3m")
+            case .phasing: .init(a, .list(.sequence([.name(.monthOfYear), .value(.percent)])), example: "phasing M1 0%, M2 0%, M3 5%, …, M12 15%")
             // Repeats are E409 (a month reported twice), found by the model with the as-of date.
-            .init("actual", .sequence([.name(.monthOfYear), dimension, .value(.money)]), .many, example: "actual M2 cash-releasing £12k"),
-            .init("forecast", .sequence([dimension, .value(.money)]), .perKey, example: "forecast cash-releasing £1.1m"),
-        ])
-        add(.share, "a share block", [],
-            keyed: .init(key: .name(.partner), value: .value(.percent), example: "ESNEFT 50%"))
-        add(.milestone, "a milestone", [
-            .init("due", .value(.date), required: true, example: "due 2022-09-30"),
-            .init("critical", example: "critical"),
-            .init("owner", .name(.person), example: "owner bjones"),
-            .init("done", .value(.date), example: "done 2022-09-15"),
-            .init("after", .list(.name(.milestone)), uniqueListEntries: true, example: "after M1, PIP-02.M3"),
-            .init("forecast", .value(.date), example: "forecast 2023-06-30"),
-        ])
-        add(.metric, "a metric", [
-            .init("kind", .keyword(what: "a metric kind", metricKinds), example: "kind activity"),
-            .init("unit", .value(.string), example: "unit \"appointments per month\""),
-            .init("better", .keyword(what: "lower or higher", ["lower", "higher"]), example: "better lower"),
-            .init("baseline", .sequence([.value(.any), .word("at"), .literal(.month)]), required: true, example: "baseline 12000 at 2022-03"),
-            .init("change", .sequence([.value(.percent), .optional(.sequence([.word("by"), .literal(.month)]))]), example: "change -33% by 2024-03"),
-            .init("target", .sequence([.value(.any), .optional(.sequence([.word("by"), .literal(.month)]))]), example: "target 8040 by 2024-03"),
-            .init("trajectory", block: .trajectory, example: "trajectory { 2022-12 11000; 2023-06 9500 }"),
-            .init("actual", .sequence([.value(.any), .word("at"), .literal(.month)]), .perKey, example: "actual 11200 at 2022-09"),
-            .init("owner", .name(.person), example: "owner bjones"),
-        ])
-        add(.trajectory, "a trajectory", [],
-            keyed: .init(key: .literal(.month), value: .value(.any), example: "2022-12 11000"))
-        add(.riskShare, "a risk-share term", [
-            .init("schemes", .list(.name(.scheme)), required: true, uniqueListEntries: true, example: "schemes PIP-05, PIP-06"),
-            .init("measure", .keyword(what: "a measure", dimensions + ["total"]), example: "measure cash-releasing"),
-            .init("years", .value(.years), example: "years FY22/23"),
-            .init("shortfall", block: .bands, example: "shortfall { up-to £250k ESNEFT 100%; above ESNEFT 50%, WSFT 50% }"),
-            .init("gain", block: .bands, example: "gain { above ESNEFT 50%, IESCCG 50% }"),
-            .init("cap", .sequence([.name(.partner), .value(.money)]), .perKey, example: "cap ESNEFT £600k"),
-        ])
-        add(.bands, "a band block", [
-            .init("up-to", .sequence([.value(.money), partnerPercent]), .many, uniqueListEntries: true, example: "up-to £250k ESNEFT 100%"),
-            .init("above", partnerPercent, .many, uniqueListEntries: true, example: "above ESNEFT 25%, IESCCG 25%, WSFT 50%"),
-        ])
-        add(.scenario, "a scenario", [
-            .init("delivery", .sequence([.optional(.name(.scheme)), .value(.percent)]), .perKey, example: "delivery PIP-05 50%"),
-            .init("outturn", .sequence([.name(.scheme), .literal(.financialYear), dimension, .value(.money)]), .perKey,
-                  example: "outturn PIP-06 FY22/23 cash-releasing £300k"),
-        ])
+            case .actual: .init(a, .sequence([.name(.monthOfYear), dimension, .value(.money)]), .many, example: "actual M2 cash-releasing £12k")
+            case .forecast: .init(a, .sequence([dimension, .value(.money)]), .perKey, example: "forecast cash-releasing £1.1m")
+            }
+        }
+        add(.share, "a share block", keyed: .init(key: .name(.partner), value: .value(.percent), example: "ESNEFT 50%"))
+        add(MilestoneAttribute.self, "a milestone") { a in
+            switch a {
+            case .due: .init(a, .value(.date), required: true, example: "due 2022-09-30")
+            case .critical: .init(a, example: "critical")
+            case .owner: .init(a, .name(.person), example: "owner bjones")
+            case .done: .init(a, .value(.date), example: "done 2022-09-15")
+            case .after: .init(a, .list(.name(.milestone)), uniqueListEntries: true, example: "after M1, PIP-02.M3")
+            case .forecast: .init(a, .value(.date), example: "forecast 2023-06-30")
+            }
+        }
+        add(MetricAttribute.self, "a metric") { a in
+            switch a {
+            case .kind: .init(a, .keyword(what: "a metric kind", metricKinds), example: "kind activity")
+            case .unit: .init(a, .value(.string), example: "unit \"appointments per month\"")
+            case .better: .init(a, .keyword(what: "lower or higher", ["lower", "higher"]), example: "better lower")
+            case .baseline: .init(a, .sequence([.value(.any), .word("at"), .literal(.month)]), required: true, example: "baseline 12000 at 2022-03")
+            case .change: .init(a, .sequence([.value(.percent), .optional(.sequence([.word("by"), .literal(.month)]))]), example: "change -33% by 2024-03")
+            case .target: .init(a, .sequence([.value(.any), .optional(.sequence([.word("by"), .literal(.month)]))]), example: "target 8040 by 2024-03")
+            case .trajectory: .init(a, block: .trajectory, example: "trajectory { 2022-12 11000; 2023-06 9500 }")
+            case .actual: .init(a, .sequence([.value(.any), .word("at"), .literal(.month)]), .perKey, example: "actual 11200 at 2022-09")
+            case .owner: .init(a, .name(.person), example: "owner bjones")
+            }
+        }
+        add(.trajectory, "a trajectory", keyed: .init(key: .literal(.month), value: .value(.any), example: "2022-12 11000"))
+        add(RiskShareAttribute.self, "a risk-share term") { a in
+            switch a {
+            case .schemes: .init(a, .list(.name(.scheme)), required: true, uniqueListEntries: true, example: "schemes PIP-05, PIP-06")
+            case .measure: .init(a, .keyword(what: "a measure", dimensions + ["total"]), example: "measure cash-releasing")
+            case .years: .init(a, .value(.years), example: "years FY22/23")
+            case .shortfall: .init(a, block: .bands, example: "shortfall { up-to £250k ESNEFT 100%; above ESNEFT 50%, WSFT 50% }")
+            case .gain: .init(a, block: .bands, example: "gain { above ESNEFT 50%, IESCCG 50% }")
+            case .cap: .init(a, .sequence([.name(.partner), .value(.money)]), .perKey, example: "cap ESNEFT £600k")
+            }
+        }
+        add(BandAttribute.self, "a band block") { a in
+            switch a {
+            case .upTo: .init(a, .sequence([.value(.money), partnerPercent]), .many, uniqueListEntries: true, example: "up-to £250k ESNEFT 100%")
+            case .above: .init(a, partnerPercent, .many, uniqueListEntries: true, example: "above ESNEFT 25%, IESCCG 25%, WSFT 50%")
+            }
+        }
+        add(ScenarioAttribute.self, "a scenario") { a in
+            switch a {
+            case .delivery: .init(a, .sequence([.optional(.name(.scheme)), .value(.percent)]), .perKey, example: "delivery PIP-05 50%")
+            case .outturn: .init(a, .sequence([.name(.scheme), .literal(.financialYear), dimension, .value(.money)]), .perKey,
+                                 example: "outturn PIP-06 FY22/23 cash-releasing £300k")
+            }
+        }
         return all
     }()
 

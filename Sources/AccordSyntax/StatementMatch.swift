@@ -9,11 +9,16 @@ public struct StatementMatch: Sendable {
     public let statement: StatementSyntax
     /// The attribute's schema, or nil for a keyed line (`ESNEFT 50%`).
     public let attribute: AttributeSchema?
+    /// Its index in the block's schema, which is its case's index in the block's attribute type.
+    let attributeIndex: Int?
     /// Every leaf of the pattern that took an element, in order; for keyed lines the key first.
     public let arguments: [Argument]
     /// Whether an earlier line of the block has the same `repetitionKey` (E106), as the
     /// structure check found; nil when this match was not recorded by it.
     public let isRepeat: Bool?
+
+    /// The line's attribute as its block's type, for a `switch` with no `default`; nil for a keyed line.
+    public func attribute<A: BlockAttribute>(as _: A.Type) -> A? { attributeIndex.map { A.allCases[$0] } }
 
     /// The expressions bound to `.value` leaves.
     public var values: [SyntaxNode] { nodes { if case .value = $0 { true } else { false } } }
@@ -83,12 +88,12 @@ extension Grammar {
         if let keyed = schema.keyedLine {
             var matcher = PatternMatcher(items: statement.items)
             guard let bindings = matcher.matchAll(.sequence([keyed.key, keyed.value])) else { return nil }
-            return StatementMatch(statement: statement, attribute: nil, arguments: bindings, isRepeat: nil)
+            return StatementMatch(statement: statement, attribute: nil, attributeIndex: nil, arguments: bindings, isRepeat: nil)
         }
-        guard let head = statement.head, let attribute = schema.attributeIndex(of: head).map({ schema.attributes[$0] }) else { return nil }
+        guard let head = statement.head, let index = schema.attributeIndex(of: head) else { return nil }
         var matcher = PatternMatcher(items: statement.items(droppingFirst: 1))
-        guard let bindings = matcher.matchAll(attribute.arguments) else { return nil }
-        return StatementMatch(statement: statement, attribute: attribute, arguments: bindings, isRepeat: nil)
+        guard let bindings = matcher.matchAll(schema.attributes[index].arguments) else { return nil }
+        return StatementMatch(statement: statement, attribute: schema.attributes[index], attributeIndex: index, arguments: bindings, isRepeat: nil)
     }
 }
 
@@ -132,7 +137,8 @@ struct RecordedMatches: Sendable {
         let tree = statement.node.tree
         let range = Int(record.start)..<Int(record.start + record.count)
         let arguments = range.map { StatementMatch.Argument(pattern: leaves[$0], node: SyntaxNode(tree: tree, index: elements[$0])) }
-        let attribute = record.attribute < 0 ? nil : Grammar.schema(kind).attributes[Int(record.attribute)]
-        return StatementMatch(statement: statement, attribute: attribute, arguments: arguments, isRepeat: record.isRepeat)
+        let attributeIndex = record.attribute < 0 ? nil : Int(record.attribute)
+        return StatementMatch(statement: statement, attribute: attributeIndex.map { Grammar.schema(kind).attributes[$0] }, attributeIndex: attributeIndex,
+                              arguments: arguments, isRepeat: record.isRepeat)
     }
 }

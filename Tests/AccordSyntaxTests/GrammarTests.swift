@@ -21,6 +21,21 @@ import Testing
         try EBNF(String(contentsOf: SyntaxHarness.grammarURL, encoding: .utf8))
     }
 
+    /// The table's lines of each block are its attribute type's cases, in order, and every block
+    /// with attributes has one type: the model's exhaustive switches over these types are what
+    /// make an attribute added to the grammar and not read by the model fail to compile.
+    @Test func everyBlocksAttributesAreItsAttributeType() {
+        func keywords<A: BlockAttribute>(_: A.Type) -> (BlockKind, [String]) { (A.block, A.allCases.map(\.rawValue)) }
+        let typed = Grammar.attributeTypes.map { keywords($0) }
+        #expect(Set(typed.map(\.0)).count == typed.count, "two attribute types claim one block")
+        for (kind, cases) in typed {
+            #expect(Grammar.schema(kind).attributes.map(\.keyword) == cases, "\(kind)")
+        }
+        let blocksWithAttributes = BlockKind.allCases.filter { !Grammar.schema($0).attributes.isEmpty }
+        #expect(Set(blocksWithAttributes) == Set(typed.map(\.0)))
+        #expect(typed.count >= 11)
+    }
+
     @Test func grammarFileIsWellFormed() throws {
         let grammar = try Self.loadGrammar()
         #expect(grammar.problems == [])
