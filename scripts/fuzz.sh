@@ -11,7 +11,7 @@ out=.build/fuzz
 mkdir -p "$out/modules" "$out/corpus" "$out/findings"
 flags=(-O -swift-version 6 -parse-as-library -sanitize=fuzzer -I "$out/modules")
 # Every library `accord` links, in the dependency order of Package.swift.
-for module in AccordDiagnostics AccordSyntax AccordFormat AccordModel AccordSpreadsheet AccordReports AccordLanguageServer AccordCommandLine; do
+for module in AccordDiagnostics AccordSyntax AccordFormat AccordNumbers AccordModel AccordChecks AccordFigures AccordSpreadsheet AccordReports AccordLanguageServer AccordCommandLine; do
   swiftc "${flags[@]}" -wmo -c -module-name "$module" -emit-module -emit-module-path "$out/modules/$module.swiftmodule" \
     Sources/$module/*.swift -o "$out/modules/$module.o"
 done

@@ -1,4 +1,6 @@
+import AccordChecks
 import AccordDiagnostics
+import AccordFigures
 import AccordModel
 import AccordReports
 import AccordSyntax

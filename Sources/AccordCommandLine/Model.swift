@@ -1,3 +1,4 @@
+import AccordChecks
 import AccordModel
 import AccordReports
 

@@ -1,3 +1,4 @@
+import AccordChecks
 import AccordDiagnostics
 import AccordFormat
 import AccordModel

@@ -1,3 +1,4 @@
+import AccordChecks
 import AccordDiagnostics
 import AccordModel
 import AccordSyntax

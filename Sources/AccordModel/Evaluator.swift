@@ -1,4 +1,5 @@
 import AccordDiagnostics
+import AccordNumbers
 import AccordSyntax
 
 /// Evaluates expressions with the kinds-and-units rules of brief §3. Names are resolved by the

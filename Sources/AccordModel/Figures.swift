@@ -1,3 +1,4 @@
+import AccordNumbers
 import AccordSyntax
 
 /// The derived figures of brief §3: attribution by share, risk adjustment by confidence weight,
@@ -41,7 +42,7 @@ extension PlanModel {
 
     /// Every partner's attributed savings in a year (or only `partner`'s), planned and
     /// risk-adjusted: one pass over the schemes however many partners there are.
-    func attributedByPartner(year: Int, only partner: String? = nil) -> [String: (planned: Exact, riskAdjusted: Exact)] {
+    package func attributedByPartner(year: Int, only partner: String? = nil) -> [String: (planned: Exact, riskAdjusted: Exact)] {
         var totals: [String: (planned: Exact, riskAdjusted: Exact)] = [:]
         for scheme in schemes where scheme.counts {
             for dimension in Dimension.allCases {
@@ -110,3 +111,210 @@ public struct InYearPosition: Sendable, Equatable {
     public var variance: Exact { actual.subtracting(plan) }
 }
 
+/// Year to date and forecast outturn, shown (rounded) so that variance = actual − plan exactly.
+public struct InYearFigures: Sendable, Equatable {
+    public var plan: Exact
+    public var actual: Exact
+    public var forecastOutturn: Exact
+    public var yearPlan: Exact
+    public var variance: Exact { actual.subtracting(plan) }
+    /// The exact year-to-date plan and actual these figures were shown from: a percent is worked
+    /// out from them (rule 3), and a sum of lines (a scheme, an area) sums them too.
+    package var exactPlan: Exact
+    package var exactActual: Exact
+    /// Variance as a share of the year-to-date plan, from the exact figures (`Shown.percent`);
+    /// nil when that plan is zero.
+    public var variancePercent: Exact? { Shown.percent(exactActual.subtracting(exactPlan), of: exactPlan) }
+
+    package init(plan: Exact, actual: Exact, forecastOutturn: Exact, yearPlan: Exact, exactPlan: Exact, exactActual: Exact) {
+        self.plan = plan
+        self.actual = actual
+        self.forecastOutturn = forecastOutturn
+        self.yearPlan = yearPlan
+        self.exactPlan = exactPlan
+        self.exactActual = exactActual
+    }
+}
+
+/// The PMO's monthly position for one financial year (brief §3, "In-year tracking").
+public struct InYearSummary: Sendable {
+    public struct Line: Sendable {
+        public var scheme: String
+        public var title: String?
+        public var dimension: Dimension
+        public var figures: InYearFigures
+    }
+    public var year: Int
+    /// Year to date runs M1 to M`months`.
+    public var months: Int
+    /// Only scheme, year and dimension lines with at least one `actual`.
+    public var lines: [Line]
+    /// The sum of the lines.
+    public var total: InYearFigures
+}
+
+/// One partner's savings in one year against its envelope (brief §3, "Attribution", "Control
+/// total", "Envelope gap"). For a total row, `partner` is empty and the envelope sums the lines.
+public struct PartnerYear: Sendable {
+    public var partner: String
+    public var title: String?
+    public var year: Int
+    public var attributed: Exact
+    public var riskAdjusted: Exact
+    /// Nil when the partner has no envelope line that year.
+    public var envelope: Exact?
+    /// The partner's inclusion in the control total (nil on a total row).
+    public var controlTotalShare: Exact?
+    public var controlTotal: Exact
+    public var controlTotalRiskAdjusted: Exact
+    /// Envelope − risk-adjusted attributed, from the shown figures: positive is unidentified
+    /// (W401), negative more than covered.
+    public var gap: Exact? { envelope.map { $0.subtracting(riskAdjusted) } }
+    /// Risk-adjusted attributed as a share of the envelope, from the exact figures (`Shown.percent`).
+    public var coverage: Exact?
+}
+
+/// A person's role on a scheme, with the FTE given to it when stated.
+public struct Allocation: Sendable, Equatable {
+    public var scheme: String
+    public var role: String
+    public var fte: Exact?
+}
+
+// MARK: - Shared definitions (also used by the checks)
+
+extension PlanModel {
+    /// A person's roles on schemes that still need them: counting schemes not yet closed (W404).
+    public func allocations(of person: String) -> [Allocation] { allocationsByPerson()[person] ?? [] }
+
+    /// Everyone's roles in one pass over the schemes (people and schemes both grow with the
+    /// programme, so a pass per person would be quadratic).
+    public func allocationsByPerson() -> [String: [Allocation]] {
+        var byPerson: [String: [Allocation]] = [:]
+        for scheme in schemes where scheme.counts && scheme.status != .closed {
+            for role in scheme.roles {
+                byPerson[role.person, default: []].append(Allocation(scheme: scheme.name, role: role.role, fte: role.fte))
+            }
+        }
+        return byPerson
+    }
+}
+
+extension [Allocation] {
+    /// The FTE given across these roles (roles without an FTE count nothing).
+    public var totalFTE: Exact { compactMap(\.fte).reduce(Exact.zero) { $0.adding($1) } }
+}
+
+extension Milestone {
+    /// Due before the as-of date and not done (W402).
+    public func isOverdue(asOf: Date) -> Bool { done == nil && (due.map { $0 < asOf } ?? false) }
+
+    /// Forecast later than its due date and not done (W412).
+    public var isSlipping: Bool {
+        guard done == nil, let due, let forecast else { return false }
+        return forecast > due
+    }
+}
+
+extension Metric {
+    /// The trajectory's value at `month`: its point there, else the straight line between the
+    /// neighbouring points (the baseline is a point); nil after the last point or before the baseline.
+    public func trajectoryValue(at month: Month) -> Exact? {
+        Metric.interpolate((baseline.map { [($0.month, $0.value)] } ?? []) + trajectory.map { ($0.month, $0.value) }, at: month)
+    }
+
+    /// The value at `month` on the straight lines between `points`: a point's own value there;
+    /// nil before the first point or after the last.
+    package static func interpolate(_ points: [(Month, Exact)], at month: Month) -> Exact? {
+        let points = points.sorted { $0.0 < $1.0 }
+        guard let first = points.first, let last = points.last, month >= first.0, month <= last.0 else { return nil }
+        if let exact = points.first(where: { $0.0 == month }) { return exact.1 }
+        guard let after = points.firstIndex(where: { $0.0 > month }), after > 0 else { return nil }
+        let (m0, v0) = points[after - 1], (m1, v1) = points[after]
+        let elapsed = Exact(month.index - m0.index)
+        // m1 is after m0, so the span is never zero.
+        return v0.adding(v1.subtracting(v0).multiplied(by: elapsed.multiplied(by: Exact(reduced: 1, BigInt(m1.index - m0.index)))))
+    }
+
+    /// A metric value as written: money as money, percents as percents.
+    public func format(_ x: Exact) -> String {
+        switch valueKind {
+        case .money?: x.formattedMoney()
+        case .percent?: x.formattedPercent()
+        default: x.formattedNumber(grouping: false)
+        }
+    }
+
+    /// The plan line at `month`: baseline, trajectory points and target joined by straight lines
+    /// (as W410 joins them), holding the target after its month; nil before the baseline.
+    public func plannedValue(at month: Month) -> Exact? {
+        var points = (baseline.map { [($0.month, $0.value)] } ?? []) + trajectory.map { ($0.month, $0.value) }
+        if let target, let targetMonth, !points.contains(where: { $0.0 >= targetMonth }) { points.append((targetMonth, target)) }
+        guard let last = points.max(by: { $0.0 < $1.0 }) else { return nil }
+        return month > last.0 ? last.1 : Metric.interpolate(points, at: month)
+    }
+}
+
+// MARK: - Shown figures the checks share
+
+extension PlanModel {
+    /// The in-year position of one financial year (brief §3, "In-year tracking"), every line
+    /// shown as a part of the year's total (rule 2) so that the lines add to it; W414 quotes
+    /// the same figures.
+    public func inYear(_ year: Int, asOf: Date) -> InYearSummary {
+        var keys: [String] = [], positions: [InYearPosition] = []
+        var lines: [InYearSummary.Line] = []
+        for scheme in schemes where scheme.counts {
+            guard let savings = scheme.savings(in: year) else { continue }
+            for dimension in Dimension.allCases {
+                guard let position = inYearPosition(savings, dimension, asOf: asOf) else { continue }
+                keys.append("\(scheme.name) \(dimension.rawValue)")
+                positions.append(position)
+                lines.append(.init(scheme: scheme.name, title: scheme.title, dimension: dimension,
+                                   figures: InYearFigures(plan: .zero, actual: .zero, forecastOutturn: .zero, yearPlan: .zero, exactPlan: .zero, exactActual: .zero)))
+            }
+        }
+        func column(_ value: (InYearPosition) -> Exact) -> RoundedPartition {
+            Shown.partition(zip(keys, positions).map { ($0, value($1)) })
+        }
+        let plan = column(\.plan), actual = column(\.actual), forecast = column(\.forecastOutturn), yearPlan = column(\.yearPlan)
+        for i in lines.indices {
+            lines[i].figures = InYearFigures(plan: plan.parts[i], actual: actual.parts[i], forecastOutturn: forecast.parts[i], yearPlan: yearPlan.parts[i],
+                                             exactPlan: positions[i].plan, exactActual: positions[i].actual)
+        }
+        let exactPlan = Exact.sum(positions.map(\.plan)), exactActual = Exact.sum(positions.map(\.actual))
+        return InYearSummary(year: year, months: Date.monthsBegun(year: year, asOf: asOf), lines: lines,
+                             total: InYearFigures(plan: plan.whole, actual: actual.whole, forecastOutturn: forecast.whole, yearPlan: yearPlan.whole,
+                                                  exactPlan: exactPlan, exactActual: exactActual))
+    }
+
+    /// Every partner's attributed savings in one year against its envelope, each column shown as a
+    /// partition of the year's total (rule 2); the gap is worked out from the shown figures
+    /// (rule 3), so W401's "short by" is the summary's gap.
+    public func partnerYears(_ year: Int) -> (rows: [PartnerYear], total: PartnerYear) {
+        let byPartner = attributedByPartner(year: year)
+        let figures = partners.map { partner in
+            let attributed = byPartner[partner.name] ?? (.zero, .zero)
+            return (partner, attributed, (attributed.planned.multiplied(by: partner.controlTotal), attributed.riskAdjusted.multiplied(by: partner.controlTotal)),
+                    envelopeLine(for: partner.name, year: year))
+        }
+        let keys = partners.map(\.name)
+        func column(_ values: [Exact]) -> RoundedPartition { Shown.partition(Array(zip(keys, values))) }
+        let attributed = column(figures.map(\.1.planned)), adjusted = column(figures.map(\.1.riskAdjusted))
+        let control = column(figures.map(\.2.0)), controlAdjusted = column(figures.map(\.2.1))
+        var rows: [PartnerYear] = []
+        for (i, (partner, exact, _, envelope)) in figures.enumerated() {
+            rows.append(PartnerYear(partner: partner.name, title: partner.title, year: year, attributed: attributed.parts[i],
+                                    riskAdjusted: adjusted.parts[i], envelope: envelope.map(Shown.amount), controlTotalShare: partner.controlTotal,
+                                    controlTotal: control.parts[i], controlTotalRiskAdjusted: controlAdjusted.parts[i],
+                                    coverage: envelope.flatMap { Shown.percent(exact.riskAdjusted, of: $0) }))
+        }
+        let envelopes = rows.compactMap(\.envelope)
+        let exactEnvelopes = figures.compactMap(\.3)
+        let total = PartnerYear(partner: "", title: nil, year: year, attributed: attributed.whole, riskAdjusted: adjusted.whole,
+                                envelope: envelopes.isEmpty ? nil : Exact.sum(envelopes), controlTotalShare: nil,
+                                controlTotal: control.whole, controlTotalRiskAdjusted: controlAdjusted.whole,
+                                coverage: exactEnvelopes.isEmpty ? nil : Shown.percent(Exact.sum(figures.filter { $0.3 != nil }.map(\.1.riskAdjusted)), of: Exact.sum(exactEnvelopes)))
+        return (rows, total)
+    }
+}

@@ -1,8 +1,8 @@
 /// Strongly connected components of a directed graph over `0..<count`, by an iterative Tarjan
 /// walk: users control how long `let` and `after` chains are, so no recursion here. Components
 /// come out in dependency order (a node's successors before the node).
-enum Graph {
-    static func stronglyConnectedComponents(count: Int, successors: [[Int]]) -> [[Int]] {
+package enum Graph {
+    package static func stronglyConnectedComponents(count: Int, successors: [[Int]]) -> [[Int]] {
         var index = [Int](repeating: -1, count: count)
         var lowLink = [Int](repeating: 0, count: count)
         var onStack = [Bool](repeating: false, count: count)

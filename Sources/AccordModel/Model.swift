@@ -1,4 +1,5 @@
 import AccordDiagnostics
+import AccordNumbers
 import AccordSyntax
 
 /// Where something was written: for diagnostics and for editors.
@@ -298,4 +299,18 @@ public struct PlanModel: Sendable {
         for (index, scheme) in schemes.enumerated() where schemeIndex[scheme.name] == nil { schemeIndex[scheme.name] = index }
     }
     public func weight(_ confidence: Confidence) -> Exact { plan.confidenceWeights[confidence] ?? .one }
+}
+
+extension LiteralText.Month {
+    package var index: Int { year * 12 + month - 1 }
+}
+
+extension Status {
+    /// "in delivery", "in closure", but "closed" and "withdrawn": for "scheme S1 is …".
+    package var phrase: String { self == .closed || self == .withdrawn ? rawValue : "in \(rawValue)" }
+}
+
+extension SourceRef {
+    /// Identifies a line of a plan: its file and where it starts.
+    package var key: String { "\(file.path):\(range.lowerBound)" }
 }

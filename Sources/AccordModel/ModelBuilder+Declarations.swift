@@ -1,4 +1,5 @@
 import AccordDiagnostics
+import AccordNumbers
 import AccordSyntax
 
 extension ModelBuilder {

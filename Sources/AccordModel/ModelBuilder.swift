@@ -1,9 +1,10 @@
 import AccordDiagnostics
+import AccordNumbers
 import AccordSyntax
 
 /// The kinds of top-level declaration, which share one namespace (so `sro ESNEFT` can say that
 /// ESNEFT is a partner, not a person).
-enum DeclarationKind: String {
+package enum DeclarationKind: String {
     case partner, person, area, `let`, scheme, riskShare = "risk-share term", scenario
 
     var nameKind: NameKind? {
@@ -19,13 +20,13 @@ enum DeclarationKind: String {
     var article: String { self == .area ? "an area" : self == .let ? "a `let` value" : "a \(rawValue)" }
 }
 
-struct Declaration {
-    let kind: DeclarationKind
-    let name: String
+package struct Declaration {
+    package let kind: DeclarationKind
+    package let name: String
     let statement: StatementSyntax
     let match: StatementMatch
     /// The name's node in the header, where E201 and "unused" point.
-    let nameNode: SyntaxNode
+    package let nameNode: SyntaxNode
     /// A `let`'s cell, once declared.
     var cell: Int?
 }
@@ -83,18 +84,18 @@ struct SchemeScope {
 
 /// Turns the parsed files of a plan into the checked model, reporting names (E2xx) and values
 /// (E3xx) on the way. Checks over the finished model (E4xx, W4xx) live in `PlanRules`.
-struct ModelBuilder {
-    let sources: PlanSources
-    var model = PlanModel()
-    var diagnostics: [Diagnostic] = []
+package struct ModelBuilder {
+    package let sources: PlanSources
+    package var model = PlanModel()
+    package var diagnostics: [Diagnostic] = []
     var globals: [String: Declaration] = [:]
-    var declarations: [Declaration] = []
+    package var declarations: [Declaration] = []
     /// Declared names by kind, in declaration order: the candidates for "did you mean", kept
     /// here so a lookup never scans every declaration.
     var namesOfKind: [DeclarationKind: [String]] = [:]
     var scopes: [String: SchemeScope] = [:]
     /// Names that something refers to (for W407), by declaration name.
-    var used: Set<String> = []
+    package var used: Set<String> = []
     /// Cells by id, and their values once evaluated.
     var cells: [CellExpression] = []
     var cellValues: [Value?] = []
@@ -103,10 +104,10 @@ struct ModelBuilder {
     /// did not resolve, a line that does not fit the grammar): schemes by name, whose partners and
     /// shares are then not counted or summed, and risk-share bands by `SourceRef.key`, whose
     /// percents are not summed. The later checks stay quiet rather than repeat the mistake.
-    var incomplete: Set<String> = []
-    var symbols = SymbolIndex()
+    package var incomplete: Set<String> = []
+    package var symbols = SymbolIndex()
 
-    init(sources: PlanSources) { self.sources = sources }
+    package init(sources: PlanSources) { self.sources = sources }
 
     mutating func report(_ code: DiagnosticCode, _ node: SyntaxNode, _ message: String, help: String? = nil, notes: [DiagnosticNote] = [], replacement: String? = nil) {
         diagnostics.append(Diagnostic(code, file: node.tree.file, range: node.trimmedRange, message: message, help: help, notes: notes, replacement: replacement))
@@ -116,7 +117,7 @@ struct ModelBuilder {
         diagnostics.append(Diagnostic(code, file: ref.file, range: ref.range, message: message, help: help, notes: notes))
     }
 
-    mutating func build() {
+    package mutating func build() {
         collectDeclarations()
         evaluateCells()
         readDeclarations()
@@ -511,7 +512,7 @@ extension Graph {
     /// its first member back to it, each step along an edge: the whole cycle, in a form a
     /// message can name. Greedy: from where it stands, the walk goes to the nearest member not
     /// yet seen (so a ring comes out as the ring).
-    static func closedWalk(through component: [Int], successors: [[Int]]) -> [Int] {
+    package static func closedWalk(through component: [Int], successors: [[Int]]) -> [Int] {
         let members = Set(component)
         guard let start = component.first else { return [] }
         var seen: Set<Int> = [start]
@@ -545,7 +546,7 @@ extension Graph {
     }
 
     /// Where each member first stands in a walk.
-    static func positions(in walk: [Int]) -> [Int: Int] {
+    package static func positions(in walk: [Int]) -> [Int: Int] {
         var positions: [Int: Int] = [:]
         for (index, member) in walk.enumerated() where positions[member] == nil { positions[member] = index }
         return positions
@@ -553,22 +554,22 @@ extension Graph {
 
     /// The closed walk started at `member` instead: still a walk along the edges. A view, not a
     /// copy: every member of a k-long cycle gets one, and k copies would cost k².
-    struct Rotation {
+    package struct Rotation {
         let walk: [Int]
         let start: Int
 
-        init(walk: [Int], member: Int, positions: [Int: Int]) {
+        package init(walk: [Int], member: Int, positions: [Int: Int]) {
             self.walk = walk
             start = walk.count > 1 ? positions[member] ?? 0 : 0
         }
 
         var count: Int { walk.count }
-        subscript(index: Int) -> Int { walk.count > 1 ? walk[(start + index) % (walk.count - 1)] : walk[index] }
+        package subscript(index: Int) -> Int { walk.count > 1 ? walk[(start + index) % (walk.count - 1)] : walk[index] }
     }
 
     /// `a → b → c → a` (or another separator), shortened in the middle when very long; only the
     /// members shown are named.
-    static func describeCycle(_ path: Rotation, separator: String = " → ", name: (Int) -> String) -> String {
+    package static func describeCycle(_ path: Rotation, separator: String = " → ", name: (Int) -> String) -> String {
         let count = path.count
         guard count > 20 else { return (0..<count).map { name(path[$0]) }.joined(separator: separator) }
         return ((0..<10).map { name(path[$0]) } + ["… (\(count - 13) more)"] + ((count - 3)..<count).map { name(path[$0]) })

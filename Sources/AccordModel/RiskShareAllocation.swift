@@ -1,3 +1,5 @@
+import AccordNumbers
+
 // The allocation engine for risk-share terms (LANGUAGE.md §3 "Risk-share evaluation"): how one
 // amount — a term's shortfall or gain for one year and scenario — is split across the bands and
 // then capped. Pure and exact: it knows nothing of syntax, files or diagnostics. The caller checks

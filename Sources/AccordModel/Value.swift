@@ -1,3 +1,4 @@
+import AccordNumbers
 import AccordSyntax
 
 /// The value of an expression. Numbers, money and percents are exact; a percent is kept as a

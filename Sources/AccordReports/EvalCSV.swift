@@ -1,4 +1,5 @@
 import AccordModel
+import AccordNumbers
 import AccordSyntax
 
 /// `accord eval --format csv`: one row per scenario, term, year and partner, ready for a

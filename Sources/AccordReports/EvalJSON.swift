@@ -1,4 +1,5 @@
 import AccordModel
+import AccordNumbers
 import AccordSyntax
 
 /// `accord eval --format json`: the evaluation with its whole working, described by

@@ -1,4 +1,6 @@
+import AccordChecks
 import AccordModel
+import AccordNumbers
 import AccordSyntax
 
 /// `accord eval`: the risk-share terms of a checked plan evaluated under the plan as written or

@@ -1,4 +1,5 @@
 import AccordModel
+import AccordNumbers
 import AccordSyntax
 
 /// `accord eval --format text|markdown`: one walk over the report, written as aligned plain text

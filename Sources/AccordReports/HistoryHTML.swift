@@ -1,4 +1,6 @@
+import AccordFigures
 import AccordModel
+import AccordNumbers
 import AccordSyntax
 
 /// `accord history --format html`: one self-contained page in the summary page's style (its CSS,

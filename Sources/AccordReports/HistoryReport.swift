@@ -1,4 +1,6 @@
+import AccordFigures
 import AccordModel
+import AccordNumbers
 import AccordSyntax
 
 /// What `accord history` read: the plan's path in the repository and how periods were chosen.

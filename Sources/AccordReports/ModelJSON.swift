@@ -1,5 +1,7 @@
+import AccordChecks
 import AccordDiagnostics
 import AccordModel
+import AccordNumbers
 import AccordSyntax
 
 /// `accord model`: the checked model as JSON. The shape is versioned (`schemaVersion`) and

@@ -1,5 +1,7 @@
 import AccordDiagnostics
+import AccordFigures
 import AccordModel
+import AccordNumbers
 import AccordSyntax
 
 /// `accord diff --format json`: one object per compared pair, every section present (empty when

@@ -1,5 +1,7 @@
 import AccordDiagnostics
+import AccordFigures
 import AccordModel
+import AccordNumbers
 import AccordSyntax
 
 /// One compared pair of plans: the names they were read as, and what changed.

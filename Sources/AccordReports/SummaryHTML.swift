@@ -1,4 +1,6 @@
+import AccordFigures
 import AccordModel
+import AccordNumbers
 import AccordSyntax
 
 /// `accord summary --format html`: one self-contained page — inline CSS and SVG, no scripts, no

@@ -1,4 +1,6 @@
+import AccordFigures
 import AccordModel
+import AccordNumbers
 import AccordSyntax
 
 /// `accord summary --format json`: the summary's figures, shaped as docs/summary.schema.json

@@ -1,3 +1,4 @@
+import AccordFigures
 import AccordModel
 
 /// `accord summary --format markdown`: GitHub-flavoured Markdown for pull requests and wikis.

@@ -1,4 +1,6 @@
+import AccordFigures
 import AccordModel
+import AccordNumbers
 import AccordSyntax
 
 /// One cell of a summary table, typed so each format shows it its own way: text and Markdown as

@@ -1,4 +1,5 @@
 import AccordDiagnostics
+import AccordFigures
 import AccordModel
 import AccordSyntax
 

@@ -1,3 +1,4 @@
+import AccordFigures
 import AccordModel
 import AccordSpreadsheet
 import AccordSyntax

@@ -1,4 +1,5 @@
 import AccordCommandLine
+import AccordModel
 import Foundation
 import Testing
 

@@ -1,4 +1,5 @@
 import AccordCommandLine
+import AccordModel
 import AccordSpreadsheet
 import Foundation
 import Testing

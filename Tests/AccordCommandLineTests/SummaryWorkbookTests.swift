@@ -1,4 +1,6 @@
+import AccordChecks
 import AccordCommandLine
+import AccordFigures
 import AccordModel
 import AccordReports
 import AccordSpreadsheet

@@ -1,5 +1,6 @@
-import Testing
 @testable import AccordModel
+@testable import AccordNumbers
+import Testing
 
 @Suite struct AmountFormattingTests {
     @Test(arguments: [

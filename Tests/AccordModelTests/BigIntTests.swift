@@ -1,6 +1,7 @@
-import Testing
-import AccordPlanGenerator
 @testable import AccordModel
+@testable import AccordNumbers
+import AccordPlanGenerator
+import Testing
 
 /// `BigInt` against a reference written differently: decimal digits in an array, schoolbook
 /// arithmetic one digit at a time, long division by repeated subtraction.

@@ -1,6 +1,7 @@
+@testable import AccordChecks
+@testable import AccordModel
 import Foundation
 import Testing
-@testable import AccordModel
 
 /// A declaration given twice is reported once (E201) and set aside: the first, and everything
 /// that refers to it, stays whole.

@@ -1,7 +1,9 @@
+@testable import AccordChecks
 import AccordDiagnostics
+@testable import AccordModel
+@testable import AccordNumbers
 import AccordSyntax
 import Testing
-@testable import AccordModel
 
 /// The evaluator through the model: small plans held in memory, checked, and their `let`s,
 /// savings and metric targets read back (brief §3, "Values, units and the evaluator").

@@ -1,6 +1,7 @@
-import Testing
-import AccordPlanGenerator
 @testable import AccordModel
+@testable import AccordNumbers
+import AccordPlanGenerator
+import Testing
 
 /// `n/d` for tests.
 func q(_ n: Int128, _ d: Int128 = 1) throws -> Exact { try Exact(numerator: BigInt(n), denominator: BigInt(d)) }

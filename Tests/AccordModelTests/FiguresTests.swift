@@ -1,5 +1,7 @@
-import Testing
+@testable import AccordFigures
 @testable import AccordModel
+@testable import AccordNumbers
+import Testing
 
 /// Reference figures for the bundled SNEE example, computed by hand from the plan (see
 /// examples/snee/EXPECTED.md): attribution by share, risk adjustment by confidence, the control

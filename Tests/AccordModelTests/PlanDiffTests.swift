@@ -1,6 +1,7 @@
 import AccordDiagnostics
-import Testing
+@testable import AccordFigures
 @testable import AccordModel
+import Testing
 
 /// `PlanDiff`: matched by name, moved text and reordered lines are no change, slips in days,
 /// diagnostics matched by code and message as a multiset.

@@ -1,5 +1,7 @@
-import Foundation
+@testable import AccordChecks
 @testable import AccordModel
+@testable import AccordNumbers
+import Foundation
 
 typealias MemoryFiles = MemoryFileAccess
 

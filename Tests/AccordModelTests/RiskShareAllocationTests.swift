@@ -1,6 +1,8 @@
-import Testing
-import AccordPlanGenerator
+@testable import AccordFigures
 @testable import AccordModel
+@testable import AccordNumbers
+import AccordPlanGenerator
+import Testing
 
 @Suite struct RiskShareAllocationTests {
     typealias Band = RiskShareAllocation.Band

@@ -1,6 +1,7 @@
-import Testing
-import AccordPlanGenerator
 @testable import AccordModel
+@testable import AccordNumbers
+import AccordPlanGenerator
+import Testing
 
 @Suite struct RoundingTests {
     @Test(arguments: [

@@ -1,5 +1,7 @@
-import Testing
+@testable import AccordFigures
 @testable import AccordModel
+@testable import AccordNumbers
+import Testing
 
 /// The board tables: savings by scheme (top-down), area subtotals, pipeline, partner × area, and
 /// diagnostics by code; every split foots with pennies that do not divide evenly.

@@ -1,5 +1,7 @@
-import Testing
+@testable import AccordFigures
 @testable import AccordModel
+@testable import AccordNumbers
+import Testing
 
 /// The programme summary of the bundled SNEE example against examples/snee/EXPECTED.md, and the
 /// rounding rules of brief §3 "Showing amounts" on figures that do not come out in whole pennies.

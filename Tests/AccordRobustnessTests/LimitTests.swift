@@ -1,5 +1,7 @@
+@testable import AccordChecks
 import AccordDiagnostics
 @testable import AccordModel
+@testable import AccordNumbers
 import AccordSyntax
 import Foundation
 import Testing

@@ -1,3 +1,4 @@
+@testable import AccordChecks
 import AccordDiagnostics
 import AccordFormat
 @testable import AccordModel

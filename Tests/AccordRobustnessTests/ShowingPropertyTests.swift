@@ -1,5 +1,8 @@
+@testable import AccordChecks
 import AccordDiagnostics
+@testable import AccordFigures
 @testable import AccordModel
+@testable import AccordNumbers
 import AccordPlanGenerator
 import AccordReports
 import AccordSyntax

@@ -1,4 +1,7 @@
+import AccordChecks
 import AccordDiagnostics
+import AccordModel
+import AccordNumbers
 import AccordSyntax
 
 /// A plan's trajectory across its own history (`accord history`): one checked revision per

@@ -1,4 +1,5 @@
 import AccordDiagnostics
+import AccordModel
 import AccordSyntax
 
 /// A plan compiled and checked: the model and every diagnostic, severities adjusted by the plan's

@@ -1,4 +1,7 @@
+import AccordChecks
 import AccordDiagnostics
+import AccordModel
+import AccordNumbers
 import AccordSyntax
 
 /// What changed between two versions of a plan, as a reviewer needs it (brief §6, `accord diff`).

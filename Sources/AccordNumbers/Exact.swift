@@ -41,7 +41,7 @@ public struct Exact: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// Only for values already in canonical form.
-    init(reduced numerator: BigInt, _ denominator: BigInt) {
+    package init(reduced numerator: BigInt, _ denominator: BigInt) {
         self.numerator = numerator
         self.denominator = numerator.isZero ? 1 : denominator
     }
@@ -130,7 +130,7 @@ extension Exact {
 
     /// `parseNumber` over the literal's bytes in the source, which the evaluator reads without
     /// making a String of every literal.
-    static func parseNumber(bytes: ArraySlice<UInt8>) -> Exact? {
+    package static func parseNumber(bytes: ArraySlice<UInt8>) -> Exact? {
         func isDigit(_ i: Int) -> Bool { bytes.indices.contains(i) && (0x30...0x39).contains(bytes[i]) }
         // Digits gather in a machine word and move into the BigInt eighteen at a time.
         var numerator = BigInt.zero, chunk: Int64 = 0, chunkDigits = 0, places = 0, seenPoint = false
@@ -163,7 +163,7 @@ extension Exact {
     /// The sign of `-£40k` is an operator, not part of the literal.
     public static func parseMoney(_ text: some StringProtocol) -> Exact? { parseMoney(bytes: Array(text.utf8)[...]) }
 
-    static func parseMoney(bytes: ArraySlice<UInt8>) -> Exact? {
+    package static func parseMoney(bytes: ArraySlice<UInt8>) -> Exact? {
         // £ is two bytes in UTF-8.
         guard bytes.starts(with: [0xC2, 0xA3]) else { return nil }
         var body = bytes.dropFirst(2)
@@ -177,7 +177,7 @@ extension Exact {
     /// A percent literal as a fraction: `12.5%` is 0.125, `33%` is 0.33.
     public static func parsePercent(_ text: some StringProtocol) -> Exact? { parsePercent(bytes: Array(text.utf8)[...]) }
 
-    static func parsePercent(bytes: ArraySlice<UInt8>) -> Exact? {
+    package static func parsePercent(bytes: ArraySlice<UInt8>) -> Exact? {
         guard bytes.last == UInt8(ascii: "%"), let number = parseNumber(bytes: bytes.dropLast()) else { return nil }
         return number.multiplied(by: Exact(reduced: 1, 100))
     }

@@ -1,4 +1,6 @@
 import AccordDiagnostics
+import AccordModel
+import AccordNumbers
 import AccordSyntax
 
 /// The checks of brief §4 that look at the finished model (E401–E409, W401–W414), each a
@@ -328,48 +330,4 @@ struct PlanRules {
     private func format(_ date: Date) -> String { date.iso }
 
     private func format(_ month: Month) -> String { month.iso }
-}
-
-extension Metric {
-    /// The trajectory's value at `month`: its point there, else the straight line between the
-    /// neighbouring points (the baseline is a point); nil after the last point or before the baseline.
-    public func trajectoryValue(at month: Month) -> Exact? {
-        Metric.interpolate((baseline.map { [($0.month, $0.value)] } ?? []) + trajectory.map { ($0.month, $0.value) }, at: month)
-    }
-
-    /// The value at `month` on the straight lines between `points`: a point's own value there;
-    /// nil before the first point or after the last.
-    static func interpolate(_ points: [(Month, Exact)], at month: Month) -> Exact? {
-        let points = points.sorted { $0.0 < $1.0 }
-        guard let first = points.first, let last = points.last, month >= first.0, month <= last.0 else { return nil }
-        if let exact = points.first(where: { $0.0 == month }) { return exact.1 }
-        guard let after = points.firstIndex(where: { $0.0 > month }), after > 0 else { return nil }
-        let (m0, v0) = points[after - 1], (m1, v1) = points[after]
-        let elapsed = Exact(month.index - m0.index)
-        // m1 is after m0, so the span is never zero.
-        return v0.adding(v1.subtracting(v0).multiplied(by: elapsed.multiplied(by: Exact(reduced: 1, BigInt(m1.index - m0.index)))))
-    }
-
-    /// A metric value as written: money as money, percents as percents.
-    public func format(_ x: Exact) -> String {
-        switch valueKind {
-        case .money?: x.formattedMoney()
-        case .percent?: x.formattedPercent()
-        default: x.formattedNumber(grouping: false)
-        }
-    }
-}
-
-extension LiteralText.Month {
-    var index: Int { year * 12 + month - 1 }
-}
-
-extension Status {
-    /// "in delivery", "in closure", but "closed" and "withdrawn": for "scheme S1 is …".
-    var phrase: String { self == .closed || self == .withdrawn ? rawValue : "in \(rawValue)" }
-}
-
-extension SourceRef {
-    /// Identifies a line of a plan: its file and where it starts.
-    var key: String { "\(file.path):\(range.lowerBound)" }
 }

@@ -1,4 +1,6 @@
 import AccordDiagnostics
+import AccordModel
+import AccordNumbers
 import AccordSyntax
 
 // The summary's board tables (savings by scheme and area, partner × area, pipeline by status,
