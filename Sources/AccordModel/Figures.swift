@@ -14,6 +14,11 @@ extension PlanModel {
     /// Each entry of `attribution(of:year:dimension:)`, without building the dictionary.
     private func forEachAttributed(_ scheme: Scheme, year: Int, dimension: Dimension, _ body: (_ partner: String, _ part: Exact) -> Void) {
         guard let amount = attributable(scheme, year: year, dimension: dimension) else { return }
+        forEachPart(of: amount, by: scheme, body)
+    }
+
+    /// `amount` split by the scheme's `share`, or all to its one partner (savings and costs alike).
+    func forEachPart(of amount: Exact, by scheme: Scheme, _ body: (_ partner: String, _ part: Exact) -> Void) {
         if let share = scheme.share {
             for (partner, fraction) in share {
                 body(partner, amount.multiplied(by: fraction))

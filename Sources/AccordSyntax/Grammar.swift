@@ -223,6 +223,7 @@ extension Grammar {
             // Repeats are E409 (a month reported twice), found by the model with the as-of date.
             .init("actual", .sequence([.name(.monthOfYear), dimension, .value(.money)]), .many, example: "actual M2 cash-releasing £12k"),
             .init("forecast", .sequence([dimension, .value(.money)]), .perKey, example: "forecast cash-releasing £1.1m"),
+            .init("cost", .value(.money), example: "cost £150k"),
         ])
         add(.share, "a share block", [],
             keyed: .init(key: .name(.partner), value: .value(.percent), example: "ESNEFT 50%"))

@@ -1,0 +1,55 @@
+import AccordSyntax
+
+/// Cost to deliver and net savings (`cost` in a savings year). A cost is attributed to partners
+/// by the scheme's `share` exactly as its cash-releasing savings are, and never risk-adjusted (it
+/// is committed). Net = cash-releasing − cost, per scheme, partner and year; the envelope gap is
+/// envelope − (attributed risk-adjusted savings − attributed cost). Reports add cost and net only
+/// when `hasCosts`, so a plan without `cost` lines shows exactly what it did before.
+extension PlanModel {
+    /// Whether a counting scheme has a `cost` line.
+    public var hasCosts: Bool { schemes.contains { $0.counts && $0.savings.contains { $0.cost != nil } } }
+
+    /// A scheme's cost in one year attributed to partners, as its cash-releasing savings are.
+    public func costAttribution(of scheme: Scheme, year: Int) -> [String: Exact] {
+        var parts: [String: Exact] = [:]
+        if let cost = scheme.savings(in: year)?.cost, !cost.isZero { forEachPart(of: cost, by: scheme) { parts[$0] = $1 } }
+        return parts
+    }
+
+    /// Every partner's attributed cash-releasing savings and cost in a year, across counting schemes.
+    func attributedCashAndCost(year: Int) -> [String: (cashReleasing: Exact, cost: Exact)] {
+        var totals: [String: (cashReleasing: Exact, cost: Exact)] = [:]
+        for scheme in schemes where scheme.counts {
+            for (partner, part) in attribution(of: scheme, year: year, dimension: .cashReleasing) {
+                totals[partner, default: (.zero, .zero)].cashReleasing = totals[partner, default: (.zero, .zero)].cashReleasing.adding(part)
+            }
+            for (partner, part) in costAttribution(of: scheme, year: year) {
+                totals[partner, default: (.zero, .zero)].cost = totals[partner, default: (.zero, .zero)].cost.adding(part)
+            }
+        }
+        return totals
+    }
+
+    /// A scheme's cash-releasing savings and cost over the plan's years (W418).
+    public func planTotals(of scheme: Scheme) -> (cashReleasing: Exact, cost: Exact) {
+        let inPlan = scheme.savings.filter { plan.years?.contains($0.year) ?? false }
+        return (Exact.sum(inPlan.map { $0.amount(.cashReleasing) }), Exact.sum(inPlan.map { $0.cost ?? .zero }))
+    }
+}
+
+extension PartnerYear {
+    /// Attributed cash-releasing − attributed cost, from the shown figures (rule 3).
+    public var net: Exact { cashReleasing.subtracting(cost) }
+    /// What counts against the envelope: risk-adjusted savings less the (committed) cost.
+    public var netRiskAdjusted: Exact { riskAdjusted.subtracting(cost) }
+}
+
+extension SchemeSavings {
+    /// Cash-releasing − cost, from the shown figures (rule 3).
+    public var net: Exact { planned[.cashReleasing].subtracting(cost) }
+}
+
+extension SavingsGroup {
+    /// Cash-releasing − cost, from the shown figures (rule 3).
+    public var net: Exact { planned[.cashReleasing].subtracting(cost) }
+}
