@@ -53,3 +53,22 @@ extension SavingsGroup {
     /// Cash-releasing − cost, from the shown figures (rule 3).
     public var net: Exact { planned[.cashReleasing].subtracting(cost) }
 }
+
+/// A scheme's cost in one year as shown: the cost (rule 1), its partners a partition of it
+/// (rule 2, partners in name order) and net = the shown cash-releasing − the shown cost (rule 3).
+public struct SchemeYearCost: Sendable {
+    public var cost: Exact
+    public var net: Exact
+    public var attribution: [(partner: String, cost: Exact)]
+}
+
+extension PlanModel {
+    /// Nil without a `cost` line that year; `cashReleasing` is the scheme's shown figure.
+    public func shownCost(of scheme: Scheme, _ savings: YearSavings, cashReleasing: Exact) -> SchemeYearCost? {
+        guard let exact = savings.cost else { return nil }
+        let cost = Shown.amount(exact)
+        let parts = costAttribution(of: scheme, year: savings.year).sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        let shown = Shown.partition(parts.map { ($0.key, $0.value) }, whole: cost).parts
+        return SchemeYearCost(cost: cost, net: cashReleasing.subtracting(cost), attribution: zip(parts, shown).map { ($0.key, $1) })
+    }
+}
