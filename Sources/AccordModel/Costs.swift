@@ -72,3 +72,32 @@ extension PlanModel {
         return SchemeYearCost(cost: cost, net: cashReleasing.subtracting(cost), attribution: zip(parts, shown).map { ($0.key, $1) })
     }
 }
+
+/// The cost to deliver of a risk-share term's schemes in one year (`accord eval`): committed, so
+/// outside the allocation, which shares savings. Gross and cost are each a partition of the
+/// term's total (rule 2); net is gross − cost from the shown figures (rule 3).
+public struct TermCosts: Sendable {
+    public struct Line: Sendable {
+        public var scheme: String
+        public var gross: Exact
+        public var cost: Exact
+        public var net: Exact { gross.subtracting(cost) }
+    }
+    public var term: String
+    public var year: Int
+    public var lines: [Line]
+    public var total: Line
+}
+
+extension PlanModel {
+    /// Nil when none of the term's counting schemes has a `cost` line that year.
+    public func termCosts(_ term: RiskShareTerm, year: Int) -> TermCosts? {
+        let savings = term.schemes.compactMap { name in scheme(name).flatMap { $0.counts ? $0.savings(in: year) : nil }.map { (name, $0) } }
+        guard savings.contains(where: { $0.1.cost != nil }) else { return nil }
+        let gross = Shown.partition(savings.map { ($0.0, $0.1.amount(.cashReleasing)) })
+        let cost = Shown.partition(savings.map { ($0.0, $0.1.cost ?? .zero) })
+        return TermCosts(term: term.name, year: year,
+                         lines: savings.indices.map { TermCosts.Line(scheme: savings[$0].0, gross: gross.parts[$0], cost: cost.parts[$0]) },
+                         total: TermCosts.Line(scheme: "total", gross: gross.whole, cost: cost.whole))
+    }
+}
