@@ -1604,7 +1604,7 @@ extension DiagnosticCode {
                     area planned "Planned care"
 
                     scheme PIP-07 "Digital pre-assessment" {  # <- W418
-                      area planned; status scoping; lead ESNEFT; partners ESNEFT
+                      area planned; status scoping; lead ESNEFT; partners ESNEFT; level organisation
                       savings FY22/23 { cash-releasing £100k; cost £250k }
                       savings FY23/24 { cash-releasing £120k; cost £50k }
                     }

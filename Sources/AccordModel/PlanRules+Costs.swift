@@ -4,7 +4,7 @@ extension PlanRules {
     /// W418: a counting scheme whose costs over the plan's years exceed its cash-releasing savings
     /// over those years (both figures single amounts, rule 1).
     mutating func checkCosts(_ scheme: Scheme) {
-        guard scheme.counts, let years = model.plan.years else { return }
+        guard scheme.counts, let years = model.plan.years, scheme.savings.contains(where: { $0.cost != nil }) else { return }
         let totals = model.planTotals(of: scheme)
         guard totals.cost > totals.cashReleasing else { return }
         let span = years.count == 1 ? LiteralText.financialYear(years.lowerBound)
