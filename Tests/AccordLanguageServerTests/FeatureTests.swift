@@ -229,6 +229,8 @@ struct FeatureTests {
         #expect(!labels.contains("status"), "\(labels)")
         let hover = session.result("textDocument/hover", Session.at(Self.schemes, 14, 5))["contents"]["value"].string ?? ""
         #expect(hover.contains("**cost** in a savings block") && hover.contains("cost £150k"), "\(hover)")
+        let scheme = session.result("textDocument/hover", Session.find(Self.schemes, line: 1, "SE-05", plus: 2))["contents"]["value"].string ?? ""
+        #expect(scheme.contains("| risk-adjusted | cost | net |") && scheme.contains(" | £150,000 | £850,000 |"), "\(scheme)")
     }
 
     @Test func renameChangesEveryReferenceInEveryFile() {
