@@ -31,6 +31,7 @@ struct PlanRules {
             checkMetrics(scheme)
             checkGovernance(scheme)
             checkInYear(scheme)
+            checkCosts(scheme)
         }
         checkMilestoneOrder()
         checkMilestoneCycles()
@@ -223,11 +224,14 @@ struct PlanRules {
             for line in envelope.lines where model.plan.years?.contains(line.year) ?? true {
                 let rows = shownInYear[line.year] ?? model.partnerYears(line.year).rows
                 shownInYear[line.year] = rows
-                let exact = model.attributedByPartner(year: line.year, only: envelope.partner)[envelope.partner]?.riskAdjusted ?? .zero
+                let cost = model.attributedCashAndCost(year: line.year)[envelope.partner]?.cost ?? .zero
+                let exact = (model.attributedByPartner(year: line.year, only: envelope.partner)[envelope.partner]?.riskAdjusted ?? .zero).subtracting(cost)
                 guard exact < line.amount else { continue }
                 let row = rows.first { $0.partner == envelope.partner }
-                let attributed = row?.riskAdjusted ?? Shown.amount(exact), shownEnvelope = row?.envelope ?? Shown.amount(line.amount)
-                report(.W401, line.ref, "\(envelope.partner) \(LiteralText.financialYear(line.year)): attributed risk-adjusted savings \(money(attributed)) against an envelope of \(money(shownEnvelope)), short by \(money(shownEnvelope.subtracting(attributed)))",
+                let attributed = row?.netRiskAdjusted ?? Shown.amount(exact), shownEnvelope = row?.envelope ?? Shown.amount(line.amount)
+                // With a cost, the message names it: the figure against the envelope is net of it (Costs.swift).
+                let savings = row.map { $0.cost.isZero ? money($0.riskAdjusted) : "\(money($0.riskAdjusted)) less cost \(money($0.cost))" } ?? money(attributed)
+                report(.W401, line.ref, "\(envelope.partner) \(LiteralText.financialYear(line.year)): attributed risk-adjusted savings \(savings) against an envelope of \(money(shownEnvelope)), short by \(money(shownEnvelope.subtracting(attributed)))",
                        help: "identify more savings for \(envelope.partner), raise confidence in existing schemes, or agree a smaller envelope")
             }
         }

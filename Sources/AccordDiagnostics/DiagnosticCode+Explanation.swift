@@ -1588,6 +1588,33 @@ extension DiagnosticCode {
                 fix: """
                     Delete the control character; retype the text around it if you cannot see where it is.
                     """)
+
+        case .W418:
+            CodeExplanation(
+                explanation: """
+                    Over the plan's years, a scheme's `cost` lines (what it spends to deliver) add up to more \
+                    than its `cash-releasing` savings, so its net saving is negative: it costs the system \
+                    more cash than it releases within the plan. Productivity and cost growth avoided are not \
+                    counted, as they release no cash. Withdrawn schemes are not checked. Reported at the \
+                    scheme.
+                    """,
+                example: """
+                    plan "SNEE system efficiency programme" { years FY22/23..FY23/24; as-of 2022-09-30 }
+                    partner ESNEFT "East Suffolk and North Essex NHS FT"
+                    area planned "Planned care"
+
+                    scheme PIP-07 "Digital pre-assessment" {  # <- W418
+                      area planned; status scoping; lead ESNEFT; partners ESNEFT; level organisation
+                      savings FY22/23 { cash-releasing £100k; cost £250k }
+                      savings FY23/24 { cash-releasing £120k; cost £50k }
+                    }
+                    """,
+                fix: """
+                    Check the `cost` and `cash-releasing` figures. If they are right, the scheme does not pay \
+                    back within the plan: say why in the business case (its savings come later, or as \
+                    productivity), or reconsider the scheme. Turn the check off in `rules` (`W418 off`) if \
+                    such schemes are expected.
+                    """)
         }
     }
 }

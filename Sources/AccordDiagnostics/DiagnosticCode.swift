@@ -5,7 +5,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Comparable {
     case E201, E202, E203, E204
     case E301, E302, E303, E304
     case E401, E402, E403, E404, E405, E406, E407, E408, E409
-    case W401, W402, W403, W404, W405, W406, W407, W408, W409, W410, W411, W412, W413, W414, W415, W416, W417
+    case W401, W402, W403, W404, W405, W406, W407, W408, W409, W410, W411, W412, W413, W414, W415, W416, W417, W418
 
     public static func < (a: DiagnosticCode, b: DiagnosticCode) -> Bool { a.rawValue < b.rawValue }
 
@@ -57,6 +57,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Comparable {
         case .W415: "file included by no plan"
         case .W416: "milestone done before its prerequisite"
         case .W417: "bidirectional control character"
+        case .W418: "costs exceed cash-releasing savings"
         }
     }
 }

@@ -121,6 +121,7 @@ public struct PlanDiff: Sendable {
     public var schemesRemoved: [SchemeEntry] = []
     public var schemeFields: [SchemeFieldChange] = []
     public var savings: [SavingsChange] = []
+    public var costs: [CostChange] = []
     public var totals: [TotalChange] = []
     public var milestones: [MilestoneChange] = []
     public var metrics: [MetricChange] = []
@@ -137,7 +138,7 @@ public struct PlanDiff: Sendable {
     public var other: [OtherChange] = []
 
     public var isEmpty: Bool {
-        schemesAdded.isEmpty && schemesRemoved.isEmpty && schemeFields.isEmpty && savings.isEmpty && totals.isEmpty
+        schemesAdded.isEmpty && schemesRemoved.isEmpty && schemeFields.isEmpty && savings.isEmpty && costs.isEmpty && totals.isEmpty
             && milestones.isEmpty && metrics.isEmpty && shares.isEmpty && envelopes.isEmpty && riskShares.isEmpty
             && newDiagnostics.isEmpty && resolvedDiagnostics.isEmpty && changedDiagnostics.isEmpty && other.isEmpty
     }
@@ -176,6 +177,7 @@ extension PlanDiff {
             default: break
             }
             compareSavings(name, before, after)
+            compareCosts(name, before, after)
             if let before, let after {
                 compareMilestones(before, after)
                 compareMetrics(before, after)
@@ -390,7 +392,7 @@ extension PlanDiff {
 
     /// Declarations whose text changed with nothing above to show for it.
     private mutating func compareOther(_ old: [String: String], _ new: [String: String]) {
-        let shownSchemes = Set(schemesAdded.map(\.name) + schemesRemoved.map(\.name) + schemeFields.map(\.scheme) + savings.map(\.scheme)
+        let shownSchemes = Set(schemesAdded.map(\.name) + schemesRemoved.map(\.name) + schemeFields.map(\.scheme) + savings.map(\.scheme) + costs.map(\.scheme)
                                + milestones.map(\.scheme) + metrics.map(\.scheme) + shares.map(\.scheme))
         let shown = Set(shownSchemes.map { "scheme \($0)" } + riskShares.map { "risk-share \($0.term)" }
                         + envelopes.map { "envelope \($0.partner)" })

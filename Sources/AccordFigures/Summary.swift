@@ -39,6 +39,8 @@ public struct ProgrammeSummary: Sendable {
     public var milestones: MilestoneSummary
     public var metrics: [MetricStatus]
     public var people: [PersonLoad]
+    /// Whether a counting scheme has a `cost` line: only then do reports show cost and net (Costs.swift).
+    public var hasCosts: Bool
 
     public struct Header: Sendable {
         public var title: String
@@ -178,6 +180,7 @@ extension ProgrammeSummary {
             byYear[i].1.total = byYear[i].0.total
         }
         schemeSavings = byYear.map(\.0)
+        hasCosts = model.hasCosts
         pipeline = byYear.map(\.1)
         (partners, partnerTotals) = Self.partners(model)
         partnerAreas = Self.partnerAreas(model, partners: partners)

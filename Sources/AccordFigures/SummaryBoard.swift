@@ -22,6 +22,8 @@ public struct SchemeSavings: Sendable {
     /// Over the scheme's lines of the in-year table (dimensions with an `actual`), in the
     /// in-year year only; nil without actuals.
     public var inYear: InYearFigures?
+    /// The year's `cost` (zero without one), a part of the year's total cost (Costs.swift).
+    public var cost: Exact = .zero
 }
 
 /// A group of schemes' savings in one year (an area, a status, the programme): sums of the
@@ -36,6 +38,8 @@ public struct SavingsGroup: Sendable {
     public var planned: DimensionSplit
     public var riskAdjusted: DimensionSplit
     public var inYear: InYearFigures?
+    /// The sum of the schemes' shown costs.
+    public var cost: Exact = .zero
     /// The group's share of the year's planned total (all three dimensions), from exact values.
     public var plannedShare: Exact?
 }
@@ -117,7 +121,7 @@ extension ProgrammeSummary {
 
     static func group(_ rows: [SchemeSavings], key: String, title: String?, yearExact: Exact, exact: Exact) -> SavingsGroup {
         SavingsGroup(key: key, title: title, schemes: rows.count, planned: .sum(rows.map(\.planned)), riskAdjusted: .sum(rows.map(\.riskAdjusted)),
-                     inYear: .sum(rows.compactMap(\.inYear)), plannedShare: Shown.percent(exact, of: yearExact))
+                     inYear: .sum(rows.compactMap(\.inYear)), cost: Exact.sum(rows.map(\.cost)), plannedShare: Shown.percent(exact, of: yearExact))
     }
 
     /// Savings by scheme for one year: the year's total across schemes, each scheme's across
@@ -137,6 +141,7 @@ extension ProgrammeSummary {
             adjusted.append(a)
         }
         let plannedSplits = topDown(schemes.map(\.name), planned), adjustedSplits = topDown(schemes.map(\.name), adjusted)
+        let costs = Shown.partition(schemes.map { ($0.name, $0.savings(in: year)?.cost ?? .zero) }).parts
         let lines = inYear.map { position in position.year == year ? Dictionary(grouping: position.lines, by: \.scheme) : [:] } ?? [:]
         let order = areaOrder(model)
         func rank(_ area: String?) -> Int { area.flatMap { order.firstIndex(of: $0) } ?? order.count }
@@ -148,7 +153,7 @@ extension ProgrammeSummary {
         let rows = sorted.map { i in
             SchemeSavings(scheme: schemes[i].name, title: schemes[i].title, area: schemes[i].area, status: schemes[i].status,
                           recurrent: schemes[i].recurrent, planned: plannedSplits[i], riskAdjusted: adjustedSplits[i],
-                          inYear: .sum(lines[schemes[i].name, default: []].map(\.figures)))
+                          inYear: .sum(lines[schemes[i].name, default: []].map(\.figures)), cost: costs[i])
         }
         let exact = sorted.map { exactSum(planned[$0]) }
         let yearExact = exact.reduce(Exact.zero) { $0.adding($1) }

@@ -105,11 +105,18 @@ enum HoverText {
                       scheme.partners.count > 1 ? "partners \(scheme.partners.joined(separator: ", "))" : nil,
                       "confidence \(scheme.confidence.rawValue)", scheme.area.map { "area \($0)" }].compactMap { $0 }.joined(separator: " · "))
         if !scheme.savings.isEmpty {
-            var table = "| year | cash-releasing | productivity | cost-growth-avoided | total | risk-adjusted |\n|---|---:|---:|---:|---:|---:|"
+            // Cost and net only for a scheme with a `cost` line (Costs.swift).
+            let costs = scheme.savings.contains { $0.cost != nil }
+            var table = "| year | cash-releasing | productivity | cost-growth-avoided | total | risk-adjusted |" + (costs ? " cost | net |" : "")
+                + "\n|---|---:|---:|---:|---:|---:|" + (costs ? "---:|---:|" : "")
             for year in scheme.savings.sorted(by: { $0.year < $1.year }) {
                 let shown = model.shownSavings(of: scheme, year)
                 table += "\n| \(LiteralText.financialYear(year.year)) | " + Dimension.allCases.map { shown.planned[$0].formattedMoney() }.joined(separator: " | ")
                     + " | \(shown.planned.total.formattedMoney()) | \(shown.riskAdjusted.total.formattedMoney()) |"
+                if costs {
+                    let cost = model.shownCost(of: scheme, year, cashReleasing: shown.planned[.cashReleasing])
+                    table += " \((cost?.cost ?? .zero).formattedMoney()) | \((cost?.net ?? shown.planned[.cashReleasing]).formattedMoney()) |"
+                }
             }
             lines.append(table)
         }

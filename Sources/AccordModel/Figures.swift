@@ -15,6 +15,11 @@ extension PlanModel {
     /// Each entry of `attribution(of:year:dimension:)`, without building the dictionary.
     private func forEachAttributed(_ scheme: Scheme, year: Int, dimension: Dimension, _ body: (_ partner: String, _ part: Exact) -> Void) {
         guard let amount = attributable(scheme, year: year, dimension: dimension) else { return }
+        forEachPart(of: amount, by: scheme, body)
+    }
+
+    /// `amount` split by the scheme's `share`, or all to its one partner (savings and costs alike).
+    func forEachPart(of amount: Exact, by scheme: Scheme, _ body: (_ partner: String, _ part: Exact) -> Void) {
         if let share = scheme.share {
             for (partner, fraction) in share {
                 body(partner, amount.multiplied(by: fraction))
@@ -161,16 +166,19 @@ public struct PartnerYear: Sendable {
     public var year: Int
     public var attributed: Exact
     public var riskAdjusted: Exact
+    /// Attributed cash-releasing savings and cost (Costs.swift), each a partition of the year's total.
+    public var cashReleasing: Exact = .zero
+    public var cost: Exact = .zero
     /// Nil when the partner has no envelope line that year.
     public var envelope: Exact?
     /// The partner's inclusion in the control total (nil on a total row).
     public var controlTotalShare: Exact?
     public var controlTotal: Exact
     public var controlTotalRiskAdjusted: Exact
-    /// Envelope − risk-adjusted attributed, from the shown figures: positive is unidentified
-    /// (W401), negative more than covered.
-    public var gap: Exact? { envelope.map { $0.subtracting(riskAdjusted) } }
-    /// Risk-adjusted attributed as a share of the envelope, from the exact figures (`Shown.percent`).
+    /// Envelope − (risk-adjusted attributed − attributed cost), from the shown figures: positive
+    /// is unidentified (W401), negative more than covered.
+    public var gap: Exact? { envelope.map { $0.subtracting(netRiskAdjusted) } }
+    /// Risk-adjusted attributed less cost as a share of the envelope, from the exact figures (`Shown.percent`).
     public var coverage: Exact?
 }
 
@@ -292,29 +300,31 @@ extension PlanModel {
     /// partition of the year's total (rule 2); the gap is worked out from the shown figures
     /// (rule 3), so W401's "short by" is the summary's gap.
     public func partnerYears(_ year: Int) -> (rows: [PartnerYear], total: PartnerYear) {
-        let byPartner = attributedByPartner(year: year)
+        let byPartner = attributedByPartner(year: year), costs = attributedCashAndCost(year: year)
         let figures = partners.map { partner in
             let attributed = byPartner[partner.name] ?? (.zero, .zero)
             return (partner, attributed, (attributed.planned.multiplied(by: partner.controlTotal), attributed.riskAdjusted.multiplied(by: partner.controlTotal)),
-                    envelopeLine(for: partner.name, year: year))
+                    envelopeLine(for: partner.name, year: year), costs[partner.name] ?? (.zero, .zero))
         }
         let keys = partners.map(\.name)
         func column(_ values: [Exact]) -> RoundedPartition { Shown.partition(Array(zip(keys, values))) }
         let attributed = column(figures.map(\.1.planned)), adjusted = column(figures.map(\.1.riskAdjusted))
         let control = column(figures.map(\.2.0)), controlAdjusted = column(figures.map(\.2.1))
+        let cash = column(figures.map(\.4.cashReleasing)), cost = column(figures.map(\.4.cost))
         var rows: [PartnerYear] = []
-        for (i, (partner, exact, _, envelope)) in figures.enumerated() {
+        for (i, (partner, exact, _, envelope, costs)) in figures.enumerated() {
             rows.append(PartnerYear(partner: partner.name, title: partner.title, year: year, attributed: attributed.parts[i],
-                                    riskAdjusted: adjusted.parts[i], envelope: envelope.map(Shown.amount), controlTotalShare: partner.controlTotal,
+                                    riskAdjusted: adjusted.parts[i], cashReleasing: cash.parts[i], cost: cost.parts[i],
+                                    envelope: envelope.map(Shown.amount), controlTotalShare: partner.controlTotal,
                                     controlTotal: control.parts[i], controlTotalRiskAdjusted: controlAdjusted.parts[i],
-                                    coverage: envelope.flatMap { Shown.percent(exact.riskAdjusted, of: $0) }))
+                                    coverage: envelope.flatMap { Shown.percent(exact.riskAdjusted.subtracting(costs.cost), of: $0) }))
         }
         let envelopes = rows.compactMap(\.envelope)
         let exactEnvelopes = figures.compactMap(\.3)
         let total = PartnerYear(partner: "", title: nil, year: year, attributed: attributed.whole, riskAdjusted: adjusted.whole,
-                                envelope: envelopes.isEmpty ? nil : Exact.sum(envelopes), controlTotalShare: nil,
+                                cashReleasing: cash.whole, cost: cost.whole, envelope: envelopes.isEmpty ? nil : Exact.sum(envelopes), controlTotalShare: nil,
                                 controlTotal: control.whole, controlTotalRiskAdjusted: controlAdjusted.whole,
-                                coverage: exactEnvelopes.isEmpty ? nil : Shown.percent(Exact.sum(figures.filter { $0.3 != nil }.map(\.1.riskAdjusted)), of: Exact.sum(exactEnvelopes)))
+                                coverage: exactEnvelopes.isEmpty ? nil : Shown.percent(Exact.sum(figures.filter { $0.3 != nil }.map { $0.1.riskAdjusted.subtracting($0.4.cost) }), of: Exact.sum(exactEnvelopes)))
         return (rows, total)
     }
 }

@@ -125,6 +125,8 @@ public struct YearSavings: Sendable {
     public var phasingRef: SourceRef?
     public var actuals: [SavingsActual] = []
     public var forecasts: [Dimension: Exact] = [:]
+    /// The year's cost to deliver (`cost`); nil without a `cost` line (Costs.swift).
+    public var cost: Exact?
     public var ref: SourceRef
 
     public func amount(_ dimension: Dimension) -> Exact { amounts[dimension] ?? .zero }

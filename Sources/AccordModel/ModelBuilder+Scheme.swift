@@ -100,6 +100,10 @@ extension ModelBuilder {
                 guard let amount = quantity(line.values[0], .money, for: attribute.rawValue, in: scheme) else { continue }
                 checkNotNegative(amount, line.values[0], "savings")
                 savings.amounts[Dimension(rawValue: attribute.rawValue)!] = amount
+            case .cost:
+                guard let amount = quantity(line.values[0], .money, for: attribute.rawValue, in: scheme) else { continue }
+                checkNotNegative(amount, line.values[0], "a cost")
+                savings.cost = amount
             case .phasing:
                 savings.phasingRef = SourceRef(header: line.statement)
                 savings.phasing = readPhasing(line, scheme: scheme)

@@ -17,7 +17,7 @@ public enum EvalJSON {
             ("planAsWritten", .bool(report.scenarios == nil)),
             ("scenarios", .array((report.scenarios ?? []).map(scenario))),
             ("evaluations", .array(report.evaluations.map(evaluation))),
-        ]))
+        ] + costs(report)))
     }
 
     static func money(_ x: Exact) -> JSONValue { ModelJSON.money(x) }

@@ -22,6 +22,8 @@ public struct EvalReport: Sendable {
     public let sideBySide: Bool
     /// By scenario (as declared), then term (as declared), then year.
     public let evaluations: [ShownEvaluation]
+    /// Per term and year whose schemes have a `cost`: gross, cost and net (Costs.swift).
+    public let costs: [TermCosts]
 
     /// Evaluates every term in each of its years under each of `scenarios` (nil: the plan as written).
     public init(_ checked: CheckedPlan, scenarios: [Scenario]?, sideBySide: Bool = false) {
@@ -41,6 +43,7 @@ public struct EvalReport: Sendable {
             }
         }
         self.evaluations = evaluations
+        costs = model.riskShares.flatMap { term in model.years(of: term).compactMap { model.termCosts(term, year: $0) } }
     }
 
     /// Every partner any evaluation names, in name order (bytewise, as rounding breaks ties).

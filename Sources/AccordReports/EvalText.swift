@@ -20,6 +20,7 @@ public struct EvalTextRenderer: Sendable {
             out.paragraph("The plan has no risk-share terms: there is nothing to evaluate.")
             return out.text
         }
+        costs(report, into: &out)
         guard let scenarios = report.scenarios else {
             out.paragraph("Plan as written: every scheme delivers 100% of plan, so no risk-share term has a shortfall or gain to share.")
             if !report.declaredScenarios.isEmpty {

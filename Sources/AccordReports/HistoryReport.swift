@@ -99,7 +99,7 @@ public enum HistoryJSON {
                 ("envelope", y.envelope.map(money) ?? .null),
             ]) })),
             ("inYear", f.inYear.map { .object([("year", SummaryJSON.year($0.year)), ("months", .int($0.months))] + SummaryJSON.figures($0.total)) } ?? .null),
-            ("partners", .array(f.partners.map(SummaryJSON.partnerYear))),
+            ("partners", .array(f.partners.map { SummaryJSON.partnerYear($0) })),
             ("milestonesOverdue", .int(f.milestonesOverdue)), ("metricsOffTrack", .int(f.metricsOffTrack)),
         ])
     }

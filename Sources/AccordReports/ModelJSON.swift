@@ -97,7 +97,14 @@ public enum ModelJSON {
             ("total", money(shown.planned.total)), ("riskAdjusted", money(shown.riskAdjusted.total)),
             ("phasing", y.phasing.map { .array($0.map(percent)) } ?? .null),
             ("actuals", .array(actuals)), ("forecasts", .object(forecasts)), ("attribution", .array(attribution)),
-        ])
+        ] + cost(model.shownCost(of: s, y, cashReleasing: shown.planned[.cashReleasing])))
+    }
+
+    /// `cost`, `net` and `costAttribution`, only for a year with a `cost` line (Costs.swift).
+    private static func cost(_ cost: SchemeYearCost?) -> [(String, JSONValue)] {
+        guard let cost else { return [] }
+        return [("cost", money(cost.cost)), ("net", money(cost.net)),
+                ("costAttribution", .array(cost.attribution.map { .object([("partner", .string($0.partner)), ("cost", money($0.cost))]) }))]
     }
 
     private static func point(_ p: MetricPoint, of metric: Metric) -> JSONValue {

@@ -5,7 +5,7 @@ import AccordNumbers
 import AccordSyntax
 
 /// `accord diff --format json`: one object per compared pair, every section present (empty when
-/// nothing changed). Money is a decimal string in pounds with two decimals, percents a decimal
+/// nothing changed) but `costs`, present only when a cost changed. Money is a decimal string in pounds with two decimals, percents a decimal
 /// string of the percentage, dates ISO, years `FY22/23`, as in `accord model`; absent is `null`.
 public enum PlanDiffJSON {
     public static func render(_ comparisons: [PlanComparison]) -> String {
@@ -31,6 +31,7 @@ public enum PlanDiffJSON {
                 .object([("scheme", .string($0.scheme)), ("year", .string(LiteralText.financialYear($0.year))), ("dimension", .string($0.dimension.rawValue))]
                         + change($0.change))
             })),
+        ] + costs(d) + [
             ("totals", .array(d.totals.map {
                 .object([("year", .string(LiteralText.financialYear($0.year))), ("dimension", .string($0.dimension?.rawValue ?? "total")),
                          ("planned", .object(change($0.planned))), ("riskAdjusted", .object(change($0.riskAdjusted)))])

@@ -75,6 +75,7 @@ public enum PlanDiffReport {
                 count(diff.schemesRemoved.count, "scheme removed", "schemes removed"),
                 count(diff.schemeFields.count, "scheme attribute changed", "scheme attributes changed"),
                 count(diff.savings.count, "savings line changed", "savings lines changed"),
+                count(diff.costs.count, "cost line changed", "cost lines changed"),
                 count(diff.milestones.count, "milestone change", "milestone changes"),
                 count(diff.metrics.count, "metric target changed", "metric targets changed"),
                 count(diff.shares.count, "share changed", "shares changed"),
@@ -97,6 +98,8 @@ public enum PlanDiffReport {
                     rows: diff.schemeFields.map { [$0.scheme, $0.field, $0.change.old ?? "—", $0.change.new ?? "—"] }),
             Section(title: "Savings", columns: ["scheme", "year", "dimension", "before", "after", "change"],
                     rows: diff.savings.map { [$0.scheme, LiteralText.financialYear($0.year), $0.dimension.rawValue] + moneyChange($0.change.old, $0.change.new) }),
+            Section(title: "Costs", columns: ["scheme", "year", "cost before", "cost after", "change", "net before", "net after"],
+                    rows: diff.costs.map(costRow)),
             Section(title: "Programme totals", columns: ["year", "dimension", "planned before", "planned after", "risk-adjusted before", "risk-adjusted after"],
                     rows: diff.totals.map { row in
                         [LiteralText.financialYear(row.year), row.dimension?.rawValue ?? "total",

@@ -42,12 +42,12 @@ public enum SummaryJSON {
                     ("scheme", .string(r.scheme)), ("title", .string(r.title)), ("area", .string(r.area)), ("status", .string(r.status?.rawValue)),
                     ("recurrent", .bool(r.recurrent)), ("planned", split(r.planned)), ("riskAdjusted", split(r.riskAdjusted)),
                     ("inYear", r.inYear.map { .object(figures($0)) } ?? .null),
-                ]) })),
-                ("areas", .array(y.areas.map { group($0, "area") })),
-                ("total", group(y.total, nil)),
+                ] + costs(s.hasCosts, r.cost, r.net)) })),
+                ("areas", .array(y.areas.map { group($0, "area", costs: s.hasCosts) })),
+                ("total", group(y.total, nil, costs: s.hasCosts)),
             ]) })),
             ("pipeline", .array(s.pipeline.map { y in .object([
-                ("year", year(y.year)), ("statuses", .array(y.statuses.map { group($0, "status") })), ("total", group(y.total, nil)),
+                ("year", year(y.year)), ("statuses", .array(y.statuses.map { group($0, "status", costs: s.hasCosts) })), ("total", group(y.total, nil, costs: s.hasCosts)),
             ]) })),
             ("partnerAreas", .array(s.partnerAreas.map { p in .object([
                 ("partner", .string(p.partner)), ("area", .string(p.area)), ("areaTitle", .string(p.areaTitle)), ("year", year(p.year)),
@@ -59,8 +59,8 @@ public enum SummaryJSON {
                 ("items", .array(g.items.map { i in .object([("file", .string(i.file)), ("line", i.line.map(JSONValue.int) ?? .null), ("message", .string(i.message))]) })),
             ]) })),
             ("inYear", s.inYear.map(inYear) ?? .null),
-            ("partners", .array(s.partners.map(partnerYear))),
-            ("partnerTotals", .array(s.partnerTotals.map(partnerYear))),
+            ("partners", .array(s.partners.map { partnerYear($0, costs: s.hasCosts) })),
+            ("partnerTotals", .array(s.partnerTotals.map { partnerYear($0, costs: s.hasCosts) })),
             ("milestones", milestones(s.milestones)),
             ("metrics", .object([
                 ("onTrack", .int(s.metrics.count { $0.state == .onTrack })), ("offTrack", .int(s.metrics.count { $0.state == .offTrack })),
@@ -88,11 +88,11 @@ public enum SummaryJSON {
     }
 
     /// An area's or status's savings (`key` names it), or the year's total (`key` nil).
-    static func group(_ g: SavingsGroup, _ key: String?) -> JSONValue {
+    static func group(_ g: SavingsGroup, _ key: String?, costs hasCosts: Bool) -> JSONValue {
         .object((key.map { [($0, .string(g.key.isEmpty ? nil : g.key))] } ?? []) + (key == "area" ? [("title", .string(g.title))] : []) + [
             ("schemes", .int(g.schemes)), ("planned", split(g.planned)), ("riskAdjusted", split(g.riskAdjusted)),
             ("inYear", g.inYear.map { .object(figures($0)) } ?? .null), ("plannedSharePercent", g.plannedShare.map(ModelJSON.percent) ?? .null),
-        ])
+        ] + costs(hasCosts, g.cost, g.net))
     }
 
     static func figures(_ f: InYearFigures) -> [(String, JSONValue)] {
@@ -109,14 +109,21 @@ public enum SummaryJSON {
         ])
     }
 
-    static func partnerYear(_ p: PartnerYear) -> JSONValue {
+    static func partnerYear(_ p: PartnerYear, costs hasCosts: Bool = false) -> JSONValue {
         .object((p.partner.isEmpty ? [] : [("partner", .string(p.partner)), ("title", .string(p.title))]) + [
             ("year", year(p.year)), ("attributed", money(p.attributed)), ("riskAdjusted", money(p.riskAdjusted)),
             ("envelope", p.envelope.map(money) ?? .null),
         ] + (p.partner.isEmpty ? [] : [
             ("gap", p.gap.map(money) ?? .null), ("coverage", p.coverage.map(ModelJSON.percent) ?? .null),
             ("controlTotalPercent", p.controlTotalShare.map { ModelJSON.percent(Shown.percent($0)) } ?? .null),
-        ]) + [("controlTotal", money(p.controlTotal)), ("controlTotalRiskAdjusted", money(p.controlTotalRiskAdjusted))])
+        ]) + [("controlTotal", money(p.controlTotal)), ("controlTotalRiskAdjusted", money(p.controlTotalRiskAdjusted))]
+          + (hasCosts ? [("cashReleasing", money(p.cashReleasing))] : []) + costs(hasCosts, p.cost, p.net))
+    }
+
+    /// `cost` and `net` (cash-releasing − cost), only for a plan with costs: without them the
+    /// JSON is what it was (Costs.swift).
+    static func costs(_ hasCosts: Bool, _ cost: Exact, _ net: Exact) -> [(String, JSONValue)] {
+        hasCosts ? [("cost", money(cost)), ("net", money(net))] : []
     }
 
     static func milestones(_ m: MilestoneSummary) -> JSONValue {

@@ -214,7 +214,7 @@ public enum SummaryTables {
         let columns = [column("year", inText: false, inPage: false), column("area", inText: false, inPage: false),
                        column("area title", inText: false, inPage: false), column("scheme"), column("title", flexible: true),
                        column("status", inText: false)]
-            + dimensionColumns("", inText: true) + dimensionColumns("RA", inText: false, inPage: false)
+            + dimensionColumns("", inText: true) + costColumns(s) + dimensionColumns("RA", inText: false, inPage: false)
             + [column("YTD plan", "ytd_plan", numeric: true, inText: false), column("YTD actual", "ytd_actual", numeric: true, inText: false),
                SummaryColumn(header: "variance", key: "variance", numeric: true, inText: false, badSign: -1),
                column("forecast outturn", numeric: true, inText: false)]
@@ -223,19 +223,19 @@ public enum SummaryTables {
             for area in y.areas {
                 for row in y.schemes where (row.area ?? "") == area.key {
                     rows.append([.year(y.year), .text(row.area), .text(area.title), .text(row.scheme), .text(row.title), .text(row.status?.rawValue)]
-                                + dimensionCells(row.planned) + dimensionCells(row.riskAdjusted) + inYearCells(row.inYear))
+                                + dimensionCells(row.planned) + costCells(s, row.cost, row.net) + dimensionCells(row.riskAdjusted) + inYearCells(row.inYear))
                 }
                 subtotals.insert(rows.count)
                 rows.append([.year(y.year), .text(area.key), .text(area.title), .text("subtotal"), .text(areaLabel(area.key, area.title)), .none]
-                            + dimensionCells(area.planned) + dimensionCells(area.riskAdjusted) + inYearCells(area.inYear))
+                            + dimensionCells(area.planned) + costCells(s, area.cost, area.net) + dimensionCells(area.riskAdjusted) + inYearCells(area.inYear))
             }
             totals.append([.year(y.year), .none, .none, .text("total"), .text(LiteralText.financialYear(y.year)), .none]
-                          + dimensionCells(y.total.planned) + dimensionCells(y.total.riskAdjusted) + inYearCells(y.total.inYear))
+                          + dimensionCells(y.total.planned) + costCells(s, y.total.cost, y.total.net) + dimensionCells(y.total.riskAdjusted) + inYearCells(y.total.inYear))
         }
         let title = year.map { "Savings by scheme, \(LiteralText.financialYear($0))" } ?? "Savings by scheme"
         return SummaryTable(name: "scheme-savings", title: title, columns: columns, rows: rows + totals, totalRows: totals.count,
                             subtotalRows: subtotals,
-                            note: abbreviations + " Year to date and forecast outturn over the dimensions with an `actual` (as the in-year table); an area's subtotal and the total add up the rows shown.")
+                            note: abbreviations + " Year to date and forecast outturn over the dimensions with an `actual` (as the in-year table); an area's subtotal and the total add up the rows shown." + costNote(s))
     }
 
     /// Per year and area: planned and risk-adjusted, by the area's title; a total per year.
@@ -328,24 +328,28 @@ public enum SummaryTables {
     public static func partners(_ s: ProgrammeSummary) -> SummaryTable {
         let columns = [
             column("partner"), column("year"), column("attributed", numeric: true), column("risk-adjusted", numeric: true),
+        ] + partnerCostColumns(s) + [
             column("envelope", numeric: true), SummaryColumn(header: "gap", key: "gap", numeric: true, badSign: 1), column("cover", "coverage_percent", numeric: true),
             column("ct %", "control_total_percent", numeric: true), column("control total", numeric: true, inText: false),
-            column("control total RA", "control_total_risk_adjusted", numeric: true),
+            // Text makes room for cost and net (to fit 100 columns): the other formats keep it.
+            column("control total RA", "control_total_risk_adjusted", numeric: true, inText: !s.hasCosts),
         ]
         var rows: [[SummaryCell]] = []
         for total in s.partnerTotals {
             for p in s.partners where p.year == total.year {
-                rows.append([.text(p.partner), .year(p.year), .money(p.attributed), .money(p.riskAdjusted), .money(p.envelope), .money(p.gap),
+                rows.append([.text(p.partner), .year(p.year), .money(p.attributed), .money(p.riskAdjusted)] + partnerCostCells(s, p) + [.money(p.envelope), .money(p.gap),
                              .percent(p.coverage), .percent(p.controlTotalShare.map(Shown.percent)), .money(p.controlTotal), .money(p.controlTotalRiskAdjusted)])
             }
         }
         let totals: [[SummaryCell]] = s.partnerTotals.map { t in
-            [.text("total"), .year(t.year), .money(t.attributed), .money(t.riskAdjusted), .money(t.envelope), .text(""), .text(""), .text(""),
+            [.text("total"), .year(t.year), .money(t.attributed), .money(t.riskAdjusted)] + partnerCostCells(s, t) + [.money(t.envelope), .text(""), .text(""), .text(""),
              .money(t.controlTotal), .money(t.controlTotalRiskAdjusted)]
         }
+        // With costs, what counts against the envelope is net of them (Costs.swift).
+        let against = s.hasCosts ? "(risk-adjusted − cost)" : "risk-adjusted"
         return SummaryTable(name: "partners", title: "Partners: attributed savings against envelopes", columns: columns, rows: rows + totals,
                             totalRows: totals.count,
-                            note: "Attributed by share (cost growth avoided is system-level, never attributed); RA = risk-adjusted; gap = envelope − risk-adjusted (positive: unidentified, as W401; negative: more than covered); cover = risk-adjusted ÷ envelope; control total = attributed × ct %.")
+                            note: "Attributed by share (cost growth avoided is system-level, never attributed); RA = risk-adjusted; gap = envelope − \(against) (positive: unidentified, as W401; negative: more than covered); cover = \(against) ÷ envelope; control total = attributed × ct %." + costNote(s))
     }
 
     /// Which day counts a milestone table shows: an overdue list only days late, a list due soon

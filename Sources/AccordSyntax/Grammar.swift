@@ -236,6 +236,7 @@ extension Grammar {
             // Repeats are E409 (a month reported twice), found by the model with the as-of date.
             case .actual: .init(a, .sequence([.name(.monthOfYear), dimension, .value(.money)]), .many, example: "actual M2 cash-releasing £12k")
             case .forecast: .init(a, .sequence([dimension, .value(.money)]), .perKey, example: "forecast cash-releasing £1.1m")
+            case .cost: .init(a, .value(.money), example: "cost £150k")
             }
         }
         add(.share, "a share block", keyed: .init(key: .name(.partner), value: .value(.percent), example: "ESNEFT 50%"))

@@ -43,7 +43,7 @@ public enum SchemeAttribute: String, BlockAttribute {
 
 public enum SavingsAttribute: String, BlockAttribute {
     public static let block = BlockKind.savings
-    case cashReleasing = "cash-releasing", productivity, costGrowthAvoided = "cost-growth-avoided", phasing, actual, forecast
+    case cashReleasing = "cash-releasing", productivity, costGrowthAvoided = "cost-growth-avoided", phasing, actual, forecast, cost
 }
 
 public enum MilestoneAttribute: String, BlockAttribute {

@@ -8,7 +8,8 @@ import Testing
 struct ModelSchemaTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    @Test(arguments: ["examples/snee/plan.accord", "examples/minimal/plan.accord", "examples/risk-share/plan.accord"])
+    @Test(arguments: ["examples/snee/plan.accord", "examples/minimal/plan.accord", "examples/risk-share/plan.accord",
+                      "Tests/AccordCommandLineTests/testdata/figures/costs.accord"])
     func modelValidatesAgainstItsSchema(_ plan: String) throws {
         let result = run(Invocation(arguments: ["model", plan], workingDirectory: Self.root.path))
         #expect(result.exitCode == 0)

@@ -195,7 +195,8 @@ struct SummaryTests {
         }
     }
 
-    @Test(arguments: ["examples/snee/plan.accord", "examples/minimal/plan.accord", "examples/risk-share/plan.accord", hostile, board])
+    @Test(arguments: ["examples/snee/plan.accord", "examples/minimal/plan.accord", "examples/risk-share/plan.accord", hostile, board,
+                      "Tests/AccordCommandLineTests/testdata/figures/costs.accord"])
     func jsonValidatesAgainstItsSchema(_ plan: String) throws {
         let result = Self.summary(["--format", "json", plan])
         #expect(result.exitCode == 0)

@@ -217,6 +217,22 @@ struct FeatureTests {
         #expect(top.array?.map { $0["label"].string! }.contains("scheme") == true)
     }
 
+    /// `cost` (issue 18) comes from the grammar table: offered in a savings block, explained on hover.
+    @Test func costIsCompletedAndHoveredInASavingsBlock() {
+        var session = Session()
+        var text = Session.fixture()["/ws/\(Self.schemes)"]!
+        text = text.replacingOccurrences(of: "    cash-releasing £1.0m\n", with: "    cash-releasing £1.0m\n    cost £150k\n    co\n")
+        session.open(Self.schemes, text: text)
+        let items = session.result("textDocument/completion", Session.at(Self.schemes, 15, 6))
+        let labels = (items.array ?? items["items"].array ?? []).map { $0["label"].string! }
+        #expect(labels.contains("cost"), "\(labels)")
+        #expect(!labels.contains("status"), "\(labels)")
+        let hover = session.result("textDocument/hover", Session.at(Self.schemes, 14, 5))["contents"]["value"].string ?? ""
+        #expect(hover.contains("**cost** in a savings block") && hover.contains("cost £150k"), "\(hover)")
+        let scheme = session.result("textDocument/hover", Session.find(Self.schemes, line: 1, "SE-05", plus: 2))["contents"]["value"].string ?? ""
+        #expect(scheme.contains("| risk-adjusted | cost | net |") && scheme.contains(" | £150,000 | £850,000 |"), "\(scheme)")
+    }
+
     @Test func renameChangesEveryReferenceInEveryFile() {
         var session = Session()
         session.open(Self.schemes)

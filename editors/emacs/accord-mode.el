@@ -41,7 +41,7 @@
   '("years" "as-of" "approved" "require-metrics" "type" "control-total" "role" "capacity"
     "level" "status" "lead" "partners" "sro" "manager" "clinical-lead" "finance-lead" "confidence"
     "recurrent" "qia" "cash-releasing" "productivity" "cost-growth-avoided" "phasing" "actual"
-    "forecast" "due" "critical" "owner" "done" "after" "kind" "unit" "better" "baseline" "change"
+    "forecast" "cost" "due" "critical" "owner" "done" "after" "kind" "unit" "better" "baseline" "change"
     "target" "schemes" "measure" "cap" "up-to" "above" "delivery" "outturn"))
 
 (defconst accord--values

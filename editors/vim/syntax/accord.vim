@@ -44,7 +44,7 @@ syntax match accordJoiningWord /\v<%(by|at)>%(\.[A-Za-z])@!/
 " The first word of a statement: at the start of a line, or after `{` or `;`.
 syntax match accordAttribute /\v%(%(^|[{;])\s*)@<=<%(years|as-of|approved|require-metrics|type|control-total|role|capacity)>%(\.[A-Za-z])@!/
 syntax match accordAttribute /\v%(%(^|[{;])\s*)@<=<%(level|status|lead|partners|sro|manager|clinical-lead|finance-lead|confidence|recurrent|qia)>%(\.[A-Za-z])@!/
-syntax match accordAttribute /\v%(%(^|[{;])\s*)@<=<%(cash-releasing|productivity|cost-growth-avoided|phasing|actual|forecast)>%(\.[A-Za-z])@!/
+syntax match accordAttribute /\v%(%(^|[{;])\s*)@<=<%(cash-releasing|productivity|cost-growth-avoided|cost|phasing|actual|forecast)>%(\.[A-Za-z])@!/
 syntax match accordAttribute /\v%(%(^|[{;])\s*)@<=<%(due|critical|owner|done|after|kind|unit|better|baseline|change|target)>%(\.[A-Za-z])@!/
 syntax match accordAttribute /\v%(%(^|[{;])\s*)@<=<%(schemes|measure|cap|up-to|above|delivery|outturn)>%(\.[A-Za-z])@!/
 syntax match accordDeclaration /\v%(%(^|[{;])\s*)@<=<%(include|plan|partner|person|area|envelope|let|scheme|risk-share|scenario)>%(\.[A-Za-z])@!/
