@@ -18,6 +18,7 @@ extension ModelBuilder {
             }
         }
         readEnvelopes()
+        model.risks = readRisks(sources.files.flatMap(\.parse.tree.statements), in: .file, scheme: nil)
         model.indexSchemes()
     }
 
@@ -110,7 +111,8 @@ extension ModelBuilder {
             case "require-metrics":
                 plan.requiredMetricKinds = match.keywords.compactMap(MetricKind.init)
             case "rules":
-                for (_, line) in lines(match.statement, .rules) {
+                for (keyword, line) in lines(match.statement, .rules) {
+                    if keyword == "update-within" { plan.updateWithinDays = readUpdateWithin(line) ?? plan.updateWithinDays; continue }
                     guard let code = line.names.first?.simpleName.flatMap(DiagnosticCode.init), let level = line.keywords.first else { continue }
                     plan.rules[code] = level == "off" ? .some(nil) : .some(level == "error" ? .error : .warning)
                 }

@@ -55,6 +55,7 @@ extension ModelBuilder {
             case "metric":
                 guard isScopeEntry(scopes[name]?.metrics[match.names.first?.simpleName ?? ""]?.statement, match) else { continue }
                 scheme.metrics.append(readMetric(match, scheme: name))
+            case "update": if let update = readUpdate(match, scheme: name) { scheme.updates.append(update) }
             default: break
             }
         }
@@ -74,6 +75,7 @@ extension ModelBuilder {
             report(.E107, ref, "scheme \(name) has status `\(status.rawValue)` but no `sro`",
                    help: "from `approved` on, name the scheme's senior responsible owner, e.g. `sro asmith`")
         }
+        scheme.risks = readRisks(declaration.statement.block?.statements ?? [], in: .scheme, scheme: name)
         // The lead alone, unless `partners` says otherwise.
         if !explicitPartners, let lead = scheme.lead { scheme.partners = [lead] }
         if !explicitPartners, scheme.lead == nil { incomplete.insert(name) }

@@ -129,7 +129,7 @@ struct ModelBuilder {
             for statement in planFile.parse.tree.statements {
                 guard let match = Grammar.match(statement, in: .file), let keyword = statement.keyword else { continue }
                 switch keyword {
-                case "include", "envelope": continue
+                case "include", "envelope", "risk": continue
                 case "plan":
                     if fileIndex == 0, planStatement == nil {
                         planStatement = statement

@@ -29,6 +29,7 @@ struct PlanRules {
             checkMetrics(scheme)
             checkGovernance(scheme)
             checkInYear(scheme)
+            checkUpdates(scheme)
         }
         checkMilestoneOrder()
         checkMilestoneCycles()
@@ -36,6 +37,7 @@ struct PlanRules {
         checkCapacity()
         for term in model.riskShares { checkBands(term) }
         checkScenarios()
+        checkRisks()
     }
 
     private func money(_ x: Exact) -> String { x.formattedMoney() }

@@ -107,7 +107,7 @@ public struct KeyedLineSchema: Sendable {
 public enum BlockKind: String, Sendable, CaseIterable {
     case file, plan, confidenceWeights = "confidence-weights", rules, partner, person, envelope
     case scheme, savings, share, milestone, metric, trajectory
-    case riskShare = "risk-share", bands, scenario
+    case riskShare = "risk-share", bands, scenario, risk
 }
 
 public struct BlockSchema: Sendable {
@@ -136,6 +136,7 @@ extension Grammar {
     private static let title = ArgumentPattern.optional(.value(.string))
     private static let approval = ArgumentPattern.sequence([.value(.date), .optional(.sequence([.word("by"), .value(.string)]))])
     private static let partnerPercent = ArgumentPattern.list(.sequence([.name(.partner), .value(.percent)]))
+    private static let riskHeader = ArgumentPattern.sequence([.name(.declaration), .value(.string)])
     private static let role = ArgumentPattern.sequence([.name(.person), .optional(.value(.number))])
 
     public static func schema(_ kind: BlockKind) -> BlockSchema { schemasInOrder[BlockKind.allCases.firstIndex(of: kind)!] }
@@ -168,6 +169,7 @@ extension Grammar {
                   example: "risk-share aic-op \"Outpatient aligned incentive contract\" { … }"),
             .init("scenario", .sequence([.name(.declaration), title]), block: .scenario, .many,
                   example: "scenario downside \"Half delivery on outpatients\" { … }"),
+            .init("risk", riskHeader, block: .risk, .many, example: "risk R1 \"Shared records not ready for go-live\" { … }"),
         ])
         add(.plan, "a plan", [
             .init("years", .value(.years), required: true, example: "years FY22/23..FY24/25"),
@@ -179,7 +181,10 @@ extension Grammar {
         ])
         add(.confidenceWeights, "confidence weights", [],
             keyed: .init(key: .keyword(what: "a confidence rating", ragRatings), value: .value(.percent), example: "amber 50%"))
-        add(.rules, "rules", [],
+        // A keyed block may also take attributes: a line whose head is one is read as that attribute.
+        add(.rules, "rules", [
+            .init("update-within", .sequence([.value(.number), .word("days")]), example: "update-within 45 days"),
+        ],
             keyed: .init(key: .name(.diagnosticCode), value: .keyword(what: "a severity", ["off", "warning", "error"]), example: "W407 off"))
         add(.partner, "a partner", [
             .init("type", .keyword(what: "a partner type", ["provider", "commissioner", "local-authority", "ambulance", "other"]), example: "type provider"),
@@ -214,6 +219,8 @@ extension Grammar {
             .init("metric", .sequence([.name(.declaration), title]), block: .metric, .many,
                   example: "metric fu-f2f \"Face-to-face follow-up appointments\" { … }"),
             .init("let", .sequence([.name(.declaration), .equals, .value(.any)]), .many, example: "let fu-cost = £120"),
+            .init("update", .sequence([.value(.date), .value(.string)]), .many, example: "update 2022-09-14 \"Clinic space agreed; recruitment under way\""),
+            .init("risk", riskHeader, block: .risk, .many, example: "risk R1 \"Consultant job plans not agreed\" { … }"),
         ])
         add(.savings, "a savings block", [
             .init("cash-releasing", .value(.money), example: "cash-releasing £1.2m"),
@@ -263,6 +270,14 @@ extension Grammar {
             .init("delivery", .sequence([.optional(.name(.scheme)), .value(.percent)]), .perKey, example: "delivery PIP-05 50%"),
             .init("outturn", .sequence([.name(.scheme), .literal(.financialYear), dimension, .value(.money)]), .perKey,
                   example: "outturn PIP-06 FY22/23 cash-releasing £300k"),
+        ])
+        add(.risk, "a risk", [
+            .init("likelihood", .value(.number), required: true, example: "likelihood 4"),
+            .init("impact", .value(.number), required: true, example: "impact 3"),
+            .init("owner", .name(.person), example: "owner asmith"),
+            .init("mitigation", .value(.string), example: "mitigation \"Weekly job-planning clinics with the clinical directors\""),
+            .init("status", .keyword(what: "open or closed", ["open", "closed"]), example: "status open"),
+            .init("review", .value(.date), example: "review 2022-10-31"),
         ])
         return all
     }()

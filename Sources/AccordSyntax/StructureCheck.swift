@@ -179,7 +179,7 @@ private struct Checker {
                 statement.block.map { checkNested($0, kind: nil) }
                 continue
             }
-            if let keyed = schema.keyedLine {
+            if let keyed = schema.keyedLine, schema.attributeIndex(of: head) == nil {
                 checkKeyedLine(statement, keyed, schema: schema, lines: &lines)
                 continue
             }

@@ -1,0 +1,41 @@
+import AccordDiagnostics
+import AccordSyntax
+
+/// Checks on scheme updates (W419, E408 for an update after the as-of date) and on risks
+/// (E415, W420). A risk's likelihood and impact (E416) and owner (E202) are checked as read.
+extension PlanRules {
+    mutating func checkUpdates(_ scheme: Scheme) {
+        guard let asOf else { return }
+        for update in scheme.updates where update.date > asOf {
+            report(.E408, update.ref, "scheme \(scheme.name) has an update dated \(update.date.iso), after the as-of date \(asOf.iso)",
+                   help: "an update reports what has happened; correct its date, or move `as-of` on")
+        }
+        guard let status = scheme.status, status == .delivery || status == .refresh else { return }
+        let within = model.plan.updateWithinDays
+        let help = "add a line such as `update \(asOf.iso) \"…\"` saying where the scheme stands (rules { update-within \(within) days } sets the limit)"
+        if let latest = scheme.latestUpdate(asOf: asOf) {
+            let age = LiteralText.Date.days(from: latest.date, to: asOf)
+            if age > within {
+                report(.W419, latest.ref, "the latest update of scheme \(scheme.name) (\(status.rawValue)) is \(age) days old, more than \(within)", help: help)
+            }
+        } else {
+            report(.W419, scheme.ref, "scheme \(scheme.name) is in \(status.rawValue) but has no update", help: help)
+        }
+    }
+
+    mutating func checkRisks() {
+        for risk in model.risks + model.schemes.flatMap(\.risks) where risk.status == .open {
+            if let score = risk.score, score >= 15 {
+                let missing = [risk.mitigation == nil ? "`mitigation`" : nil, risk.hasOwnerLine ? nil : "`owner`"].compactMap { $0 }
+                if !missing.isEmpty {
+                    report(.E415, risk.ref, "risk \(risk.qualifiedName) scores \(score) (extreme) but has no \(missing.joined(separator: " or "))",
+                           help: "an open extreme risk needs someone to own it and a plan to reduce it: add `owner PERSON` and `mitigation \"…\"`")
+                }
+            }
+            if let asOf, let review = risk.review, review < asOf, let ref = risk.reviewRef {
+                report(.W420, ref, "risk \(risk.qualifiedName) was due for review on \(review.iso), before the as-of date \(asOf.iso)",
+                       help: "review the risk and set the next `review` date, or close it with `status closed`")
+            }
+        }
+    }
+}
