@@ -19,17 +19,19 @@ extension PlanRules {
                 report(.W419, latest.ref, "the latest update of scheme \(scheme.name) (\(status.rawValue)) is \(age) days old, more than \(within)", help: help)
             }
         } else {
-            report(.W419, scheme.ref, "scheme \(scheme.name) is in \(status.rawValue) but has no update", help: help)
+            let dated = scheme.updates.isEmpty ? "" : " dated on or before the as-of date"
+            report(.W419, scheme.ref, "scheme \(scheme.name) is in \(status.rawValue) but has no update\(dated)", help: help)
         }
     }
 
     mutating func checkRisks() {
         for risk in model.risks + model.schemes.flatMap(\.risks) where risk.status == .open {
             if let score = risk.score, score >= 15 {
-                let missing = [risk.mitigation == nil ? "`mitigation`" : nil, risk.hasOwnerLine ? nil : "`owner`"].compactMap { $0 }
+                let missing = [risk.mitigation == nil ? "mitigation" : nil, risk.hasOwnerLine ? nil : "owner"].compactMap { $0 }
                 if !missing.isEmpty {
-                    report(.E415, risk.ref, "risk \(risk.qualifiedName) scores \(score) (extreme) but has no \(missing.joined(separator: " or "))",
-                           help: "an open extreme risk needs someone to own it and a plan to reduce it: add `owner PERSON` and `mitigation \"…\"`")
+                    let lines = missing.map { $0 == "owner" ? "`owner PERSON`" : "`mitigation \"…\"`" }
+                    report(.E415, risk.ref, "risk \(risk.qualifiedName) scores \(score) (extreme) but has no \(missing.map { "`\($0)`" }.joined(separator: " or "))",
+                           help: "an open extreme risk needs someone answerable for it and a plan to reduce it: add \(lines.joined(separator: " and "))")
                 }
             }
             if let asOf, let review = risk.review, review < asOf, let ref = risk.reviewRef {

@@ -36,6 +36,9 @@ public struct ProgrammeSummary: Sendable {
     public var milestones: MilestoneSummary
     public var metrics: [MetricStatus]
     public var people: [PersonLoad]
+    /// Each scheme's latest update (empty when no scheme has one) and the risk register.
+    public var updates: [UpdateRow]
+    public var risks: [Risk]
 
     public struct Header: Sendable {
         public var title: String
@@ -294,6 +297,8 @@ extension ProgrammeSummary {
             return PersonLoad(person: person.name, title: person.title, partner: person.partner, capacity: person.capacity,
                               allocated: mine.totalFTE, allocations: mine)
         }
+        updates = Self.updates(model, asOf: asOf)
+        risks = model.riskRegister
     }
 
     /// "5 schemes: 1 scoping, 2 delivery, 1 refresh, 1 closed".
