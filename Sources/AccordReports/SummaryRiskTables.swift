@@ -45,14 +45,27 @@ extension SummaryJSON {
             ]) })))
         }
         if !s.risks.isEmpty {
-            fields.append(("risks", .array(s.risks.map { r in .object([
-                ("scheme", .string(r.scheme)), ("id", .string(r.name)), ("title", .string(r.title)),
-                ("likelihood", r.likelihood.map(JSONValue.int) ?? .null), ("impact", r.impact.map(JSONValue.int) ?? .null),
-                ("score", r.score.map(JSONValue.int) ?? .null), ("band", .string(r.band?.rawValue)), ("owner", .string(r.owner)),
-                ("mitigation", .string(r.mitigation)), ("status", .string(r.status.rawValue)),
-                ("review", r.review.map { .string(ModelJSON.iso($0)) } ?? .null),
-            ]) })))
+            fields.append(("risks", .array(s.risks.map { .object([("scheme", .string($0.scheme))] + ModelJSON.risk($0)) })))
         }
         return fields
+    }
+}
+
+extension ModelJSON {
+    /// A risk's fields, as the model and the summary's register write them.
+    static func risk(_ r: Risk) -> [(String, JSONValue)] {
+        [
+            ("id", .string(r.name)), ("title", .string(r.title)),
+            ("likelihood", r.likelihood.map(JSONValue.int) ?? .null), ("impact", r.impact.map(JSONValue.int) ?? .null),
+            ("score", r.score.map(JSONValue.int) ?? .null), ("band", .string(r.band?.rawValue)), ("owner", .string(r.owner)),
+            ("mitigation", .string(r.mitigation)), ("status", .string(r.status.rawValue)), ("review", .string(r.review.map(iso))),
+        ]
+    }
+
+    /// A scheme's `updates` and `risks`, and the programme's `risks`: written only when there are
+    /// some, so a plan without them gives the model it gave before (docs/model.schema.json).
+    static func updatesAndRisks(updates: [SchemeUpdate], risks: [Risk]) -> [(String, JSONValue)] {
+        (updates.isEmpty ? [] : [("updates", .array(updates.map { .object([("date", .string(iso($0.date))), ("text", .string($0.text))]) }))])
+            + (risks.isEmpty ? [] : [("risks", .array(risks.map { .object(risk($0)) }))])
     }
 }
