@@ -69,8 +69,13 @@ extension Risk {
 }
 
 extension Scheme {
-    /// The latest update dated on or before `asOf` (a later one is E408, and not counted).
-    public func latestUpdate(asOf: Date) -> SchemeUpdate? {
-        updates.filter { $0.date <= asOf }.max { $0.date < $1.date }
+    /// The latest update dated on or before `asOf` (a later one is E408, and not counted); the
+    /// latest of all when there is no as-of date (a plan compared without one). Of two on
+    /// the same day, the one written later.
+    public func latestUpdate(asOf: Date?) -> SchemeUpdate? {
+        updates.reduce(nil) { latest, update in
+            guard asOf.map({ update.date <= $0 }) ?? true else { return latest }
+            return latest.map { update.date >= $0.date } ?? true ? update : latest
+        }
     }
 }
