@@ -22,7 +22,7 @@ extension SummaryTables {
 
     public static func risks(_ s: ProgrammeSummary) -> SummaryTable {
         func step(_ n: Int?) -> SummaryCell { n.map(SummaryCell.count) ?? .none }
-        return SummaryTable(name: "risks", title: "Risk register", columns: [
+        return SummaryTable(name: "risks", title: "Risks: highest score first", columns: [
             column("scheme"), column("risk"), column("title", flexible: true), column("L", "likelihood", numeric: true),
             column("I", "impact", numeric: true), column("score", numeric: true), column("band"), column("owner"), column("status"),
             column("review"), column("mitigation", inText: false),
