@@ -1668,8 +1668,9 @@ extension DiagnosticCode {
                     A scheme in `delivery` or `refresh` has no `update`, or its latest update (the latest dated \
                     on or before the as-of date) is more than 45 days older than the as-of date. A board \
                     reading the summary needs current commentary on every scheme being delivered. The limit is \
-                    set with `update-within DAYS days` in the plan's `rules`. Reported at the latest update, \
-                    or at the scheme's header when it has none.
+                    set with `update-within DAYS days` in the plan's `rules`. A plan with no update anywhere \
+                    and no `update-within` is not checked. Reported at the latest update, or at the \
+                    scheme's header when it has none.
                     """,
                 example: """
                     plan "SNEE system efficiency programme" {

@@ -62,6 +62,8 @@ public struct Plan: Sendable {
     public var rules: [DiagnosticCode: Severity?] = [:]
     /// W419: a scheme in delivery or refresh needs an update at most this many days old.
     public var updateWithinDays = 45
+    /// Some scheme has an `update`, or `rules` sets `update-within`: only then is W419 checked.
+    public var judgesUpdates = false
     public var ref: SourceRef?
 }
 

@@ -10,7 +10,9 @@ extension PlanRules {
             report(.E408, update.ref, "scheme \(scheme.name) has an update dated \(update.date.iso), after the as-of date \(asOf.iso)",
                    help: "an update reports what has happened; correct its date, or move `as-of` on")
         }
-        guard let status = scheme.status, status == .delivery || status == .refresh else { return }
+        // A plan that records no updates at all (and sets no `update-within`) is not judged on
+        // them: its checks stay as they were before updates existed.
+        guard model.plan.judgesUpdates, let status = scheme.status, status == .delivery || status == .refresh else { return }
         let within = model.plan.updateWithinDays
         let help = "add a line such as `update \(asOf.iso) \"…\"` saying where the scheme stands (rules { update-within \(within) days } sets the limit)"
         if let latest = scheme.latestUpdate(asOf: asOf) {
