@@ -942,17 +942,7 @@ extension DiagnosticCode {
                     its severity can be changed in the plan's `rules` (`E415 warning`).
                     """,
                 example: """
-                    plan "SNEE system efficiency programme" {
-                      years FY22/23..FY23/24
-                      as-of 2022-09-30
-                    }
-
-                    partner ESNEFT "East Suffolk and North Essex NHS FT"
-                    area planned "Planned care"
-
-                    person asmith "A. Smith" {
-                      partner ESNEFT
-                    }
+                    \(Self.riskExampleHead)
 
                     scheme PIP-05 "A new model for outpatient care" {
                       area planned
@@ -982,17 +972,7 @@ extension DiagnosticCode {
                     register, with no band.
                     """,
                 example: """
-                    plan "SNEE system efficiency programme" {
-                      years FY22/23..FY23/24
-                      as-of 2022-09-30
-                    }
-
-                    partner ESNEFT "East Suffolk and North Essex NHS FT"
-                    area planned "Planned care"
-
-                    person asmith "A. Smith" {
-                      partner ESNEFT
-                    }
+                    \(Self.riskExampleHead)
 
                     risk R1 "Shared records not ready for go-live" {
                       likelihood 6      # <- E416
@@ -1711,17 +1691,7 @@ extension DiagnosticCode {
                     `review` line.
                     """,
                 example: """
-                    plan "SNEE system efficiency programme" {
-                      years FY22/23..FY23/24
-                      as-of 2022-09-30
-                    }
-
-                    partner ESNEFT "East Suffolk and North Essex NHS FT"
-                    area planned "Planned care"
-
-                    person asmith "A. Smith" {
-                      partner ESNEFT
-                    }
+                    \(Self.riskExampleHead)
 
                     risk R1 "Shared records not ready for go-live" {
                       likelihood 3
@@ -1736,4 +1706,18 @@ extension DiagnosticCode {
                     """)
         }
     }
+}
+
+extension DiagnosticCode {
+    /// The plan, partner, area and person the risk examples (E415, E416, W420) stand on.
+    static let riskExampleHead = """
+        plan "SNEE system efficiency programme" {
+          years FY22/23..FY23/24
+          as-of 2022-09-30
+        }
+
+        partner ESNEFT "East Suffolk and North Essex NHS FT"
+        area planned "Planned care"
+        person asmith "A. Smith" { partner ESNEFT }
+        """
 }
