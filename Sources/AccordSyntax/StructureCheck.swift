@@ -225,7 +225,9 @@ private struct Checker {
         let suggestion = Suggestion.closest(to: keyword, in: known)
         if let suggestion {
             help = "did you mean `\(suggestion)`?"
-        } else if let home = Grammar.schemas.values.filter({ $0.attribute(keyword) != nil && $0.kind != .file }).map(\.noun).sorted().first {
+        } else if let home = Grammar.schemas.values.filter({ $0.attribute(keyword) != nil && $0.kind != .file })
+                    // A risk shares `status` and `owner` with schemes and milestones: name their home first.
+                    .sorted(by: { ($0.kind == .risk ? 1 : 0, $0.noun) < ($1.kind == .risk ? 1 : 0, $1.noun) }).first?.noun {
             help = "`\(keyword)` belongs in \(home)"
         } else {
             help = "\(schema.kind == .file ? "declarations are" : "\(schema.noun) takes"): \(known.joined(separator: ", "))"
