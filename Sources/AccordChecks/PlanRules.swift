@@ -32,6 +32,7 @@ struct PlanRules {
             checkGovernance(scheme)
             checkInYear(scheme)
             checkCosts(scheme)
+            checkUpdates(scheme)
         }
         checkMilestoneOrder()
         checkMilestoneCycles()
@@ -39,6 +40,7 @@ struct PlanRules {
         checkCapacity()
         for term in model.riskShares { checkBands(term) }
         checkScenarios()
+        checkRisks()
     }
 
     private func money(_ x: Exact) -> String { x.formattedMoney() }

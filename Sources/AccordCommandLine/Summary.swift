@@ -58,7 +58,7 @@ let summaryCommand = Command(
         case .json: context.emit(SummaryJSON.render(summary), to: output)
         case .html: context.emit(SummaryHTML.render(summary), to: output)
         case .xlsx: context.emit(bytes: SummaryXLSX.render(summary), to: output!)
-        case .csv: context.emitCSV(table: table, folder: output, names: SummaryTables.names) { SummaryTables.table($0, of: summary)! }
+        case .csv: context.emitCSV(table: table, folder: output, names: SummaryTables.names(of: summary)) { SummaryTables.table($0, of: summary)! }
         }
         if checked.hasErrors, context.result.exitCode == 0 { context.result.exitCode = ExitCode.problems }
     })

@@ -862,7 +862,9 @@ extension DiagnosticCode {
                     A milestone's `done` date is later than the as-of date, the date the plan's position is \
                     taken at (the plan's `as-of`, overridden by `--as-of`, else today). A milestone cannot be \
                     recorded as completed in the future: this is usually an expected date typed into `done` \
-                    instead of `forecast`, or an as-of date that has not been moved on.
+                    instead of `forecast`, or an as-of date that has not been moved on. A scheme's `update` \
+                    dated after the as-of date is the same mistake and the same error; it is not counted as \
+                    the scheme's latest update.
                     """,
                 example: """
                     plan "SNEE system efficiency programme" {
@@ -929,6 +931,57 @@ extension DiagnosticCode {
                 fix: """
                     Delete the actual for a month not yet begun, or move `as-of` on once that month's figures \
                     are in; where a month is reported twice, keep the correct figure.
+                    """)
+
+        case .E415:
+            CodeExplanation(
+                explanation: """
+                    An open risk scores 15 or more (likelihood × impact: extreme on the NHS 5×5 matrix) but \
+                    has no `mitigation` or no `owner`. An extreme risk the board is told about needs someone \
+                    answerable for it and a plan to reduce it. Reported at the risk's header. Like any code, \
+                    its severity can be changed in the plan's `rules` (`E415 warning`).
+                    """,
+                example: """
+                    \(Self.riskExampleHead)
+
+                    scheme PIP-05 "A new model for outpatient care" {
+                      area planned
+                      level organisation
+                      status scoping
+                      lead ESNEFT
+                      sro asmith
+
+                      risk R1 "Consultant job plans not agreed" {      # <- E415: scores 20, no mitigation
+                        likelihood 4
+                        impact 5
+                        owner asmith
+                      }
+                    }
+                    """,
+                fix: """
+                    Add `mitigation "…"` saying what is being done to reduce the risk and `owner PERSON` naming \
+                    who answers for it; close the risk with `status closed` once it has passed.
+                    """)
+
+        case .E416:
+            CodeExplanation(
+                explanation: """
+                    A risk's `likelihood` or `impact` is not a whole number from 1 to 5. The NHS 5×5 risk \
+                    matrix scores each from 1 (rare; negligible) to 5 (almost certain; catastrophic), and the \
+                    risk's score is their product. A risk without a valid score is listed last in the \
+                    register, with no band.
+                    """,
+                example: """
+                    \(Self.riskExampleHead)
+
+                    risk R1 "Shared records not ready for go-live" {
+                      likelihood 6      # <- E416
+                      impact 3
+                      owner asmith
+                    }
+                    """,
+                fix: """
+                    Score likelihood and impact each as a whole number from 1 to 5, such as `likelihood 4`.
                     """)
 
         // MARK: W4xx: warnings
@@ -1615,6 +1668,83 @@ extension DiagnosticCode {
                     productivity), or reconsider the scheme. Turn the check off in `rules` (`W418 off`) if \
                     such schemes are expected.
                     """)
+
+        case .W419:
+            CodeExplanation(
+                explanation: """
+                    A scheme in `delivery` or `refresh` has no `update`, or its latest update (the latest dated \
+                    on or before the as-of date) is more than 45 days older than the as-of date. A board \
+                    reading the summary needs current commentary on every scheme being delivered. The limit is \
+                    set with `update-within DAYS days` in the plan's `rules`. A plan with no update anywhere \
+                    and no `update-within` is not checked. Reported at the latest update, or at the \
+                    scheme's header when it has none.
+                    """,
+                example: """
+                    plan "SNEE system efficiency programme" {
+                      years FY22/23..FY23/24
+                      as-of 2022-09-30
+                      rules { W403 off; update-within 30 days }
+                    }
+
+                    partner ESNEFT "East Suffolk and North Essex NHS FT"
+                    area planned "Planned care"
+
+                    person asmith "A. Smith" {
+                      partner ESNEFT
+                    }
+
+                    scheme PIP-05 "A new model for outpatient care" {
+                      area planned
+                      level organisation
+                      status delivery
+                      lead ESNEFT
+                      sro asmith
+                      approved 2022-04-12 by "SFPC"
+                      qia signed-off 2022-03-30
+                      update 2022-06-14 "Clinic space agreed"
+                      update 2022-08-02 "Recruitment under way"      # <- W419: 59 days old
+                    }
+                    """,
+                fix: """
+                    Add an update saying where the scheme stands, such as `update 2022-09-28 "Two clinics \
+                    open; third delayed to November"`, or agree a longer limit with `rules { update-within 60 days }`.
+                    """)
+
+        case .W420:
+            CodeExplanation(
+                explanation: """
+                    An open risk's `review` date is before the as-of date: the risk was due to be looked at \
+                    again and its date has not been moved on. Closed risks are not checked. Reported at the \
+                    `review` line.
+                    """,
+                example: """
+                    \(Self.riskExampleHead)
+
+                    risk R1 "Shared records not ready for go-live" {
+                      likelihood 3
+                      impact 3
+                      owner asmith
+                      review 2022-08-31      # <- W420
+                    }
+                    """,
+                fix: """
+                    Review the risk, rescore it if need be and set the next `review` date; or close it with \
+                    `status closed`.
+                    """)
         }
     }
+}
+
+extension DiagnosticCode {
+    /// The plan, partner, area and person the risk examples (E415, E416, W420) stand on.
+    static let riskExampleHead = """
+        plan "SNEE system efficiency programme" {
+          years FY22/23..FY23/24
+          as-of 2022-09-30
+        }
+
+        partner ESNEFT "East Suffolk and North Essex NHS FT"
+        area planned "Planned care"
+        person asmith "A. Smith" { partner ESNEFT }
+        """
 }

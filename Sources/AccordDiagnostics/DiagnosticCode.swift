@@ -4,8 +4,8 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Comparable {
     case E101, E102, E103, E104, E105, E106, E107, E108, E109
     case E201, E202, E203, E204
     case E301, E302, E303, E304
-    case E401, E402, E403, E404, E405, E406, E407, E408, E409
-    case W401, W402, W403, W404, W405, W406, W407, W408, W409, W410, W411, W412, W413, W414, W415, W416, W417, W418
+    case E401, E402, E403, E404, E405, E406, E407, E408, E409, E415, E416
+    case W401, W402, W403, W404, W405, W406, W407, W408, W409, W410, W411, W412, W413, W414, W415, W416, W417, W418, W419, W420
 
     public static func < (a: DiagnosticCode, b: DiagnosticCode) -> Bool { a.rawValue < b.rawValue }
 
@@ -38,8 +38,10 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Comparable {
         case .E405: "multi-partner scheme without a share"
         case .E406: "risk-share bands out of order"
         case .E407: "lead is not among the partners"
-        case .E408: "done date after the as-of date"
+        case .E408: "done or update date after the as-of date"
         case .E409: "actual for a month not begun, or given twice"
+        case .E415: "extreme risk without mitigation or owner"
+        case .E416: "risk likelihood or impact outside 1 to 5"
         case .W401: "envelope gap"
         case .W402: "milestone overdue"
         case .W403: "required metric kind missing"
@@ -58,6 +60,8 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Comparable {
         case .W416: "milestone done before its prerequisite"
         case .W417: "bidirectional control character"
         case .W418: "costs exceed cash-releasing savings"
+        case .W419: "scheme update missing or stale"
+        case .W420: "risk review overdue"
         }
     }
 }

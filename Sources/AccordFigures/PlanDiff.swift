@@ -128,6 +128,8 @@ public struct PlanDiff: Sendable {
     public var shares: [ShareChange] = []
     public var envelopes: [EnvelopeChange] = []
     public var riskShares: [RiskShareChange] = []
+    public var risks: [RiskChange] = []
+    public var updates: [UpdateChange] = []
     /// Diagnostics in NEW with no match in OLD, and in OLD with none in NEW, matched by code and
     /// message (never by line), each as often as it occurs.
     public var newDiagnostics: [Diagnostic] = []
@@ -139,7 +141,7 @@ public struct PlanDiff: Sendable {
 
     public var isEmpty: Bool {
         schemesAdded.isEmpty && schemesRemoved.isEmpty && schemeFields.isEmpty && savings.isEmpty && costs.isEmpty && totals.isEmpty
-            && milestones.isEmpty && metrics.isEmpty && shares.isEmpty && envelopes.isEmpty && riskShares.isEmpty
+            && milestones.isEmpty && metrics.isEmpty && shares.isEmpty && envelopes.isEmpty && riskShares.isEmpty && risks.isEmpty && updates.isEmpty
             && newDiagnostics.isEmpty && resolvedDiagnostics.isEmpty && changedDiagnostics.isEmpty && other.isEmpty
     }
 }
@@ -187,6 +189,7 @@ extension PlanDiff {
         compareTotals(oldModel, newModel)
         compareEnvelopes(oldModel, newModel)
         compareRiskShares(oldModel, newModel)
+        compareRisks(oldModel, newModel)
         (newDiagnostics, resolvedDiagnostics, changedDiagnostics) = Self.compareDiagnostics(old.diagnostics, new.diagnostics)
         if comparingText { compareOther(old.fingerprints, new.fingerprints) }
     }
@@ -395,7 +398,7 @@ extension PlanDiff {
         let shownSchemes = Set(schemesAdded.map(\.name) + schemesRemoved.map(\.name) + schemeFields.map(\.scheme) + savings.map(\.scheme) + costs.map(\.scheme)
                                + milestones.map(\.scheme) + metrics.map(\.scheme) + shares.map(\.scheme))
         let shown = Set(shownSchemes.map { "scheme \($0)" } + riskShares.map { "risk-share \($0.term)" }
-                        + envelopes.map { "envelope \($0.partner)" })
+                        + envelopes.map { "envelope \($0.partner)" } + riskAndUpdateDeclarations)
         for key in Set(old.keys).union(new.keys).sorted() where !shown.contains(key) {
             switch (old[key], new[key]) {
             case (nil, _?): other.append(OtherChange(declaration: key, kind: .added))

@@ -41,6 +41,9 @@ public struct ProgrammeSummary: Sendable {
     public var people: [PersonLoad]
     /// Whether a counting scheme has a `cost` line: only then do reports show cost and net (Costs.swift).
     public var hasCosts: Bool
+    /// Each scheme's latest update (empty when no scheme has one) and the risk register.
+    public var updates: [UpdateRow]
+    public var risks: [Risk]
 
     public struct Header: Sendable {
         public var title: String
@@ -193,6 +196,8 @@ extension ProgrammeSummary {
             return PersonLoad(person: person.name, title: person.title, partner: person.partner, capacity: person.capacity,
                               allocated: mine.totalFTE, allocations: mine)
         }
+        updates = Self.updates(model, asOf: asOf)
+        risks = model.riskRegister
     }
 
     /// "5 schemes: 1 scoping, 2 delivery, 1 refresh, 1 closed".

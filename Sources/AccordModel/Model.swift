@@ -61,6 +61,10 @@ public struct Plan: Sendable {
     public var requiredMetricKinds: [MetricKind] = [.activity, .productivity]
     /// Severity overrides: nil means `off`.
     public var rules: [DiagnosticCode: Severity?] = [:]
+    /// W419: a scheme in delivery or refresh needs an update at most this many days old.
+    public var updateWithinDays = 45
+    /// Some scheme has an `update`, or `rules` sets `update-within`: only then is W419 checked.
+    public var judgesUpdates = false
     public var ref: SourceRef?
 }
 
@@ -202,6 +206,9 @@ public struct Scheme: Sendable {
     public var shareLines: [(partner: String, ref: SourceRef)] = []
     public var milestones: [Milestone] = []
     public var metrics: [Metric] = []
+    /// `update DATE "text"` lines, as written.
+    public var updates: [SchemeUpdate] = []
+    public var risks: [Risk] = []
     public var ref: SourceRef
     /// Where each attribute read once (`level`, `confidence`, `qia`, …) was given, so a check
     /// about it points at its line rather than the scheme's header.
@@ -277,6 +284,8 @@ public struct PlanModel: Sendable {
     public var schemes: [Scheme] = []
     public var riskShares: [RiskShareTerm] = []
     public var scenarios: [Scenario] = []
+    /// Top-level (programme) risks; a scheme's own are in the scheme.
+    public var risks: [Risk] = []
     /// Evaluated `let`s, top-level ones by name and scheme ones as `SCHEME.name`.
     public var lets: [String: Value] = [:]
     /// Schemes by name, for lookups that would otherwise scan every scheme (see `indexSchemes`).

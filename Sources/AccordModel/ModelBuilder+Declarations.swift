@@ -19,6 +19,8 @@ extension ModelBuilder {
             }
         }
         readEnvelopes()
+        model.plan.judgesUpdates = model.plan.judgesUpdates || model.schemes.contains { !$0.updates.isEmpty }
+        model.risks = readRisks(sources.files.flatMap(\.parse.tree.statements), in: .file, scheme: nil)
         model.indexSchemes()
     }
 
@@ -116,6 +118,14 @@ extension ModelBuilder {
                 plan.requiredMetricKinds = match.keywords.compactMap(MetricKind.init)
             case .rules:
                 for line in lines(match.statement, .rules) {
+                    if let attribute = line.attribute(as: RulesAttribute.self) {
+                        switch attribute {
+                        case .updateWithin:
+                            plan.updateWithinDays = readUpdateWithin(line) ?? plan.updateWithinDays
+                            plan.judgesUpdates = true
+                        }
+                        continue
+                    }
                     guard let code = line.names.first?.simpleName.flatMap(DiagnosticCode.init), let level = line.keywords.first else { continue }
                     plan.rules[code] = level == "off" ? .some(nil) : .some(level == "error" ? .error : .warning)
                 }

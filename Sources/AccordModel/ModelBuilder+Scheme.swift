@@ -56,8 +56,10 @@ extension ModelBuilder {
             case .metric:
                 guard isScopeEntry(scopes[name]?.metrics[match.names.first?.simpleName ?? ""]?.statement, match) else { continue }
                 scheme.metrics.append(readMetric(match, scheme: name))
-            // Read with the scheme's scope, before the scheme itself (ModelBuilder.swift).
-            case .let: break
+            case .update: if let update = readUpdate(match, scheme: name) { scheme.updates.append(update) }
+            // Read with the scheme's scope, before the scheme itself (ModelBuilder.swift); risks
+            // after its other lines, each id once (ModelBuilder+Risks.swift).
+            case .let, .risk: break
             }
         }
         // One pass over every line, readable or not: is there an `sro` line, and was a `lead`,
@@ -77,6 +79,7 @@ extension ModelBuilder {
             report(.E107, ref, "scheme \(name) has status `\(status.rawValue)` but no `sro`",
                    help: "from `approved` on, name the scheme's senior responsible owner, e.g. `sro asmith`")
         }
+        scheme.risks = readRisks(declaration.statement.block?.statements ?? [], in: .scheme, scheme: name)
         // The lead alone, unless `partners` says otherwise.
         if !explicitPartners, let lead = scheme.lead { scheme.partners = [lead] }
         if !explicitPartners, scheme.lead == nil { incomplete.insert(name) }

@@ -132,7 +132,8 @@ package struct ModelBuilder {
                 let kind: DeclarationKind
                 switch attribute {
                 // Read with the sources and with the envelopes (ModelBuilder+Declarations.swift).
-                case .include, .envelope: continue
+                // and risks with the rest of the model (ModelBuilder+Risks.swift).
+                case .include, .envelope, .risk: continue
                 case .plan:
                     if fileIndex == 0, planStatement == nil {
                         planStatement = statement

@@ -42,6 +42,7 @@ public enum ModelJSON {
             ("schemes", .array(model.schemes.map { scheme($0, model) })),
             ("riskShares", .array(model.riskShares.map(riskShare))),
             ("scenarios", .array(model.scenarios.map(scenario))),
+        ] + updatesAndRisks(updates: [], risks: model.risks) + [
             ("partnerYears", .array(partnerYears(model))),
             ("diagnostics", .object([("errors", .int(checked.diagnostics.errorCount)), ("warnings", .int(checked.diagnostics.warningCount))])),
         ])
@@ -77,7 +78,7 @@ public enum ModelJSON {
                 ("change", m.change.map(percent) ?? .null),
                 ("trajectory", .array(m.trajectory.map { point($0, of: m) })), ("actuals", .array(m.actuals.map { point($0, of: m) })),
             ]) })),
-        ])
+        ] + updatesAndRisks(updates: s.updates, risks: s.risks))
     }
 
     private static func savings(_ y: YearSavings, of s: Scheme, _ model: PlanModel) -> JSONValue {

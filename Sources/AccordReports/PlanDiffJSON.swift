@@ -51,6 +51,7 @@ public enum PlanDiffJSON {
                 .object([("term", .string($0.term)), ("title", .string($0.title)), ("part", .string($0.part)),
                          ("before", .string($0.change.old)), ("after", .string($0.change.new))])
             })),
+        ] + riskSections(d) + [
             ("newDiagnostics", .array(d.newDiagnostics.map(diagnostics.value))),
             ("resolvedDiagnostics", .array(d.resolvedDiagnostics.map(diagnostics.value))),
             ("changedDiagnostics", .array(d.changedDiagnostics.map { .object([("before", diagnostics.value($0.old)), ("after", diagnostics.value($0.new))]) })),

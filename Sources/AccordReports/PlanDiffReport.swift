@@ -81,6 +81,8 @@ public enum PlanDiffReport {
                 count(diff.shares.count, "share changed", "shares changed"),
                 count(diff.envelopes.count, "envelope line changed", "envelope lines changed"),
                 count(diff.riskShares.count, "risk-share change", "risk-share changes"),
+                count(diff.risks.count, "risk change", "risk changes"),
+                count(diff.updates.count, "latest update changed", "latest updates changed"),
                 count(diff.newDiagnostics.count, "new diagnostic", "new diagnostics"),
                 count(diff.resolvedDiagnostics.count, "diagnostic resolved", "diagnostics resolved"),
                 count(diff.changedDiagnostics.count, "diagnostic changed", "diagnostics changed"),
@@ -120,6 +122,7 @@ public enum PlanDiffReport {
                         guard let part = change.part else { return [change.term, "term", change.change.old == nil ? "—" : "present", change.change.new == nil ? "removed" : "added"] }
                         return [change.term, part, change.change.old ?? "—", change.change.new ?? "—"]
                     }),
+        ] + riskSections(diff) + [
             Section(title: "New diagnostics", columns: ["where", "code", "message"], rows: diff.newDiagnostics.map(diagnosticRow)),
             Section(title: "Resolved diagnostics", columns: ["where", "code", "message"], rows: diff.resolvedDiagnostics.map(diagnosticRow)),
             Section(title: "Changed diagnostics", columns: ["where", "code", "before", "after"],

@@ -43,6 +43,10 @@ public enum SummaryHTML {
 
         out += "<section id=\"people\">\n<h2>People</h2>\n" + (s.people.isEmpty ? "<p>No people declared.</p>\n" : table(SummaryTables.people(s)))
         out += "</section>\n"
+        if !s.updates.isEmpty { out += "<section id=\"updates\">\n<h2>Updates</h2>\n" + table(SummaryTables.updates(s)) + "</section>\n" }
+        if !s.risks.isEmpty {
+            out += "<section id=\"risks\">\n<h2>Risk register</h2>\n" + RiskHeatMap.html(s.risks) + table(SummaryTables.risks(s)) + "</section>\n"
+        }
 
         out += "<section id=\"diagnostics\">\n<h2>Diagnostics</h2>\n<p>\(escape(SummaryProse.diagnosticLine(s.diagnostics)))</p>\n"
         if !s.diagnostics.isEmpty { out += table(SummaryTables.diagnostics(s)) }

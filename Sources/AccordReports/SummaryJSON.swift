@@ -71,7 +71,7 @@ public enum SummaryJSON {
                 ("capacity", number(p.capacity)), ("allocated", number(p.allocated)), ("overCapacity", .bool(p.overCapacity)),
                 ("allocations", .array(p.allocations.map { .object([("scheme", .string($0.scheme)), ("role", .string($0.role)), ("fte", $0.fte.map(number) ?? .null)]) })),
             ]) })),
-        ]))
+        ] + updatesAndRisks(s)))
     }
 
     static func money(_ x: Exact) -> JSONValue { ModelJSON.money(x) }

@@ -23,6 +23,8 @@ public enum SummaryMarkdown {
         out += "\n## Metrics\n\n" + SummaryProse.metricLine(s.metrics) + "\n"
         if !s.metrics.isEmpty { out += "\n" + table(SummaryTables.metrics(s)) }
         out += "\n## People\n\n" + (s.people.isEmpty ? "No people declared.\n" : table(SummaryTables.people(s)))
+        if !s.updates.isEmpty { out += "\n## Updates\n\n" + table(SummaryTables.updates(s)) }
+        if !s.risks.isEmpty { out += "\n## Risk register\n\n" + table(SummaryTables.risks(s)) }
         out += "\n## Diagnostics\n\n" + SummaryProse.diagnosticLine(s.diagnostics) + "\n"
         for group in s.diagnostics {
             out += "\n**\(escape(SummaryProse.diagnosticHeading(group)))**\n\n"

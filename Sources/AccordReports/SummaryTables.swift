@@ -115,7 +115,7 @@ public enum SummaryTables {
 
     /// The names `--table` accepts, in the order `-o FOLDER` writes them.
     public static let names = ["schemes", "savings", "scheme-savings", "areas", "pipeline", "in-year", "partners", "partner-areas",
-                               "milestones", "metrics", "people", "diagnostics"]
+                               "milestones", "metrics", "people", "updates", "risks", "diagnostics"]
 
     /// The named CSV table, in its widest form.
     public static func table(_ name: String, of summary: ProgrammeSummary) -> SummaryTable? {
@@ -132,6 +132,8 @@ public enum SummaryTables {
         case "milestones": milestones(summary.milestones.all, name: "milestones", title: "Milestones")
         case "metrics": metrics(summary)
         case "people": people(summary)
+        case "updates": updates(summary)
+        case "risks": risks(summary)
         default: nil
         }
     }

@@ -37,6 +37,8 @@ public enum SummaryText {
         if !s.metrics.isEmpty { out += "\n" + table(SummaryTables.metrics(s)) }
         section("People", into: &out)
         out += s.people.isEmpty ? "No people declared.\n" : table(SummaryTables.people(s))
+        if !s.updates.isEmpty { section("Updates", into: &out); out += table(SummaryTables.updates(s)) }
+        if !s.risks.isEmpty { section("Risk register", into: &out); out += table(SummaryTables.risks(s)) }
         section("Diagnostics", into: &out)
         out += wrap(SummaryProse.diagnosticLine(s.diagnostics))
         for group in s.diagnostics {

@@ -11,7 +11,7 @@ import AccordSyntax
 /// frozen, subtotals and totals are bold, and each column is as wide as its widest cell.
 public enum SummaryXLSX {
     public static func render(_ summary: ProgrammeSummary) -> [UInt8] {
-        XLSXWriter.workbook(SummaryTables.names.compactMap { SummaryTables.table($0, of: summary) }.map(table))
+        XLSXWriter.workbook(SummaryTables.names(of: summary).compactMap { SummaryTables.table($0, of: summary) }.map(table))
     }
 
     static func table(_ t: SummaryTable) -> XLSXWriter.Table {

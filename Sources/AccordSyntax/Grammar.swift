@@ -107,7 +107,7 @@ public struct KeyedLineSchema: Sendable {
 public enum BlockKind: String, Sendable, CaseIterable {
     case file, plan, confidenceWeights = "confidence-weights", rules, partner, person, envelope
     case scheme, savings, share, milestone, metric, trajectory
-    case riskShare = "risk-share", bands, scenario
+    case riskShare = "risk-share", bands, scenario, risk
 }
 
 public struct BlockSchema: Sendable {
@@ -136,6 +136,7 @@ extension Grammar {
     private static let title = ArgumentPattern.optional(.value(.string))
     private static let approval = ArgumentPattern.sequence([.value(.date), .optional(.sequence([.word("by"), .value(.string)]))])
     private static let partnerPercent = ArgumentPattern.list(.sequence([.name(.partner), .value(.percent)]))
+    private static let riskHeader = ArgumentPattern.sequence([.name(.declaration), .value(.string)])
     private static let role = ArgumentPattern.sequence([.name(.person), .optional(.value(.number))])
 
     public static func schema(_ kind: BlockKind) -> BlockSchema { schemasInOrder[BlockKind.allCases.firstIndex(of: kind)!] }
@@ -173,6 +174,7 @@ extension Grammar {
             case .riskShare: .init(a, declaration, block: .riskShare, .many,
                                    example: "risk-share aic-op \"Outpatient aligned incentive contract\" { … }")
             case .scenario: .init(a, declaration, block: .scenario, .many, example: "scenario downside \"Half delivery on outpatients\" { … }")
+            case .risk: .init(a, riskHeader, block: .risk, .many, example: "risk R1 \"Shared records not ready for go-live\" { … }")
             }
         }
         add(PlanAttribute.self, "a plan") { a in
@@ -187,8 +189,13 @@ extension Grammar {
         }
         add(.confidenceWeights, "confidence weights",
             keyed: .init(key: .keyword(what: "a confidence rating", ragRatings), value: .value(.percent), example: "amber 50%"))
-        add(.rules, "rules",
-            keyed: .init(key: .name(.diagnosticCode), value: .keyword(what: "a severity", ["off", "warning", "error"]), example: "W407 off"))
+        // A keyed block may also take attributes: a line whose head is one is read as that attribute.
+        add(RulesAttribute.self, "rules",
+            keyed: .init(key: .name(.diagnosticCode), value: .keyword(what: "a severity", ["off", "warning", "error"]), example: "W407 off")) { a in
+            switch a {
+            case .updateWithin: .init(a, .sequence([.value(.number), .word("days")]), example: "update-within 45 days")
+            }
+        }
         add(PartnerAttribute.self, "a partner") { a in
             switch a {
             case .type: .init(a, .keyword(what: "a partner type", ["provider", "commissioner", "local-authority", "ambulance", "other"]),
@@ -225,6 +232,9 @@ extension Grammar {
             case .milestone: .init(a, declaration, block: .milestone, .many, example: "milestone M1 \"Virtual clinic platform live\" { … }")
             case .metric: .init(a, declaration, block: .metric, .many, example: "metric fu-f2f \"Face-to-face follow-up appointments\" { … }")
             case .let: .init(a, letLine, .many, example: "let fu-cost = £120")
+            case .update: .init(a, .sequence([.value(.date), .value(.string)]), .many,
+                                example: "update 2022-09-14 \"Clinic space agreed; recruitment under way\"")
+            case .risk: .init(a, riskHeader, block: .risk, .many, example: "risk R1 \"Consultant job plans not agreed\" { … }")
             }
         }
         add(SavingsAttribute.self, "a savings block") { a in
@@ -285,6 +295,16 @@ extension Grammar {
             case .delivery: .init(a, .sequence([.optional(.name(.scheme)), .value(.percent)]), .perKey, example: "delivery PIP-05 50%")
             case .outturn: .init(a, .sequence([.name(.scheme), .literal(.financialYear), dimension, .value(.money)]), .perKey,
                                  example: "outturn PIP-06 FY22/23 cash-releasing £300k")
+            }
+        }
+        add(RiskAttribute.self, "a risk") { a in
+            switch a {
+            case .likelihood: .init(a, .value(.number), required: true, example: "likelihood 4")
+            case .impact: .init(a, .value(.number), required: true, example: "impact 3")
+            case .owner: .init(a, .name(.person), example: "owner asmith")
+            case .mitigation: .init(a, .value(.string), example: "mitigation \"Weekly job-planning clinics with the clinical directors\"")
+            case .status: .init(a, .keyword(what: "open or closed", ["open", "closed"]), example: "status open")
+            case .review: .init(a, .value(.date), example: "review 2022-10-31")
             }
         }
         return all

@@ -11,13 +11,13 @@ extension Grammar {
     public static let attributeTypes: [any BlockAttribute.Type] = [
         FileAttribute.self, PlanAttribute.self, PartnerAttribute.self, PersonAttribute.self, SchemeAttribute.self,
         SavingsAttribute.self, MilestoneAttribute.self, MetricAttribute.self, RiskShareAttribute.self,
-        BandAttribute.self, ScenarioAttribute.self,
+        BandAttribute.self, ScenarioAttribute.self, RulesAttribute.self, RiskAttribute.self,
     ]
 }
 
 public enum FileAttribute: String, BlockAttribute {
     public static let block = BlockKind.file
-    case include, plan, partner, person, area, envelope, `let`, scheme, riskShare = "risk-share", scenario
+    case include, plan, partner, person, area, envelope, `let`, scheme, riskShare = "risk-share", scenario, risk
 }
 
 public enum PlanAttribute: String, BlockAttribute {
@@ -38,7 +38,7 @@ public enum PersonAttribute: String, BlockAttribute {
 public enum SchemeAttribute: String, BlockAttribute {
     public static let block = BlockKind.scheme
     case area, level, status, lead, partners, sro, manager, clinicalLead = "clinical-lead", financeLead = "finance-lead"
-    case approved, confidence, recurrent, qia, savings, share, milestone, metric, `let`
+    case approved, confidence, recurrent, qia, savings, share, milestone, metric, `let`, update, risk
 }
 
 public enum SavingsAttribute: String, BlockAttribute {
@@ -69,4 +69,15 @@ public enum BandAttribute: String, BlockAttribute {
 public enum ScenarioAttribute: String, BlockAttribute {
     public static let block = BlockKind.scenario
     case delivery, outturn
+}
+
+/// The settings a `rules` block takes beside its `CODE severity` lines.
+public enum RulesAttribute: String, BlockAttribute {
+    public static let block = BlockKind.rules
+    case updateWithin = "update-within"
+}
+
+public enum RiskAttribute: String, BlockAttribute {
+    public static let block = BlockKind.risk
+    case likelihood, impact, owner, mitigation, status, review
 }

@@ -85,7 +85,7 @@ extension Grammar {
         if let recorded = statement.node.tree.matches.match(statement, in: kind) { return recorded }
         guard !statement.hasErrorNode else { return nil }
         let schema = schema(kind)
-        if let keyed = schema.keyedLine {
+        if let keyed = schema.keyedLine, statement.head.map({ schema.attributeIndex(of: $0) == nil }) ?? true {
             var matcher = PatternMatcher(items: statement.items)
             guard let bindings = matcher.matchAll(.sequence([keyed.key, keyed.value])) else { return nil }
             return StatementMatch(statement: statement, attribute: nil, attributeIndex: nil, arguments: bindings, isRepeat: nil)

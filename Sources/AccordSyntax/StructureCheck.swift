@@ -179,7 +179,7 @@ private struct Checker {
                 statement.block.map { checkNested($0, kind: nil) }
                 continue
             }
-            if let keyed = schema.keyedLine {
+            if let keyed = schema.keyedLine, schema.attributeIndex(of: head) == nil {
                 checkKeyedLine(statement, keyed, schema: schema, lines: &lines)
                 continue
             }
@@ -225,7 +225,9 @@ private struct Checker {
         let suggestion = Suggestion.closest(to: keyword, in: known)
         if let suggestion {
             help = "did you mean `\(suggestion)`?"
-        } else if let home = Grammar.schemas.values.filter({ $0.attribute(keyword) != nil && $0.kind != .file }).map(\.noun).sorted().first {
+        } else if let home = Grammar.schemas.values.filter({ $0.attribute(keyword) != nil && $0.kind != .file })
+                    // A risk shares `status` and `owner` with schemes and milestones: name their home first.
+                    .sorted(by: { ($0.kind == .risk ? 1 : 0, $0.noun) < ($1.kind == .risk ? 1 : 0, $1.noun) }).first?.noun {
             help = "`\(keyword)` belongs in \(home)"
         } else {
             help = "\(schema.kind == .file ? "declarations are" : "\(schema.noun) takes"): \(known.joined(separator: ", "))"

@@ -189,7 +189,9 @@ struct SummaryTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let result = Self.summary(["--format", "csv", "-o", folder, "examples/snee/plan.accord"])
         #expect(result.exitCode == 0, "\(result.stderr)")
-        for table in SummaryTables.names {
+        // Updates and risks only when the plan has them: examples/snee has neither.
+        #expect(!FileManager.default.fileExists(atPath: "\(folder)/risks.csv"))
+        for table in SummaryTables.names where table != "updates" && table != "risks" {
             let written = try String(contentsOfFile: "\(folder)/\(table).csv", encoding: .utf8)
             #expect(written == Self.summary(["--format", "csv", "--table", table, "examples/snee/plan.accord"]).stdout)
         }

@@ -34,7 +34,7 @@
   :safe #'integerp)
 
 (defconst accord--declarations
-  '("include" "plan" "partner" "person" "area" "envelope" "let" "scheme" "risk-share" "scenario"
+  '("include" "plan" "partner" "person" "area" "envelope" "let" "scheme" "risk-share" "scenario" "risk"
     "confidence-weights" "rules" "savings" "share" "milestone" "metric" "trajectory" "shortfall" "gain"))
 
 (defconst accord--attributes
@@ -42,14 +42,15 @@
     "level" "status" "lead" "partners" "sro" "manager" "clinical-lead" "finance-lead" "confidence"
     "recurrent" "qia" "cash-releasing" "productivity" "cost-growth-avoided" "phasing" "actual"
     "forecast" "cost" "due" "critical" "owner" "done" "after" "kind" "unit" "better" "baseline" "change"
-    "target" "schemes" "measure" "cap" "up-to" "above" "delivery" "outturn"))
+    "target" "schemes" "measure" "cap" "up-to" "above" "delivery" "outturn"
+    "update" "update-within" "likelihood" "impact" "mitigation" "review"))
 
 (defconst accord--values
   '("idea" "scoping" "approved" "delivery" "refresh" "closure" "closed" "withdrawn"
     "cash-releasing" "productivity" "cost-growth-avoided" "total" "green" "amber" "red"
     "activity" "quality" "outcome" "off" "warning" "error"
     "provider" "commissioner" "local-authority" "ambulance" "other" "system" "place" "organisation"
-    "yes" "no" "not-started" "in-progress" "signed-off" "lower" "higher" "by" "at"))
+    "yes" "no" "not-started" "in-progress" "signed-off" "lower" "higher" "open" "by" "at" "days"))
 
 (defun accord--words (words)
   "A regexp matching one of WORDS as a whole name (names hold `-')."

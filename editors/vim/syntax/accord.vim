@@ -38,8 +38,8 @@ syntax match accordValue /\v<%(idea|scoping|approved|delivery|refresh|closure|cl
 syntax match accordValue /\v<%(cash-releasing|productivity|cost-growth-avoided|total|green|amber|red)>%(\.[A-Za-z])@!/
 syntax match accordValue /\v<%(activity|quality|outcome|off|warning|error)>%(\.[A-Za-z])@!/
 syntax match accordValue /\v<%(provider|commissioner|local-authority|ambulance|other|system|place|organisation)>%(\.[A-Za-z])@!/
-syntax match accordValue /\v<%(yes|no|not-started|in-progress|signed-off|lower|higher)>%(\.[A-Za-z])@!/
-syntax match accordJoiningWord /\v<%(by|at)>%(\.[A-Za-z])@!/
+syntax match accordValue /\v<%(yes|no|not-started|in-progress|signed-off|lower|higher|open)>%(\.[A-Za-z])@!/
+syntax match accordJoiningWord /\v<%(by|at|days)>%(\.[A-Za-z])@!/
 
 " The first word of a statement: at the start of a line, or after `{` or `;`.
 syntax match accordAttribute /\v%(%(^|[{;])\s*)@<=<%(years|as-of|approved|require-metrics|type|control-total|role|capacity)>%(\.[A-Za-z])@!/
@@ -47,7 +47,8 @@ syntax match accordAttribute /\v%(%(^|[{;])\s*)@<=<%(level|status|lead|partners|
 syntax match accordAttribute /\v%(%(^|[{;])\s*)@<=<%(cash-releasing|productivity|cost-growth-avoided|cost|phasing|actual|forecast)>%(\.[A-Za-z])@!/
 syntax match accordAttribute /\v%(%(^|[{;])\s*)@<=<%(due|critical|owner|done|after|kind|unit|better|baseline|change|target)>%(\.[A-Za-z])@!/
 syntax match accordAttribute /\v%(%(^|[{;])\s*)@<=<%(schemes|measure|cap|up-to|above|delivery|outturn)>%(\.[A-Za-z])@!/
-syntax match accordDeclaration /\v%(%(^|[{;])\s*)@<=<%(include|plan|partner|person|area|envelope|let|scheme|risk-share|scenario)>%(\.[A-Za-z])@!/
+syntax match accordAttribute /\v%(%(^|[{;])\s*)@<=<%(update-within|update|likelihood|impact|mitigation|review)>%(\.[A-Za-z])@!/
+syntax match accordDeclaration /\v%(%(^|[{;])\s*)@<=<%(include|plan|partner|person|area|envelope|let|scheme|risk-share|scenario|risk)>%(\.[A-Za-z])@!/
 syntax match accordDeclaration /\v%(%(^|[{;])\s*)@<=<%(confidence-weights|rules|savings|share|milestone|metric|trajectory|shortfall|gain)>%(\.[A-Za-z])@!/
 " The name a declaration introduces. `partner` and `area` also stand inside blocks as
 " references, so they declare only in column 1.
