@@ -5,6 +5,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Comparable {
     case E201, E202, E203, E204
     case E301, E302, E303, E304
     case E401, E402, E403, E404, E405, E406, E407, E408, E409
+    case E411, E412, E413, E414
     case W401, W402, W403, W404, W405, W406, W407, W408, W409, W410, W411, W412, W413, W414, W415, W416, W417
 
     public static func < (a: DiagnosticCode, b: DiagnosticCode) -> Bool { a.rawValue < b.rawValue }
@@ -40,6 +41,10 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Comparable {
         case .E407: "lead is not among the partners"
         case .E408: "done date after the as-of date"
         case .E409: "actual for a month not begun, or given twice"
+        case .E411: "monthly forecast for a month begun, or given twice"
+        case .E412: "year-end and monthly forecasts on one line"
+        case .E413: "month range with too few or too many values"
+        case .E414: "month range that does not run forwards"
         case .W401: "envelope gap"
         case .W402: "milestone overdue"
         case .W403: "required metric kind missing"

@@ -89,14 +89,14 @@ extension PlanModel {
     }
 
     /// The in-year position of one scheme, year and dimension (brief §3, "In-year tracking");
-    /// nil without an `actual` for that dimension.
+    /// nil without an `actual` or a monthly `forecast` for that dimension.
     public func inYearPosition(_ savings: YearSavings, _ dimension: Dimension, asOf: Date) -> InYearPosition? {
         let actuals = savings.actuals.filter { $0.dimension == dimension }
-        guard !actuals.isEmpty else { return nil }
+        guard !actuals.isEmpty || savings.hasMonthlyForecasts(dimension) else { return nil }
         let plan = yearToDatePlan(savings, dimension, asOf: asOf)
         let actual = Exact.sum(actuals.map(\.amount))
         return InYearPosition(months: Date.monthsBegun(year: savings.year, asOf: asOf), plan: plan, actual: actual,
-                              forecastOutturn: savings.forecasts[dimension] ?? savings.amount(dimension), yearPlan: savings.amount(dimension))
+                              forecastOutturn: savings.forecastOutturn(dimension), yearPlan: savings.amount(dimension))
     }
 }
 

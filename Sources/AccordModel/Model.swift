@@ -124,6 +124,8 @@ public struct YearSavings: Sendable {
     public var phasingRef: SourceRef?
     public var actuals: [SavingsActual] = []
     public var forecasts: [Dimension: Exact] = [:]
+    /// Monthly forecasts (`forecast M8 cash-releasing £110k`), for months not begun (E411).
+    public var monthlyForecasts: [SavingsActual] = []
     public var ref: SourceRef
 
     public func amount(_ dimension: Dimension) -> Exact { amounts[dimension] ?? .zero }

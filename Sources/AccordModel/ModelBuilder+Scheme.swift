@@ -90,7 +90,8 @@ extension ModelBuilder {
         guard let yearToken = match.literals.first, let year = year(yearToken) else { return nil }
         checkInPlanYears(year, match.arguments[0].node)
         var savings = YearSavings(year: year, ref: SourceRef(header: match.statement))
-        var actualLines: [ActualKey: StatementSyntax] = [:]
+        var actualLines: [ActualKey: SourceRef] = [:]
+        var yearEndForecasts: [Dimension: SourceRef] = [:]
         for (keyword, line) in lines(match.statement, .savings) {
             switch keyword {
             case "cash-releasing", "productivity", "cost-growth-avoided":
@@ -101,30 +102,41 @@ extension ModelBuilder {
                 savings.phasingRef = SourceRef(header: line.statement)
                 savings.phasing = readPhasing(line, scheme: scheme)
             case "actual":
-                guard let month = line.names.first?.simpleName.flatMap(LiteralText.monthOfYear),
-                      let dimension = line.keywords.first.flatMap(Dimension.init),
-                      let amount = quantity(line.values[0], .money, for: "actual", in: scheme) else { continue }
-                let key = ActualKey(month: month, dimension: dimension)
-                if let first = actualLines[key] {
-                    report(.E409, SourceRef(header: line.statement), "the actual for M\(month) \(dimension.rawValue) of \(LiteralText.financialYear(year)) is given twice",
-                           help: "keep one line per month and dimension",
-                           notes: [DiagnosticNote("first given here", file: first.node.tree.file, range: first.headerRange)])
+                guard let dimension = line.keywords.first.flatMap(Dimension.init), let months = monthValues(line) else { continue }
+                for entry in months {
+                    guard let amount = quantity(entry.value, .money, for: "actual", in: scheme) else { continue }
+                    let key = ActualKey(month: entry.month, dimension: dimension)
+                    if let first = actualLines[key] {
+                        report(.E409, entry.ref, "the actual for M\(entry.month) \(dimension.rawValue) of \(LiteralText.financialYear(year)) is given twice",
+                               help: "keep one line per month and dimension",
+                               notes: [DiagnosticNote("first given here", file: first.file, range: first.range)])
+                        continue
+                    }
+                    actualLines[key] = entry.ref
+                    savings.actuals.append(SavingsActual(month: entry.month, dimension: dimension, amount: amount, ref: entry.ref))
+                }
+            case "forecast":
+                guard let dimension = line.keywords.first.flatMap(Dimension.init) else { continue }
+                if line.arguments.contains(where: { if case .months = $0.pattern { true } else { false } }) {
+                    readMonthlyForecast(line, dimension, into: &savings, scheme: scheme)
                     continue
                 }
-                actualLines[key] = line.statement
-                savings.actuals.append(SavingsActual(month: month, dimension: dimension, amount: amount, ref: SourceRef(header: line.statement)))
-            case "forecast":
-                guard let dimension = line.keywords.first.flatMap(Dimension.init),
-                      let amount = quantity(line.values[0], .money, for: "forecast", in: scheme) else { continue }
+                guard line.values.count == 1 else {
+                    reportCount("a year-end `forecast` takes 1 value", at: line.arguments[0].node, months: 1, values: line.values)
+                    continue
+                }
+                guard let amount = quantity(line.values[0], .money, for: "forecast", in: scheme) else { continue }
                 savings.forecasts[dimension] = amount
+                yearEndForecasts[dimension] = SourceRef(header: line.statement)
             default: break
             }
         }
+        checkForecastForms(savings, yearEnd: yearEndForecasts)
         return savings
     }
 
-    /// What makes an `actual` line unique in its savings block.
-    private struct ActualKey: Hashable {
+    /// What makes an `actual` (or monthly `forecast`) line unique in its savings block.
+    struct ActualKey: Hashable {
         let month: Int
         let dimension: Dimension
     }
