@@ -11,6 +11,9 @@ extension ModelBuilder {
         let month: Int
         let value: SyntaxNode
         let ref: SourceRef
+        /// The month or range the value belongs to.
+        let label: SyntaxNode
+        var isInRange: Bool { label.literalToken != nil }
     }
 
     /// The months of `line` paired with their values, in order; nil when a month or range has too
@@ -29,7 +32,7 @@ extension ModelBuilder {
             }
             let single = label.literalToken == nil
             for (month, value) in zip(months, values) {
-                result.append(MonthValue(month: month, value: value, ref: single ? SourceRef(header: line.statement) : SourceRef(value)))
+                result.append(MonthValue(month: month, value: value, ref: single ? SourceRef(header: line.statement) : SourceRef(value), label: label))
             }
         }
         for argument in line.arguments {
@@ -70,5 +73,16 @@ extension ModelBuilder {
             report(.E413, label, "\(takes) but has \(values.count): \(missing) missing",
                    help: "give one value per month, in month order, or shorten the range")
         }
+    }
+}
+
+extension ModelBuilder {
+    /// `share evenly`: each partner (the lead among them) exactly 1/n, so thirds stay thirds
+    /// until they are shown (`Shown.partition`).
+    static func evenShare(_ partners: [String]) -> [String: Exact] {
+        let distinct = Set(partners)
+        guard !distinct.isEmpty else { return [:] }
+        let part = Exact(reduced: 1, BigInt(distinct.count))
+        return Dictionary(uniqueKeysWithValues: distinct.map { ($0, part) })
     }
 }

@@ -5,7 +5,7 @@ extension ModelBuilder {
     mutating func readScheme(_ declaration: Declaration, title: String?, ref: SourceRef) -> Scheme {
         let name = declaration.name
         var scheme = Scheme(name: name, title: title, ref: ref)
-        var explicitPartners = false
+        var explicitPartners = false, shareEvenly = false
         for (keyword, match) in lines(declaration.statement, .scheme) {
             scheme.attributeRefs[keyword] = SourceRef(header: match.statement)
             switch keyword {
@@ -39,6 +39,8 @@ extension ModelBuilder {
                 if let savings = readSavings(match, scheme: name) { scheme.savings.append(savings) }
             case "share":
                 scheme.shareRef = SourceRef(header: match.statement)
+                // `share evenly`: set once the partners are known, below.
+                if !match.keywords.isEmpty { shareEvenly = true; continue }
                 var share: [String: Exact] = [:]
                 for (_, line) in lines(match.statement, .share) {
                     guard let partner = reference(line.names[0], .partner, for: "share"),
@@ -77,6 +79,7 @@ extension ModelBuilder {
         // The lead alone, unless `partners` says otherwise.
         if !explicitPartners, let lead = scheme.lead { scheme.partners = [lead] }
         if !explicitPartners, scheme.lead == nil { incomplete.insert(name) }
+        if shareEvenly { scheme.share = Self.evenShare(scheme.partners) }
         if unreadParties { incomplete.insert(name) }
         return scheme
     }
@@ -144,16 +147,20 @@ extension ModelBuilder {
     /// Twelve percents, one per month, summing to 100% (E401); each within 0–100% (E303).
     private mutating func readPhasing(_ line: StatementMatch, scheme: String) -> [Exact]? {
         var months = [Exact?](repeating: nil, count: 12)
+        guard let entries = monthValues(line) else { return nil }
         var complete = true
-        for (nameNode, valueNode) in zip(line.names, line.values) {
-            guard let month = nameNode.simpleName.flatMap(LiteralText.monthOfYear),
-                  let share = quantity(valueNode, .percent, for: "phasing", in: scheme) else { complete = false; continue }
-            checkFraction(share, valueNode, "a month's phasing")
-            if months[month - 1] != nil {
-                report(.E401, nameNode, "M\(month) appears twice in the phasing", help: "give each month M1 to M12 once")
+        for entry in entries {
+            guard let share = quantity(entry.value, .percent, for: "phasing", in: scheme) else { complete = false; continue }
+            checkFraction(share, entry.value, "a month's phasing")
+            if months[entry.month - 1] != nil {
+                report(.E401, entry.isInRange ? entry.value : entry.label, "M\(entry.month) appears twice in the phasing", help: "give each month M1 to M12 once")
                 complete = false
             }
-            months[month - 1] = share
+            months[entry.month - 1] = share
+        }
+        // `phasing M4..M12 …`: a scheme starting mid-year, the months before its range at 0%.
+        if let first = entries.first, first.isInRange {
+            for month in 1..<first.month where months[month - 1] == nil { months[month - 1] = .zero }
         }
         guard complete else { return nil }
         let missing = months.indices.filter { months[$0] == nil }.map { "M\($0 + 1)" }

@@ -151,7 +151,8 @@ struct PatternMatcher {
         case .value(let kind): kind.description
         case .literal(let kind): kind.description
         case .name(let kind): kind.description
-        case .months: "a month (M1 to M12) or a month range (M4..M12)"
+        // As a single month is described: messages about a month read as they always have.
+        case .months: NameKind.monthOfYear.description
         case .keyword(let what, let values): "\(what) (\(values.joined(separator: ", ")))"
         case .word(let word): "`\(word)`"
         case .equals: "`=`"

@@ -49,7 +49,7 @@
     "cash-releasing" "productivity" "cost-growth-avoided" "total" "green" "amber" "red"
     "activity" "quality" "outcome" "off" "warning" "error"
     "provider" "commissioner" "local-authority" "ambulance" "other" "system" "place" "organisation"
-    "yes" "no" "not-started" "in-progress" "signed-off" "lower" "higher" "by" "at"))
+    "yes" "no" "not-started" "in-progress" "signed-off" "lower" "higher" "evenly" "by" "at"))
 
 (defun accord--words (words)
   "A regexp matching one of WORDS as a whole name (names hold `-')."
