@@ -25,7 +25,8 @@ extension ModelBuilder {
         var months: [Int] = []
         var values: [SyntaxNode] = []
         func close(_ builder: inout ModelBuilder) {
-            guard let label else { return }
+            // A malformed range is reported already (E414): no count to check against.
+            guard let label, Self.months(label) != nil else { return }
             if values.count != months.count {
                 builder.reportCount("\(label.compactText) takes \(months.count) value\(months.count == 1 ? "" : "s") (one per month)", at: label, months: months.count, values: values)
                 fits = false

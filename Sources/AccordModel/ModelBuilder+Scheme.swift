@@ -41,6 +41,8 @@ extension ModelBuilder {
                 scheme.shareRef = SourceRef(header: match.statement)
                 // `share evenly`: set once the partners are known, below.
                 if !match.keywords.isEmpty { shareEvenly = true; continue }
+                // Neither `evenly` nor a block is E104 already: no share to sum.
+                guard match.statement.block != nil else { incomplete.insert(name); continue }
                 var share: [String: Exact] = [:]
                 for (_, line) in lines(match.statement, .share) {
                     guard let partner = reference(line.names[0], .partner, for: "share"),
