@@ -310,7 +310,7 @@ public enum SummaryTables {
         // Shown only where a line is forecast by month, so other plans' tables keep their shape.
         let forecastVariance = position.monthlyForecasts
         if forecastVariance {
-            columns.append(SummaryColumn(header: "forecast variance", key: "forecast_variance", numeric: true, badSign: -1))
+            columns.append(SummaryColumn(header: "vs plan", key: "forecast_variance", numeric: true, badSign: -1))
         }
         func cells(_ f: InYearFigures) -> [SummaryCell] {
             [.money(f.plan), .money(f.actual), .money(f.variance), .percent(f.variancePercent), .money(f.forecastOutturn), .money(f.yearPlan)]
@@ -326,7 +326,7 @@ public enum SummaryTables {
         return SummaryTable(name: "in-year", title: "In-year position \(LiteralText.financialYear(position.year)), year to date \(through)",
                             columns: columns, rows: rows, totalRows: position.lines.isEmpty ? 0 : 1,
                             note: position.lines.isEmpty ? "No scheme has reported an actual for this year."
-                                : forecastVariance ? "Lines with at least one `actual` or monthly `forecast`; the plan is phased (evenly unless `phasing` says otherwise). A line forecast by month has a forecast outturn of its actuals + its monthly forecasts + the phased plan of the months with neither; forecast variance = forecast outturn − year plan."
+                                : forecastVariance ? "Lines with at least one `actual` or monthly `forecast`; the plan is phased (evenly unless `phasing` says otherwise). A line forecast by month has a forecast outturn of its actuals + its monthly forecasts + the phased plan of the months with neither; vs plan = forecast outturn − the year's plan."
                                 : "Lines with at least one `actual`; the plan is phased (evenly unless `phasing` says otherwise).")
     }
 
