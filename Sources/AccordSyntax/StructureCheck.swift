@@ -358,11 +358,13 @@ private struct Checker {
     private mutating func checkBlockOrArguments(_ statement: StatementSyntax, _ attribute: AttributeSchema, hasArguments: Bool, detachedBlockFollows: Bool) {
         var words = "its arguments"
         if case .optional(.keyword(_, let values)) = attribute.arguments { words = values.map { "`\($0)`" }.joined(separator: " or ") }
+        // `share evenly { … }`: the block would be ignored.
         if hasArguments, let brace = statement.block?.leftBrace {
             report(.E104, brace.range, "`\(attribute.keyword)` takes \(words) or a block `{ … }`, not both",
                    help: "write it like this: \(attribute.example)")
         } else if !hasArguments, statement.block == nil, !detachedBlockFollows {
-            report(.E104, statement.headerRange, "`\(attribute.keyword)` needs \(words) or a block `{ … }`",
+            // Worded as for any attribute that needs a block: a bare `share` reads as it always has.
+            report(.E104, statement.headerRange, "`\(attribute.keyword)` needs a block `{ … }`",
                    help: "write it like this: \(attribute.example)")
         }
     }
