@@ -941,32 +941,10 @@ extension DiagnosticCode {
                     month has begun when its first day is on or before the as-of date: with as-of 2022-09-30, M1 to \
                     M6 of FY22/23 have begun and M7 is the first month a forecast can cover.
                     """,
-                example: """
-                    plan "SNEE system efficiency programme" {
-                      years FY22/23..FY23/24
-                      as-of 2022-09-30
-                    }
-
-                    partner ESNEFT "East Suffolk and North Essex NHS FT"
-                    area planned "Planned care"
-
-                    person asmith "A. Smith" {
-                      partner ESNEFT
-                    }
-
-                    scheme PIP-05 "A new model for outpatient care" {
-                      area planned
-                      level organisation
-                      status delivery
-                      lead ESNEFT
-                      sro asmith
-                      savings FY22/23 {
-                        cash-releasing £1.2m
-                            actual M1..M6 cash-releasing £100k, £100k, £100k, £100k, £100k, £100k
-                            forecast M6..M12 cash-releasing £100k, £100k, £100k, £100k, £100k, £100k, £100k   # <- E411
-                      }
-                    }
-                    """,
+                example: Self.savingsExample("""
+                    actual M1..M6 cash-releasing £100k, £100k, £100k, £100k, £100k, £100k
+                    forecast M6..M12 cash-releasing £100k, £100k, £100k, £100k, £100k, £100k, £100k   # <- E411
+                    """),
                 fix: """
                     Report a month that has begun with `actual` and forecast only the months after the as-of month \
                     (here `forecast M7..M12 …`); where a month is forecast twice, keep one figure.
@@ -981,33 +959,11 @@ extension DiagnosticCode {
                     monthly form builds it from the actuals, the monthly forecasts and the phased plan for the other \
                     months. With both, the outturn would depend on which one is read, so Accord asks for one.
                     """,
-                example: """
-                    plan "SNEE system efficiency programme" {
-                      years FY22/23..FY23/24
-                      as-of 2022-09-30
-                    }
-
-                    partner ESNEFT "East Suffolk and North Essex NHS FT"
-                    area planned "Planned care"
-
-                    person asmith "A. Smith" {
-                      partner ESNEFT
-                    }
-
-                    scheme PIP-05 "A new model for outpatient care" {
-                      area planned
-                      level organisation
-                      status delivery
-                      lead ESNEFT
-                      sro asmith
-                      savings FY22/23 {
-                        cash-releasing £1.2m
-                            actual M1..M6 cash-releasing £100k, £100k, £100k, £100k, £100k, £100k
-                            forecast M7 cash-releasing £90k
-                            forecast cash-releasing £1.1m   # <- E412
-                      }
-                    }
-                    """,
+                example: Self.savingsExample("""
+                    actual M1..M6 cash-releasing £100k, £100k, £100k, £100k, £100k, £100k
+                    forecast M7 cash-releasing £90k
+                    forecast cash-releasing £1.1m   # <- E412
+                    """),
                 fix: """
                     Keep one form for the line: delete the year-end `forecast`, or the monthly `forecast` lines of \
                     that dimension.
@@ -1021,31 +977,9 @@ extension DiagnosticCode {
                     message says how many values are missing or extra. The same holds for a single month (one value) \
                     and for each month or range of a `phasing` line; a year-end `forecast` takes one value.
                     """,
-                example: """
-                    plan "SNEE system efficiency programme" {
-                      years FY22/23..FY23/24
-                      as-of 2022-09-30
-                    }
-
-                    partner ESNEFT "East Suffolk and North Essex NHS FT"
-                    area planned "Planned care"
-
-                    person asmith "A. Smith" {
-                      partner ESNEFT
-                    }
-
-                    scheme PIP-05 "A new model for outpatient care" {
-                      area planned
-                      level organisation
-                      status delivery
-                      lead ESNEFT
-                      sro asmith
-                      savings FY22/23 {
-                        cash-releasing £1.2m
-                            actual M1..M3 cash-releasing £100k, £95k   # <- E413
-                      }
-                    }
-                    """,
+                example: Self.savingsExample("""
+                    actual M1..M3 cash-releasing £100k, £95k   # <- E413
+                    """),
                 fix: """
                     Give one value per month, in month order (`actual M1..M3 cash-releasing £100k, £95k, £98k`), or \
                     shorten the range to the months you have figures for.
@@ -1059,31 +993,9 @@ extension DiagnosticCode {
                     month the year does not have. A range is a shorthand for one line per month, so it has to say \
                     which months unambiguously.
                     """,
-                example: """
-                    plan "SNEE system efficiency programme" {
-                      years FY22/23..FY23/24
-                      as-of 2022-09-30
-                    }
-
-                    partner ESNEFT "East Suffolk and North Essex NHS FT"
-                    area planned "Planned care"
-
-                    person asmith "A. Smith" {
-                      partner ESNEFT
-                    }
-
-                    scheme PIP-05 "A new model for outpatient care" {
-                      area planned
-                      level organisation
-                      status delivery
-                      lead ESNEFT
-                      sro asmith
-                      savings FY22/23 {
-                        cash-releasing £1.2m
-                            actual M6..M1 cash-releasing £100k, £95k, £98k, £97k, £99k, £100k   # <- E414
-                      }
-                    }
-                    """,
+                example: Self.savingsExample("""
+                    actual M6..M1 cash-releasing £100k, £95k, £98k, £97k, £99k, £100k   # <- E414
+                    """),
                 fix: """
                     Write the earlier month first (`M1..M6`), with months between M1 and M12; a year that wraps past \
                     March is two savings blocks, one per financial year.
@@ -1747,5 +1659,24 @@ extension DiagnosticCode {
                     Delete the control character; retype the text around it if you cannot see where it is.
                     """)
         }
+    }
+}
+
+extension DiagnosticCode {
+    /// A plan whose one scheme's FY22/23 savings block (£1.2m cash-releasing) ends with `lines`,
+    /// as of 2022-09-30: the examples of the savings checks that differ only there.
+    static func savingsExample(_ lines: String) -> String {
+        """
+        plan "SNEE system efficiency programme" { years FY22/23; as-of 2022-09-30 }
+        partner ESNEFT "East Suffolk and North Essex NHS FT"
+        area planned "Planned care"
+        scheme PIP-05 "A new model for outpatient care" {
+          area planned; level organisation; status scoping; lead ESNEFT
+          savings FY22/23 {
+            cash-releasing £1.2m
+        \(lines.split(separator: "\n").map { "    \($0)" }.joined(separator: "\n"))
+          }
+        }
+        """
     }
 }
