@@ -189,6 +189,7 @@ struct PlanRules {
                 report(.E409, actual.ref, "an actual for M\(actual.month) of \(LiteralText.financialYear(savings.year)) (from \(format(first))), a month that has not begun by the as-of date \(format(asOf))",
                        help: "report actuals only for months that have begun; check the month or the plan's `as-of`")
             }
+            checkMonthlyForecasts(savings, asOf: asOf)
         }
     }
 
@@ -198,7 +199,8 @@ struct PlanRules {
         for savings in scheme.savings {
             let inYear = asOf.map { model.inYear(savings.year, asOf: $0) }
             for dimension in Dimension.allCases {
-                if let asOf, let position = model.inYearPosition(savings, dimension, asOf: asOf),
+                if let asOf, savings.actuals.contains(where: { $0.dimension == dimension }),
+                   let position = model.inYearPosition(savings, dimension, asOf: asOf),
                    position.actual < position.plan.multiplied(by: Exact(reduced: 9, 10)),
                    let shown = inYear?.lines.first(where: { $0.scheme == scheme.name && $0.dimension == dimension })?.figures {
                     let behind = position.plan.subtracting(position.actual)
@@ -207,7 +209,9 @@ struct PlanRules {
                     continue
                 }
                 let plan = savings.amount(dimension)
-                if let forecast = savings.forecasts[dimension], forecast < plan {
+                if savings.hasMonthlyForecasts(dimension) {
+                    checkMonthlyOutturn(scheme, savings, dimension, inYear: inYear)
+                } else if let forecast = savings.forecasts[dimension], forecast < plan {
                     report(.W414, savings.ref, "\(scheme.name) \(LiteralText.financialYear(savings.year)) \(dimension.rawValue): forecast outturn \(money(forecast)) is below the plan of \(money(plan))",
                            help: "close the gap, or reflect it in the plan and the envelope")
                 }

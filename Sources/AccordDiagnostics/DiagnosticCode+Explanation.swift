@@ -984,6 +984,76 @@ extension DiagnosticCode {
                     Score likelihood and impact each as a whole number from 1 to 5, such as `likelihood 4`.
                     """)
 
+        case .E411:
+            CodeExplanation(
+                explanation: """
+                    A monthly `forecast` in a savings block is for a month that had already begun by the as-of date, \
+                    or the same month and dimension is forecast twice (two ranges that overlap, or a range and a \
+                    single month). A forecast looks ahead: a month that has begun is reported with `actual`, and the \
+                    forecast outturn counts each month once, from its actual, its forecast or its phased plan. A \
+                    month has begun when its first day is on or before the as-of date: with as-of 2022-09-30, M1 to \
+                    M6 of FY22/23 have begun and M7 is the first month a forecast can cover.
+                    """,
+                example: Self.savingsExample("""
+                    actual M1..M6 cash-releasing £100k, £100k, £100k, £100k, £100k, £100k
+                    forecast M6..M12 cash-releasing £100k, £100k, £100k, £100k, £100k, £100k, £100k   # <- E411
+                    """),
+                fix: """
+                    Report a month that has begun with `actual` and forecast only the months after the as-of month \
+                    (here `forecast M7..M12 …`); where a month is forecast twice, keep one figure.
+                    """)
+
+        case .E412:
+            CodeExplanation(
+                explanation: """
+                    One scheme, year and dimension has both a year-end `forecast` (`forecast cash-releasing £1.1m`) \
+                    and monthly forecasts (`forecast M8 cash-releasing £110k`). The two forms answer the same \
+                    question, the forecast outturn for the year, in different ways: the year-end form states it, the \
+                    monthly form builds it from the actuals, the monthly forecasts and the phased plan for the other \
+                    months. With both, the outturn would depend on which one is read, so Accord asks for one.
+                    """,
+                example: Self.savingsExample("""
+                    actual M1..M6 cash-releasing £100k, £100k, £100k, £100k, £100k, £100k
+                    forecast M7 cash-releasing £90k
+                    forecast cash-releasing £1.1m   # <- E412
+                    """),
+                fix: """
+                    Keep one form for the line: delete the year-end `forecast`, or the monthly `forecast` lines of \
+                    that dimension.
+                    """)
+
+        case .E413:
+            CodeExplanation(
+                explanation: """
+                    A line with a month range takes one value per month of the range, and this one has too few or \
+                    too many: `actual M1..M3 cash-releasing £100k, £95k` gives two values for three months. The \
+                    message says how many values are missing or extra. The same holds for a single month (one value) \
+                    and for each month or range of a `phasing` line; a year-end `forecast` takes one value.
+                    """,
+                example: Self.savingsExample("""
+                    actual M1..M3 cash-releasing £100k, £95k   # <- E413
+                    """),
+                fix: """
+                    Give one value per month, in month order (`actual M1..M3 cash-releasing £100k, £95k, £98k`), or \
+                    shorten the range to the months you have figures for.
+                    """)
+
+        case .E414:
+            CodeExplanation(
+                explanation: """
+                    A month range must run forwards within the financial year, from one month of M1 (April) to M12 \
+                    (March) to the same or a later one. `M7..M3` runs backwards and `M0..M4` or `M10..M13` names a \
+                    month the year does not have. A range is a shorthand for one line per month, so it has to say \
+                    which months unambiguously.
+                    """,
+                example: Self.savingsExample("""
+                    actual M6..M1 cash-releasing £100k, £95k, £98k, £97k, £99k, £100k   # <- E414
+                    """),
+                fix: """
+                    Write the earlier month first (`M1..M6`), with months between M1 and M12; a year that wraps past \
+                    March is two savings blocks, one per financial year.
+                    """)
+
         // MARK: W4xx: warnings
 
         case .W401:
@@ -1747,4 +1817,20 @@ extension DiagnosticCode {
         area planned "Planned care"
         person asmith "A. Smith" { partner ESNEFT }
         """
+    /// A plan whose one scheme's FY22/23 savings block (£1.2m cash-releasing) ends with `lines`,
+    /// as of 2022-09-30: the examples of the savings checks that differ only there.
+    static func savingsExample(_ lines: String) -> String {
+        """
+        plan "SNEE system efficiency programme" { years FY22/23; as-of 2022-09-30 }
+        partner ESNEFT "East Suffolk and North Essex NHS FT"
+        area planned "Planned care"
+        scheme PIP-05 "A new model for outpatient care" {
+          area planned; level organisation; status scoping; lead ESNEFT
+          savings FY22/23 {
+            cash-releasing £1.2m
+        \(lines.split(separator: "\n").map { "    \($0)" }.joined(separator: "\n"))
+          }
+        }
+        """
+    }
 }

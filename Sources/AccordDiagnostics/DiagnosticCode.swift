@@ -4,7 +4,8 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Comparable {
     case E101, E102, E103, E104, E105, E106, E107, E108, E109
     case E201, E202, E203, E204
     case E301, E302, E303, E304
-    case E401, E402, E403, E404, E405, E406, E407, E408, E409, E415, E416
+    case E401, E402, E403, E404, E405, E406, E407, E408, E409
+    case E411, E412, E413, E414, E415, E416
     case W401, W402, W403, W404, W405, W406, W407, W408, W409, W410, W411, W412, W413, W414, W415, W416, W417, W418, W419, W420
 
     public static func < (a: DiagnosticCode, b: DiagnosticCode) -> Bool { a.rawValue < b.rawValue }
@@ -42,6 +43,10 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Comparable {
         case .E409: "actual for a month not begun, or given twice"
         case .E415: "extreme risk without mitigation or owner"
         case .E416: "risk likelihood or impact outside 1 to 5"
+        case .E411: "monthly forecast for a month begun, or given twice"
+        case .E412: "year-end and monthly forecasts on one line"
+        case .E413: "month range with too few or too many values"
+        case .E414: "month range that does not run forwards"
         case .W401: "envelope gap"
         case .W402: "milestone overdue"
         case .W403: "required metric kind missing"

@@ -107,6 +107,7 @@ enum CompletionCandidates {
         case .sequence(let parts): return parts.flatMap { candidates($0, model: model, scheme: scheme) }
         case .optional(let inner), .list(let inner): return candidates(inner, model: model, scheme: scheme)
         case .name(let kind): return names(kind, model: model, scheme: scheme)
+        case .months: return names(.monthOfYear, model: model, scheme: scheme)
         case .value:
             let local = scheme.map { s in model.lets.keys.filter { $0.hasPrefix(s + ".") }.map { String($0.dropFirst(s.count + 1)) } } ?? []
             return (model.lets.keys.filter { !$0.contains(".") } + local).sorted().map { ($0, 6, "let") }

@@ -95,14 +95,14 @@ extension PlanModel {
     }
 
     /// The in-year position of one scheme, year and dimension (brief §3, "In-year tracking");
-    /// nil without an `actual` for that dimension.
+    /// nil without an `actual` or a monthly `forecast` for that dimension.
     public func inYearPosition(_ savings: YearSavings, _ dimension: Dimension, asOf: Date) -> InYearPosition? {
         let actuals = savings.actuals.filter { $0.dimension == dimension }
-        guard !actuals.isEmpty else { return nil }
+        guard !actuals.isEmpty || savings.hasMonthlyForecasts(dimension) else { return nil }
         let plan = yearToDatePlan(savings, dimension, asOf: asOf)
         let actual = Exact.sum(actuals.map(\.amount))
         return InYearPosition(months: Date.monthsBegun(year: savings.year, asOf: asOf), plan: plan, actual: actual,
-                              forecastOutturn: savings.forecasts[dimension] ?? savings.amount(dimension), yearPlan: savings.amount(dimension))
+                              forecastOutturn: savings.forecastOutturn(dimension), yearPlan: savings.amount(dimension))
     }
 }
 
@@ -123,6 +123,8 @@ public struct InYearFigures: Sendable, Equatable {
     public var forecastOutturn: Exact
     public var yearPlan: Exact
     public var variance: Exact { actual.subtracting(plan) }
+    /// Forecast outturn against the year's plan, from the shown figures (rule 3).
+    public var forecastVariance: Exact { forecastOutturn.subtracting(yearPlan) }
     /// The exact year-to-date plan and actual these figures were shown from: a percent is worked
     /// out from them (rule 3), and a sum of lines (a scheme, an area) sums them too.
     package var exactPlan: Exact
@@ -156,6 +158,8 @@ public struct InYearSummary: Sendable {
     public var lines: [Line]
     /// The sum of the lines.
     public var total: InYearFigures
+    /// Whether a line is forecast by month: the table then shows the forecast variance too.
+    public var monthlyForecasts = false
 }
 
 /// One partner's savings in one year against its envelope (brief §3, "Attribution", "Control
@@ -272,10 +276,12 @@ extension PlanModel {
     public func inYear(_ year: Int, asOf: Date) -> InYearSummary {
         var keys: [String] = [], positions: [InYearPosition] = []
         var lines: [InYearSummary.Line] = []
+        var monthlyForecasts = false
         for scheme in schemes where scheme.counts {
             guard let savings = scheme.savings(in: year) else { continue }
             for dimension in Dimension.allCases {
                 guard let position = inYearPosition(savings, dimension, asOf: asOf) else { continue }
+                monthlyForecasts = monthlyForecasts || savings.hasMonthlyForecasts(dimension)
                 keys.append("\(scheme.name) \(dimension.rawValue)")
                 positions.append(position)
                 lines.append(.init(scheme: scheme.name, title: scheme.title, dimension: dimension,
@@ -293,7 +299,8 @@ extension PlanModel {
         let exactPlan = Exact.sum(positions.map(\.plan)), exactActual = Exact.sum(positions.map(\.actual))
         return InYearSummary(year: year, months: Date.monthsBegun(year: year, asOf: asOf), lines: lines,
                              total: InYearFigures(plan: plan.whole, actual: actual.whole, forecastOutturn: forecast.whole, yearPlan: yearPlan.whole,
-                                                  exactPlan: exactPlan, exactActual: exactActual))
+                                                  exactPlan: exactPlan, exactActual: exactActual),
+                             monthlyForecasts: monthlyForecasts)
     }
 
     /// Every partner's attributed savings in one year against its envelope, each column shown as a

@@ -131,6 +131,8 @@ public struct YearSavings: Sendable {
     public var forecasts: [Dimension: Exact] = [:]
     /// The year's cost to deliver (`cost`); nil without a `cost` line (Costs.swift).
     public var cost: Exact?
+    /// Monthly forecasts (`forecast M8 cash-releasing £110k`), for months not begun (E411).
+    public var monthlyForecasts: [SavingsActual] = []
     public var ref: SourceRef
 
     public func amount(_ dimension: Dimension) -> Exact { amounts[dimension] ?? .zero }

@@ -6,7 +6,7 @@ extension ModelBuilder {
     mutating func readScheme(_ declaration: Declaration, title: String?, ref: SourceRef) -> Scheme {
         let name = declaration.name
         var scheme = Scheme(name: name, title: title, ref: ref)
-        var explicitPartners = false
+        var explicitPartners = false, shareEvenly = false
         for (attribute, match) in lines(declaration.statement, SchemeAttribute.self) {
             scheme.attributeRefs[attribute.rawValue] = SourceRef(header: match.statement)
             switch attribute {
@@ -40,6 +40,10 @@ extension ModelBuilder {
                 if let savings = readSavings(match, scheme: name) { scheme.savings.append(savings) }
             case .share:
                 scheme.shareRef = SourceRef(header: match.statement)
+                // `share evenly`: set once the partners are known, below.
+                if !match.keywords.isEmpty { shareEvenly = true; continue }
+                // Neither `evenly` nor a block is E104 already: no share to sum.
+                guard match.statement.block != nil else { incomplete.insert(name); continue }
                 var share: [String: Exact] = [:]
                 for line in lines(match.statement, .share) {
                     guard let partner = reference(line.names[0], .partner, for: "share"),
@@ -83,6 +87,7 @@ extension ModelBuilder {
         // The lead alone, unless `partners` says otherwise.
         if !explicitPartners, let lead = scheme.lead { scheme.partners = [lead] }
         if !explicitPartners, scheme.lead == nil { incomplete.insert(name) }
+        if shareEvenly { scheme.share = Self.evenShare(scheme.partners) }
         if unreadParties { incomplete.insert(name) }
         return scheme
     }
@@ -96,7 +101,8 @@ extension ModelBuilder {
         guard let yearToken = match.literals.first, let year = year(yearToken) else { return nil }
         checkInPlanYears(year, match.arguments[0].node)
         var savings = YearSavings(year: year, ref: SourceRef(header: match.statement))
-        var actualLines: [ActualKey: StatementSyntax] = [:]
+        var actualLines: [ActualKey: SourceRef] = [:]
+        var yearEndForecasts: [Dimension: SourceRef] = [:]
         for (attribute, line) in lines(match.statement, SavingsAttribute.self) {
             switch attribute {
             case .cashReleasing, .productivity, .costGrowthAvoided:
@@ -111,29 +117,40 @@ extension ModelBuilder {
                 savings.phasingRef = SourceRef(header: line.statement)
                 savings.phasing = readPhasing(line, scheme: scheme)
             case .actual:
-                guard let month = line.names.first?.simpleName.flatMap(LiteralText.monthOfYear),
-                      let dimension = line.keywords.first.flatMap(Dimension.init),
-                      let amount = quantity(line.values[0], .money, for: "actual", in: scheme) else { continue }
-                let key = ActualKey(month: month, dimension: dimension)
-                if let first = actualLines[key] {
-                    report(.E409, SourceRef(header: line.statement), "the actual for M\(month) \(dimension.rawValue) of \(LiteralText.financialYear(year)) is given twice",
-                           help: "keep one line per month and dimension",
-                           notes: [DiagnosticNote("first given here", file: first.node.tree.file, range: first.headerRange)])
+                guard let dimension = line.keywords.first.flatMap(Dimension.init), let months = monthValues(line) else { continue }
+                for entry in months {
+                    guard let amount = quantity(entry.value, .money, for: "actual", in: scheme) else { continue }
+                    let key = ActualKey(month: entry.month, dimension: dimension)
+                    if let first = actualLines[key] {
+                        report(.E409, entry.ref, "the actual for M\(entry.month) \(dimension.rawValue) of \(LiteralText.financialYear(year)) is given twice",
+                               help: "keep one line per month and dimension",
+                               notes: [DiagnosticNote("first given here", file: first.file, range: first.range)])
+                        continue
+                    }
+                    actualLines[key] = entry.ref
+                    savings.actuals.append(SavingsActual(month: entry.month, dimension: dimension, amount: amount, ref: entry.ref))
+                }
+            case .forecast:
+                guard let dimension = line.keywords.first.flatMap(Dimension.init) else { continue }
+                if line.arguments.contains(where: { if case .months = $0.pattern { true } else { false } }) {
+                    readMonthlyForecast(line, dimension, into: &savings, scheme: scheme)
                     continue
                 }
-                actualLines[key] = line.statement
-                savings.actuals.append(SavingsActual(month: month, dimension: dimension, amount: amount, ref: SourceRef(header: line.statement)))
-            case .forecast:
-                guard let dimension = line.keywords.first.flatMap(Dimension.init),
-                      let amount = quantity(line.values[0], .money, for: "forecast", in: scheme) else { continue }
+                guard line.values.count == 1 else {
+                    reportCount("a year-end `forecast` takes 1 value", at: line.arguments[0].node, months: 1, values: line.values)
+                    continue
+                }
+                guard let amount = quantity(line.values[0], .money, for: "forecast", in: scheme) else { continue }
                 savings.forecasts[dimension] = amount
+                yearEndForecasts[dimension] = SourceRef(header: line.statement)
             }
         }
+        checkForecastForms(savings, yearEnd: yearEndForecasts)
         return savings
     }
 
-    /// What makes an `actual` line unique in its savings block.
-    private struct ActualKey: Hashable {
+    /// What makes an `actual` (or monthly `forecast`) line unique in its savings block.
+    struct ActualKey: Hashable {
         let month: Int
         let dimension: Dimension
     }
@@ -141,16 +158,20 @@ extension ModelBuilder {
     /// Twelve percents, one per month, summing to 100% (E401); each within 0–100% (E303).
     private mutating func readPhasing(_ line: StatementMatch, scheme: String) -> [Exact]? {
         var months = [Exact?](repeating: nil, count: 12)
+        guard let entries = monthValues(line) else { return nil }
         var complete = true
-        for (nameNode, valueNode) in zip(line.names, line.values) {
-            guard let month = nameNode.simpleName.flatMap(LiteralText.monthOfYear),
-                  let share = quantity(valueNode, .percent, for: "phasing", in: scheme) else { complete = false; continue }
-            checkFraction(share, valueNode, "a month's phasing")
-            if months[month - 1] != nil {
-                report(.E401, nameNode, "M\(month) appears twice in the phasing", help: "give each month M1 to M12 once")
+        for entry in entries {
+            guard let share = quantity(entry.value, .percent, for: "phasing", in: scheme) else { complete = false; continue }
+            checkFraction(share, entry.value, "a month's phasing")
+            if months[entry.month - 1] != nil {
+                report(.E401, entry.isInRange ? entry.value : entry.label, "M\(entry.month) appears twice in the phasing", help: "give each month M1 to M12 once")
                 complete = false
             }
-            months[month - 1] = share
+            months[entry.month - 1] = share
+        }
+        // `phasing M4..M12 …`: a scheme starting mid-year, the months before its range at 0%.
+        if let first = entries.first, first.isInRange {
+            for month in 1..<first.month where months[month - 1] == nil { months[month - 1] = .zero }
         }
         guard complete else { return nil }
         let missing = months.indices.filter { months[$0] == nil }.map { "M\($0 + 1)" }

@@ -87,8 +87,8 @@ public enum ModelJSON {
             .object([("partner", .string($0.partner)), ("dimension", .string($0.dimension.rawValue)),
                      ("planned", money($0.planned)), ("riskAdjusted", money($0.riskAdjusted))])
         }
-        let actuals: [JSONValue] = y.actuals.map {
-            .object([("month", .string("M\($0.month)")), ("dimension", .string($0.dimension.rawValue)), ("amount", money($0.amount))])
+        func months(_ entries: [SavingsActual]) -> JSONValue {
+            .array(entries.map { .object([("month", .string("M\($0.month)")), ("dimension", .string($0.dimension.rawValue)), ("amount", money($0.amount))]) })
         }
         let forecasts: [(String, JSONValue)] = y.forecasts.keys.sorted().map { ($0.rawValue, money(y.forecasts[$0]!)) }
         return .object([
@@ -97,8 +97,8 @@ public enum ModelJSON {
             ("costGrowthAvoided", money(shown.planned[.costGrowthAvoided])),
             ("total", money(shown.planned.total)), ("riskAdjusted", money(shown.riskAdjusted.total)),
             ("phasing", y.phasing.map { .array($0.map(percent)) } ?? .null),
-            ("actuals", .array(actuals)), ("forecasts", .object(forecasts)), ("attribution", .array(attribution)),
-        ] + cost(model.shownCost(of: s, y, cashReleasing: shown.planned[.cashReleasing])))
+            ("actuals", months(y.actuals)), ("forecasts", .object(forecasts)), ("attribution", .array(attribution)),
+        ] + (y.monthlyForecasts.isEmpty ? [] : [("monthlyForecasts", months(y.monthlyForecasts))]) + cost(model.shownCost(of: s, y, cashReleasing: shown.planned[.cashReleasing])))
     }
 
     /// `cost`, `net` and `costAttribution`, only for a year with a `cost` line (Costs.swift).

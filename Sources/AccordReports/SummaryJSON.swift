@@ -102,10 +102,15 @@ public enum SummaryJSON {
     }
 
     static func inYear(_ p: InYearSummary) -> JSONValue {
-        .object([
+        // `forecastVariance` only where a line is forecast by month, as the table shows it.
+        func inYearFigures(_ f: InYearFigures) -> [(String, JSONValue)] {
+            let variance: [(String, JSONValue)] = p.monthlyForecasts ? [("forecastVariance", money(f.forecastVariance))] : []
+            return figures(f) + variance
+        }
+        return .object([
             ("year", year(p.year)), ("months", .int(p.months)),
-            ("lines", .array(p.lines.map { .object([("scheme", .string($0.scheme)), ("title", .string($0.title)), ("dimension", .string($0.dimension.rawValue))] + figures($0.figures)) })),
-            ("total", .object(figures(p.total))),
+            ("lines", .array(p.lines.map { .object([("scheme", .string($0.scheme)), ("title", .string($0.title)), ("dimension", .string($0.dimension.rawValue))] + inYearFigures($0.figures)) })),
+            ("total", .object(inYearFigures(p.total))),
         ])
     }
 

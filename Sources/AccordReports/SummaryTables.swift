@@ -302,7 +302,7 @@ public enum SummaryTables {
     }
 
     public static func inYear(_ s: ProgrammeSummary) -> SummaryTable {
-        let columns = [
+        var columns = [
             column("scheme"), column("title", flexible: true, inText: false), column("dimension"), column("year", inText: false),
             column("months", inText: false), column("YTD plan", "ytd_plan", numeric: true), column("YTD actual", "ytd_actual", numeric: true),
             SummaryColumn(header: "variance", key: "variance", numeric: true, badSign: -1), column("variance %", "variance_percent", numeric: true),
@@ -311,8 +311,14 @@ public enum SummaryTables {
         guard let position = s.inYear else {
             return SummaryTable(name: "in-year", title: "In-year position", columns: columns, rows: [], note: "No plan year has begun by the as-of date.")
         }
+        // Shown only where a line is forecast by month, so other plans' tables keep their shape.
+        let forecastVariance = position.monthlyForecasts
+        if forecastVariance {
+            columns.append(SummaryColumn(header: "vs plan", key: "forecast_variance", numeric: true, badSign: -1))
+        }
         func cells(_ f: InYearFigures) -> [SummaryCell] {
             [.money(f.plan), .money(f.actual), .money(f.variance), .percent(f.variancePercent), .money(f.forecastOutturn), .money(f.yearPlan)]
+                + (forecastVariance ? [.money(f.forecastVariance)] : [])
         }
         var rows: [[SummaryCell]] = position.lines.map { line in
             [.text(line.scheme), .text(line.title), .text(line.dimension.rawValue), .year(position.year), .count(position.months)] + cells(line.figures)
@@ -324,6 +330,7 @@ public enum SummaryTables {
         return SummaryTable(name: "in-year", title: "In-year position \(LiteralText.financialYear(position.year)), year to date \(through)",
                             columns: columns, rows: rows, totalRows: position.lines.isEmpty ? 0 : 1,
                             note: position.lines.isEmpty ? "No scheme has reported an actual for this year."
+                                : forecastVariance ? "Lines with at least one `actual` or monthly `forecast`; the plan is phased (evenly unless `phasing` says otherwise). A line forecast by month has a forecast outturn of its actuals + its monthly forecasts + the phased plan of the months with neither; vs plan = forecast outturn − the year's plan."
                                 : "Lines with at least one `actual`; the plan is phased (evenly unless `phasing` says otherwise).")
     }
 

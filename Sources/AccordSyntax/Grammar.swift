@@ -47,6 +47,8 @@ public indirect enum ArgumentPattern: Sendable {
     case literal(TokenKind)
     /// A name, plain or dotted.
     case name(NameKind)
+    /// A month of the year (`M8`) or a month range (`M8..M12`), taking one value per month.
+    case months
     /// One word out of a fixed set (`status delivery`); `what` names the set in messages.
     case keyword(what: String, [String])
     /// A fixed word joining arguments (`by`, `at`).
@@ -84,12 +86,16 @@ public final class AttributeSchema: Sendable {
     /// `partners`, `schemes`, `after`.
     public let uniqueListEntries: Bool
 
+    /// The line takes either its arguments or its block, not both (`share evenly`, `share { … }`).
+    public let blockOrArguments: Bool
+
     init(_ attribute: some BlockAttribute, _ arguments: ArgumentPattern = .sequence([]), block: BlockKind? = nil, blockRequired: Bool = true,
-         _ repetition: Repetition = .once, required: Bool = false, uniqueListEntries: Bool = false, example: String) {
+         blockOrArguments: Bool = false, _ repetition: Repetition = .once, required: Bool = false, uniqueListEntries: Bool = false, example: String) {
         self.keyword = attribute.rawValue
         self.arguments = arguments
         self.block = block
-        self.blockRequired = block != nil && blockRequired
+        self.blockOrArguments = blockOrArguments
+        self.blockRequired = block != nil && blockRequired && !blockOrArguments
         self.repetition = repetition
         self.required = required
         self.example = example
@@ -228,7 +234,9 @@ extension Grammar {
             case .qia: .init(a, .sequence([.keyword(what: "a QIA state", ["not-started", "in-progress", "signed-off"]), .optional(.value(.date))]),
                              example: "qia signed-off 2022-03-30")
             case .savings: .init(a, .literal(.financialYear), block: .savings, .perKey, example: "savings FY22/23 { … }")
-            case .share: .init(a, block: .share, example: "share { ESNEFT 50%; WSFT 50% }")
+            // `share evenly` or a `share { … }` block, never both (E104).
+            case .share: .init(a, .optional(.keyword(what: "an even split", ["evenly"])), block: .share, blockOrArguments: true,
+                                example: "share { ESNEFT 50%; WSFT 50% }")
             case .milestone: .init(a, declaration, block: .milestone, .many, example: "milestone M1 \"Virtual clinic platform live\" { … }")
             case .metric: .init(a, declaration, block: .metric, .many, example: "metric fu-f2f \"Face-to-face follow-up appointments\" { … }")
             case .let: .init(a, letLine, .many, example: "let fu-cost = £120")
@@ -242,10 +250,14 @@ extension Grammar {
             case .cashReleasing: .init(a, .value(.money), example: "cash-releasing £1.2m")
             case .productivity: .init(a, .value(.money), example: "productivity 12 * 4_000 * fu-cost")
             case .costGrowthAvoided: .init(a, .value(.money), example: "cost-growth-avoided £0.3m")
-            case .phasing: .init(a, .list(.sequence([.name(.monthOfYear), .value(.percent)])), example: "phasing M1 0%, M2 0%, M3 5%, …, M12 15%")
+            // Each month or range takes as many values as it has months (E413, from the model).
+            case .phasing: .init(a, .sequence([.months, .list(.sequence([.optional(.months), .value(.percent)]))]),
+                                 example: "phasing M1 0%, M2 0%, M3 5%, …, M12 15%")
             // Repeats are E409 (a month reported twice), found by the model with the as-of date.
-            case .actual: .init(a, .sequence([.name(.monthOfYear), dimension, .value(.money)]), .many, example: "actual M2 cash-releasing £12k")
-            case .forecast: .init(a, .sequence([dimension, .value(.money)]), .perKey, example: "forecast cash-releasing £1.1m")
+            case .actual: .init(a, .sequence([.months, dimension, .list(.value(.money))]), .many, example: "actual M2 cash-releasing £12k")
+            // Year-end (`forecast cash-releasing £1.1m`) or monthly (`forecast M8 …`, E411/E412 from the model).
+            case .forecast: .init(a, .sequence([.optional(.months), dimension, .list(.value(.money))]), .perKey,
+                                  example: "forecast cash-releasing £1.1m")
             case .cost: .init(a, .value(.money), example: "cost £150k")
             }
         }
@@ -325,7 +337,7 @@ extension Grammar {
             case .word(let w): words.insert(w)
             case .sequence(let parts): parts.forEach(collect)
             case .optional(let p), .list(let p): collect(p)
-            case .value, .literal, .name, .equals: break
+            case .value, .literal, .name, .months, .equals: break
             }
         }
         for schema in schemas.values {

@@ -113,7 +113,31 @@ public struct Lexer {
            bytes[(start + 2)..<end].allSatisfy(Lexer.isDigit), byte(end) == UInt8(ascii: "/") {
             return lexFinancialYearOrRange()
         }
+        // `M1..M7`: a month range, told apart from a name by the `..` no name may hold.
+        if bytes[start] == UInt8(ascii: "M"), byte(end) == UInt8(ascii: "."), byte(end + 1) == UInt8(ascii: "."),
+           byte(end + 2) == UInt8(ascii: "M"), Lexer.isDigit(byte(end + 3)) {
+            return lexMonthRange(firstEnd: end)
+        }
         add(.identifier, start, end)
+    }
+
+    /// `M4..M12`: both ends months of the year (M1 to M12), the first not after the second (E414).
+    private mutating func lexMonthRange(firstEnd: Int) {
+        let start = index
+        var end = firstEnd + 3
+        while end < bytes.count, Lexer.isNameChar(bytes[end]) { end += 1 }
+        let literal = text(start..<end)
+        guard let range = LiteralText.monthRange(literal) else {
+            report(.E414, start..<end, "`\(literal)` is not a month range",
+                   help: "a month range runs from one month of the financial year to a later one, M1 (April) to M12 (March), e.g. M4..M12")
+            return add(.monthRange, start, end, malformed: true)
+        }
+        if range.first > range.last {
+            report(.E414, start..<end, "the month range \(literal) runs backwards",
+                   help: "write the earlier month first: M\(range.last)..M\(range.first)")
+            return add(.monthRange, start, end, malformed: true)
+        }
+        add(.monthRange, start, end)
     }
 
     /// `FY22/23`, `2022/23`, and either followed directly by `..` and another year.

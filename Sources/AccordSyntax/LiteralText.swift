@@ -123,6 +123,13 @@ public enum LiteralText {
         return n
     }
 
+    /// The two ends of `M4..M12`, each a month of the year, in the order written (nil otherwise).
+    public static func monthRange(_ text: String) -> (first: Int, last: Int)? {
+        let ends = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard ends.count == 3, ends[1].isEmpty, let first = monthOfYear(String(ends[0])), let last = monthOfYear(String(ends[2])) else { return nil }
+        return (first, last)
+    }
+
     /// The canonical spelling of a literal token's text; the formatter writes this, and keys are
     /// compared by it (so `2022/23` and `FY22/23` are the same envelope year).
     public static func normalized(_ kind: TokenKind, _ text: String) -> String {

@@ -73,7 +73,7 @@ extension Grammar {
     private static func keyText(_ bindings: Bindings) -> String {
         bindings.compactMap { binding -> String? in
             switch binding.pattern {
-            case .name, .literal, .keyword: binding.node.significantTokens.map(\.normalizedText).joined()
+            case .name, .literal, .keyword, .months: binding.node.significantTokens.map(\.normalizedText).joined()
             default: nil
             }
         }.joined(separator: " ")

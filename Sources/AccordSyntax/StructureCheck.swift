@@ -95,7 +95,7 @@ struct PatternMatcher {
         case .equals:
             guard partial.end < items.count, case .equals = items[partial.end] else { fail(at: partial.end, expecting: pattern); return false }
             return next(&self, Partial(end: partial.end + 1, last: partial.last))
-        case .value, .literal, .name, .keyword, .word:
+        case .value, .literal, .name, .months, .keyword, .word:
             let index = partial.end
             guard index < items.count, case .expression(let node) = items[index], Self.leaf(pattern, accepts: node) else {
                 fail(at: index, expecting: pattern)
@@ -141,6 +141,7 @@ struct PatternMatcher {
                 && (kind != .diagnosticCode || node.simpleName.flatMap { DiagnosticCode(rawValue: $0) } != nil)
         case .keyword(_, let values): node.simpleNameToken.map { token in values.contains { node.tree.spells(token, $0) } } ?? false
         case .word(let word): node.isName(word)
+        case .months: leaf(.name(.monthOfYear), accepts: node) || node.literalToken?.kind == .monthRange
         default: false
         }
     }
@@ -150,6 +151,8 @@ struct PatternMatcher {
         case .value(let kind): kind.description
         case .literal(let kind): kind.description
         case .name(let kind): kind.description
+        // As a single month is described: messages about a month read as they always have.
+        case .months: NameKind.monthOfYear.description
         case .keyword(let what, let values): "\(what) (\(values.joined(separator: ", ")))"
         case .word(let word): "`\(word)`"
         case .equals: "`=`"
@@ -204,7 +207,11 @@ private struct Checker {
             }
             // `{` on the line after its header is a syntax error already (E104); not an echo here.
             let next = index + 1 < statements.count ? statements[index + 1] : nil
-            checkBlock(statement, attribute, detachedBlockFollows: next.map { $0.head == nil && $0.block != nil } ?? false)
+            let detachedBlockFollows = next.map { $0.head == nil && $0.block != nil } ?? false
+            if attribute.blockOrArguments {
+                checkBlockOrArguments(statement, attribute, hasArguments: statement.items(droppingFirst: 1).isEmpty == false, detachedBlockFollows: detachedBlockFollows)
+            }
+            checkBlock(statement, attribute, detachedBlockFollows: detachedBlockFollows)
         }
         if let owner { checkRequired(schema, lines: lines, owner: owner) }
     }
@@ -346,6 +353,21 @@ private struct Checker {
                    help: "write it like this: \(attribute.example)")
         default:
             break
+        }
+    }
+
+    /// `share evenly` or `share { … }`: one of the two, not both and not neither.
+    private mutating func checkBlockOrArguments(_ statement: StatementSyntax, _ attribute: AttributeSchema, hasArguments: Bool, detachedBlockFollows: Bool) {
+        var words = "its arguments"
+        if case .optional(.keyword(_, let values)) = attribute.arguments { words = values.map { "`\($0)`" }.joined(separator: " or ") }
+        // `share evenly { … }`: the block would be ignored.
+        if hasArguments, let brace = statement.block?.leftBrace {
+            report(.E104, brace.range, "`\(attribute.keyword)` takes \(words) or a block `{ … }`, not both",
+                   help: "write it like this: \(attribute.example)")
+        } else if !hasArguments, statement.block == nil, !detachedBlockFollows {
+            // Worded as for any attribute that needs a block: a bare `share` reads as it always has.
+            report(.E104, statement.headerRange, "`\(attribute.keyword)` needs a block `{ … }`",
+                   help: "write it like this: \(attribute.example)")
         }
     }
 

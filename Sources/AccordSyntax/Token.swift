@@ -7,6 +7,8 @@ public enum TokenKind: UInt8, Sendable, CaseIterable {
     case newline
     case identifier
     case number, money, percent, date, month, financialYear, yearRange, string
+    /// `M1..M7`: months of a financial year, one value each (compact entry).
+    case monthRange
     case leftBrace, rightBrace, leftParen, rightParen
     case comma, semicolon, dot, dotDot, equals
     case plus, minus, star, slash
@@ -19,7 +21,7 @@ public enum TokenKind: UInt8, Sendable, CaseIterable {
 
     public var isLiteral: Bool {
         switch self {
-        case .number, .money, .percent, .date, .month, .financialYear, .yearRange, .string: true
+        case .number, .money, .percent, .date, .month, .financialYear, .yearRange, .string, .monthRange: true
         default: false
         }
     }
@@ -39,6 +41,7 @@ public enum TokenKind: UInt8, Sendable, CaseIterable {
         case .month: "a month"
         case .financialYear: "a financial year"
         case .yearRange: "a year range"
+        case .monthRange: "a month range"
         case .string: "a string"
         case .leftBrace: "`{`"
         case .rightBrace: "`}`"

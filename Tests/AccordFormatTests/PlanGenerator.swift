@@ -61,6 +61,7 @@ struct PlanGenerator {
         case .value(let kind): return [.word(expression(kind, depth: 0))]
         case .literal(let kind): return [.word(literal(kind))]
         case .name(let kind): return [.word(name(kind))]
+        case .months: return [.word(random.chance(percent: 50) ? name(.monthOfYear) : "M\(random.int(1...6))..M\(random.int(6...12))")]
         case .keyword(_, let words): return [.word(random.pick(words))]
         case .word(let word): return [.word(word)]
         case .equals: return [.word("=")]

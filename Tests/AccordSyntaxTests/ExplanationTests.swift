@@ -7,7 +7,7 @@ import Testing
 /// line marked `# <- CODE`; the others must parse cleanly (their codes come from the model).
 @Suite struct ExplanationTests {
     /// Codes the parser and structure check report, so their examples can be checked here.
-    static let frontEndCodes: [DiagnosticCode] = [.E101, .E102, .E103, .E104, .E105, .E106, .E107, .W417]
+    static let frontEndCodes: [DiagnosticCode] = [.E101, .E102, .E103, .E104, .E105, .E106, .E107, .E414, .W417]
     /// Codes whose example cannot be one file's text (bytes that are not UTF-8).
     static let describedCodes: Set<DiagnosticCode> = [.E109]
     static var modelCodes: [DiagnosticCode] {

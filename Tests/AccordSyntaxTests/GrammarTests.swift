@@ -89,7 +89,7 @@ import Testing
         let productions: [TokenKind: String] = [
             .whitespace: "whitespace", .comment: "comment", .byteOrderMark: "byte-order-mark", .newline: "newline",
             .identifier: "identifier", .number: "number", .money: "money", .percent: "percent", .date: "date",
-            .month: "month", .financialYear: "financial-year", .yearRange: "year-range", .string: "string",
+            .month: "month", .financialYear: "financial-year", .yearRange: "year-range", .monthRange: "month-range", .string: "string",
         ]
         let punctuation: [TokenKind: String] = [
             .leftBrace: "{", .rightBrace: "}", .leftParen: "(", .rightParen: ")", .comma: ",", .semicolon: ";",

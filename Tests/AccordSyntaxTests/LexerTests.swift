@@ -39,6 +39,7 @@ import Testing
             (.money, "£1.2m"), (.semicolon, ";"), (.percent, "12.5%"), (.whitespace, " "), (.date, "2022-09-30"),
             (.whitespace, " "), (.month, "2022-09"), (.whitespace, " "), (.financialYear, "FY22/23"), (.whitespace, " "),
             (.financialYear, "2022/23"), (.whitespace, " "), (.yearRange, "FY22/23..2024/25"), (.whitespace, " "),
+            (.monthRange, "M4..M12"), (.whitespace, " "),
             (.string, "\"a \\\"b\\\" £\""), (.leftBrace, "{"), (.rightBrace, "}"), (.leftParen, "("), (.rightParen, ")"),
             (.dotDot, ".."), (.plus, "+"), (.minus, "-"), (.star, "*"), (.slash, "/"), (.whitespace, " "),
             (.comment, "# a comment £"), (.newline, "\r\n"), (.newline, "\n"),
@@ -47,6 +48,20 @@ import Testing
         // With an invalid character, every kind the lexer makes has appeared.
         let (tokens, _) = H.lex(H.source(pieces) + "$")
         #expect(Set(tokens.map(\.kind)) == Set(TokenKind.allCases))
+    }
+
+    /// `M4..M12` is one token; a range that runs backwards or leaves M1–M12 is E414 and
+    /// malformed; a name followed by `..` and something else is not a range.
+    @Test func monthRanges() {
+        for (text, valid) in [("M1..M12", true), ("M4..M4", true), ("M7..M3", false), ("M0..M2", false), ("M10..M13", false), ("M01..M3", false)] {
+            let result = Lexer.tokenize(SourceFile(path: "t", text: text))
+            #expect(result.tokens.first?.kind == .monthRange, "\(text)")
+            #expect(result.tokens.first?.range == 0..<text.utf8.count, "\(text)")
+            #expect(result.tokens.first?.isMalformed == !valid, "\(text)")
+            #expect(result.diagnostics.map(\.code) == (valid ? [] : [.E414]), "\(text)")
+        }
+        #expect(H.lex("M1..x").tokens.map(\.kind) == [.identifier, .dotDot, .identifier, .endOfFile])
+        #expect(H.lex("PIP..M2").tokens.map(\.kind) == [.identifier, .dotDot, .identifier, .endOfFile])
     }
 
     @Test func emptyFileIsJustTheEnd() {

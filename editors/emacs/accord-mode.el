@@ -50,7 +50,7 @@
     "cash-releasing" "productivity" "cost-growth-avoided" "total" "green" "amber" "red"
     "activity" "quality" "outcome" "off" "warning" "error"
     "provider" "commissioner" "local-authority" "ambulance" "other" "system" "place" "organisation"
-    "yes" "no" "not-started" "in-progress" "signed-off" "lower" "higher" "open" "by" "at" "days"))
+    "yes" "no" "not-started" "in-progress" "signed-off" "lower" "higher" "open" "evenly" "by" "at" "days"))
 
 (defun accord--words (words)
   "A regexp matching one of WORDS as a whole name (names hold `-')."

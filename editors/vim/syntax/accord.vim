@@ -38,7 +38,7 @@ syntax match accordValue /\v<%(idea|scoping|approved|delivery|refresh|closure|cl
 syntax match accordValue /\v<%(cash-releasing|productivity|cost-growth-avoided|total|green|amber|red)>%(\.[A-Za-z])@!/
 syntax match accordValue /\v<%(activity|quality|outcome|off|warning|error)>%(\.[A-Za-z])@!/
 syntax match accordValue /\v<%(provider|commissioner|local-authority|ambulance|other|system|place|organisation)>%(\.[A-Za-z])@!/
-syntax match accordValue /\v<%(yes|no|not-started|in-progress|signed-off|lower|higher|open)>%(\.[A-Za-z])@!/
+syntax match accordValue /\v<%(yes|no|not-started|in-progress|signed-off|lower|higher|open|evenly)>%(\.[A-Za-z])@!/
 syntax match accordJoiningWord /\v<%(by|at|days)>%(\.[A-Za-z])@!/
 
 " The first word of a statement: at the start of a line, or after `{` or `;`.
