@@ -138,7 +138,7 @@ struct EvalTests {
 
     @Test func onePlanOnly() {
         #expect(Self.eval(["examples/snee", "examples/risk-share"]).exitCode == 2)
-        #expect(Self.eval(["examples"]).stderr.contains("found 3 plans; name one of them"))
+        #expect(Self.eval(["examples"]).stderr.contains("found 4 plans; name one of them"))
         #expect(Self.eval(["examples/nowhere.accord"]).exitCode == 2)
         #expect(Self.eval(["examples/snee", "--as-of", "2022-02-30"]).exitCode == 2)
     }
