@@ -15,10 +15,10 @@ extension PlanRules {
     }
 
     /// Quotes the in-year line's shown figures, as the summary prints them.
-    mutating func checkMonthlyOutturn(_ scheme: Scheme, _ savings: YearSavings, _ dimension: Dimension, inYear: InYearSummary?) {
-        guard let line = inYear?.lines.first(where: { $0.scheme == scheme.name && $0.dimension == dimension }),
-              savings.forecastOutturn(dimension) < savings.amount(dimension) else { return }
-        report(.W414, savings.ref, "\(scheme.name) \(LiteralText.financialYear(savings.year)) \(dimension.rawValue): forecast outturn \(line.figures.forecastOutturn.formattedMoney()) is below the plan of \(line.figures.yearPlan.formattedMoney())",
+    mutating func checkMonthlyOutturn(_ scheme: Scheme, _ savings: YearSavings, _ dimension: Dimension) {
+        guard let asOf, savings.forecastOutturn(dimension) < savings.amount(dimension),
+              let figures = shownFigures(scheme, dimension, year: savings.year, asOf: asOf) else { return }
+        report(.W414, savings.ref, "\(scheme.name) \(LiteralText.financialYear(savings.year)) \(dimension.rawValue): forecast outturn \(figures.forecastOutturn.formattedMoney()) is below the plan of \(figures.yearPlan.formattedMoney())",
                help: "close the gap, or reflect it in the plan and the envelope")
     }
 }

@@ -13,6 +13,9 @@ struct PlanRules {
     /// mistake already reported: their partners are not counted nor their percents summed.
     var incomplete: Set<String> = []
     var diagnostics: [Diagnostic] = []
+    /// Each year's in-year figures as the summary shows them, by "scheme dimension": worked out
+    /// once per year when W414 first quotes them (once per scheme made the check quadratic).
+    var shownInYear: [Int: [String: InYearFigures]] = [:]
 
     mutating func report(_ code: DiagnosticCode, _ ref: SourceRef, _ message: String, help: String? = nil) {
         diagnostics.append(Diagnostic(code, file: ref.file, range: ref.range, message: message, help: help))
@@ -193,16 +196,24 @@ struct PlanRules {
         }
     }
 
+    /// The line of the summary's in-year table for this scheme, dimension and year; nil without one.
+    mutating func shownFigures(_ scheme: Scheme, _ dimension: Dimension, year: Int, asOf: Date) -> InYearFigures? {
+        if shownInYear[year] == nil {
+            let lines = model.inYear(year, asOf: asOf).lines.map { ("\($0.scheme) \($0.dimension.rawValue)", $0.figures) }
+            shownInYear[year] = Dictionary(lines, uniquingKeysWith: { first, _ in first })
+        }
+        return shownInYear[year]?["\(scheme.name) \(dimension.rawValue)"]
+    }
+
     /// W414 quotes the summary's in-year figures (`PlanModel.inYear`), so the two agree to the penny.
     mutating func checkInYear(_ scheme: Scheme) {
         guard scheme.counts else { return }
         for savings in scheme.savings {
-            let inYear = asOf.map { model.inYear(savings.year, asOf: $0) }
             for dimension in Dimension.allCases {
                 if let asOf, savings.actuals.contains(where: { $0.dimension == dimension }),
                    let position = model.inYearPosition(savings, dimension, asOf: asOf),
                    position.actual < position.plan.multiplied(by: Exact(reduced: 9, 10)),
-                   let shown = inYear?.lines.first(where: { $0.scheme == scheme.name && $0.dimension == dimension })?.figures {
+                   let shown = shownFigures(scheme, dimension, year: savings.year, asOf: asOf) {
                     let behind = position.plan.subtracting(position.actual)
                     report(.W414, savings.ref, "\(scheme.name) \(LiteralText.financialYear(savings.year)) \(dimension.rawValue): year-to-date actual \(money(shown.actual)) is \((Shown.percent(behind, of: position.plan) ?? .zero).formattedPercent()) behind the plan of \(money(shown.plan))",
                            help: "more than 10% behind plan: agree a recovery plan, or record a realistic `forecast`")
@@ -210,7 +221,7 @@ struct PlanRules {
                 }
                 let plan = savings.amount(dimension)
                 if savings.hasMonthlyForecasts(dimension) {
-                    checkMonthlyOutturn(scheme, savings, dimension, inYear: inYear)
+                    checkMonthlyOutturn(scheme, savings, dimension)
                 } else if let forecast = savings.forecasts[dimension], forecast < plan {
                     report(.W414, savings.ref, "\(scheme.name) \(LiteralText.financialYear(savings.year)) \(dimension.rawValue): forecast outturn \(money(forecast)) is below the plan of \(money(plan))",
                            help: "close the gap, or reflect it in the plan and the envelope")
