@@ -83,10 +83,11 @@ struct ImportTests {
 
     /// Summary tables compared after the round trip, each without the columns the workbook's
     /// scheme sheets do not carry back: area titles (an area comes back titled by its name,
-    /// which the scheme-savings subtotal rows show in `title`) and the year to date (actuals).
+    /// which the scheme-savings subtotal rows show in `title`), the year to date (actuals), and
+    /// cost and net (the import map has no cost field yet: docs/import.md).
     static let roundTripTables: [(String, Set<String>)] = [
         ("schemes", []), ("savings", []), ("pipeline", []), ("areas", ["area_title"]),
-        ("scheme-savings", ["area_title", "title", "ytd_plan", "ytd_actual", "variance", "forecast_outturn"]),
+        ("scheme-savings", ["area_title", "title", "ytd_plan", "ytd_actual", "variance", "forecast_outturn", "cost", "net"]),
     ]
 
     static func sorted(_ rows: [[Cell]]) -> [String] { rows.map { "\($0)" }.sorted() }
