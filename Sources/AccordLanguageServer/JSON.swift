@@ -7,9 +7,10 @@ public enum JSON: Sendable, Equatable {
     case null
     case bool(Bool)
     case int(Int)
-    /// A JSON number with a fraction or exponent, as a client may send one. Only protocol values
-    /// (positions, ids, versions) arrive this way: plan figures travel as text, never as numbers.
-    case double(Double)
+    /// A JSON number with a fraction or exponent (or too large for `Int`), kept as the text the
+    /// client sent: nothing here passes through binary floating point, and an id comes back as
+    /// it was written. Plan figures never travel as JSON numbers.
+    case number(String)
     case string(String)
     case array([JSON])
     case object([String: JSON])
@@ -24,7 +25,9 @@ public enum JSON: Sendable, Equatable {
     public var int: Int? {
         switch self {
         case .int(let n): n
-        case .double(let d) where d.rounded() == d && abs(d) < 1e15: Int(d)
+        // `2.0` is the whole number 2; a fraction or an exponent is not a position or a version.
+        case .number(let text):
+            if let dot = text.firstIndex(of: "."), text[text.index(after: dot)...].allSatisfy({ $0 == "0" }) { Int(text[..<dot]) } else { nil }
         default: nil
         }
     }
@@ -212,8 +215,7 @@ private struct JSONReader {
         }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
         if isInteger, let n = Int(text) { return .int(n) }
-        guard let d = Double(text) else { throw error("invalid number") }
-        return .double(d)
+        return .number(text)
     }
 }
 
@@ -232,7 +234,7 @@ extension JSON {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
         case .int(let n): out += String(n)
-        case .double(let d): out += d.isFinite ? "\(d)" : "null"
+        case .number(let text): out += text
         case .string(let s): JSONWriter.writeString(s, into: &out)
         case .array(let elements):
             out += "["

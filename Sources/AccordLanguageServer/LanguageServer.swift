@@ -52,7 +52,7 @@ public struct LanguageServer<Disk: PlanFileAccess> {
             return outbox.drain()
         }
         guard id.string != nil || id.int != nil else {
-            return [Self.response(id: .null, error: .invalidRequest("a request id is a number or a string"))]
+            return [Self.response(id: .null, error: .invalidRequest("a request id is a whole number or a string"))]
         }
         let reply: JSON
         do { reply = Self.response(id: id, result: try request(method, params)) } catch let error as ResponseError {

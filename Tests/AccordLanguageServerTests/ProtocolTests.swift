@@ -93,6 +93,16 @@ struct ProtocolTests {
         #expect(value["a"].array?[5].string == "£ \"q\" \\ \n 𝟙 \u{01}")
         #expect(try JSON.parse(Array(value.serialized.utf8)) == value)
         #expect(try JSON.parse(Array(#""\ud83d\ude00""#.utf8)) == "😀")
+        // Numbers with a fraction or exponent keep their text: no binary floating point. 2.0 reads
+        // as the whole number 2 and an id written so is answered as it was sent; 0.1 is no id.
+        let numbers = try JSON.parse(Array(#"[0.1,1e400,2.0,-7.50,12345678901234567890123]"#.utf8))
+        #expect(numbers.serialized == "[0.1,1e400,2.0,-7.50,12345678901234567890123]")
+        #expect(numbers.array?.map(\.int) == [nil, nil, 2, nil, nil])
+        var session = Session()
+        let answer = session.send(["jsonrpc": "2.0", "id": try JSON.parse(Array("2.0".utf8)), "method": "shutdown"])
+        #expect(answer.first?["id"].serialized == "2.0" && answer.first?["error"] == .null)
+        let refused = session.send(["jsonrpc": "2.0", "id": try JSON.parse(Array("0.1".utf8)), "method": "shutdown"])
+        #expect(refused.first?["error"]["message"].string == "a request id is a whole number or a string")
         for bad in ["", "{", "[1,]", "{\"a\" 1}", "tru", "01x", "\"\\x\"", "1 2", String(repeating: "[", count: 10_000)] {
             #expect(throws: JSONError.self, "\(bad.prefix(10))") { try JSON.parse(Array(bad.utf8)) }
         }
