@@ -15,7 +15,13 @@ struct PlanRules {
     var diagnostics: [Diagnostic] = []
     /// Each year's in-year figures as the summary shows them, by "scheme dimension": worked out
     /// once per year when W414 first quotes them (once per scheme made the check quadratic).
-    var shownInYear: [Int: [String: InYearFigures]] = [:]
+    private var shownInYear: [Int: [String: InYearFigures]] = [:]
+
+    init(model: PlanModel, asOf: Date?, incomplete: Set<String>) {
+        self.model = model
+        self.asOf = asOf
+        self.incomplete = incomplete
+    }
 
     mutating func report(_ code: DiagnosticCode, _ ref: SourceRef, _ message: String, help: String? = nil) {
         diagnostics.append(Diagnostic(code, file: ref.file, range: ref.range, message: message, help: help))
