@@ -9,15 +9,15 @@ struct PlanRules {
     let model: PlanModel
     /// Nil when the plan's `as-of` could not be read: checks against it are skipped.
     let asOf: Date?
-    /// Schemes (by name) and bands (by `SourceRef.key`) that could not be read whole, the
-    /// mistake already reported: their partners are not counted nor their percents summed.
-    var incomplete: Set<String> = []
+    /// Schemes and bands that could not be read whole, the mistake already reported: their
+    /// partners are not counted nor their percents summed.
+    let incomplete: Incomplete
     var diagnostics: [Diagnostic] = []
     /// Each year's in-year figures as the summary shows them, by "scheme dimension": worked out
     /// once per year when W414 first quotes them (once per scheme made the check quadratic).
     private var shownInYear: [Int: [String: InYearFigures]] = [:]
 
-    init(model: PlanModel, asOf: Date?, incomplete: Set<String>) {
+    init(model: PlanModel, asOf: Date?, incomplete: Incomplete) {
         self.model = model
         self.asOf = asOf
         self.incomplete = incomplete
@@ -29,7 +29,7 @@ struct PlanRules {
 
     mutating func run() {
         for scheme in model.schemes {
-            if !incomplete.contains(scheme.name) {
+            if !incomplete.schemes.contains(scheme.id) {
                 checkShare(scheme)
                 checkLevel(scheme)
                 checkLead(scheme)
@@ -76,10 +76,10 @@ struct PlanRules {
     mutating func checkLevel(_ scheme: Scheme) {
         let count = scheme.partners.count
         if scheme.level == .system, count < 2 {
-            report(.E403, scheme.partnersRef ?? scheme.attributeRefs["level"] ?? scheme.ref, "scheme \(scheme.name) is at system level but has \(count) partner\(count == 1 ? "" : "s")",
+            report(.E403, scheme.partnersRef ?? scheme.attributeRefs[.level] ?? scheme.ref, "scheme \(scheme.name) is at system level but has \(count) partner\(count == 1 ? "" : "s")",
                    help: "a system scheme needs two or more partners; name them in `partners`, or write `level organisation`")
         } else if scheme.level == .organisation, count > 1 {
-            report(.E403, scheme.partnersRef ?? scheme.attributeRefs["level"] ?? scheme.ref, "scheme \(scheme.name) is at organisation level but has \(count) partners",
+            report(.E403, scheme.partnersRef ?? scheme.attributeRefs[.level] ?? scheme.ref, "scheme \(scheme.name) is at organisation level but has \(count) partners",
                    help: "an organisation scheme has one partner; write `level system` or `level place`, or keep one partner")
         }
     }
@@ -129,12 +129,11 @@ struct PlanRules {
 
     /// W405: a milestone due before one of its prerequisites; W416: done before one is done.
     mutating func checkMilestoneOrder() {
-        var byName: [String: Milestone] = [:]
-        for scheme in model.schemes { for milestone in scheme.milestones { byName[milestone.qualifiedName] = milestone } }
         for scheme in model.schemes {
             for milestone in scheme.milestones {
                 for prerequisite in milestone.after {
-                    guard let other = byName["\(prerequisite.scheme).\(prerequisite.milestone)"] else { continue }
+                    guard let target = prerequisite.target else { continue }
+                    let other = model[target]
                     if let due = milestone.due, let otherDue = other.due, due < otherDue {
                         report(.W405, prerequisite.ref, "\(milestone.qualifiedName) is due \(format(due)), before its prerequisite \(other.qualifiedName) (due \(format(otherDue)))",
                                help: "move the due date after \(format(otherDue)), or remove the dependency")
@@ -157,15 +156,14 @@ struct PlanRules {
     /// E204: milestones whose `after` chains lead back to themselves, reported at each member's
     /// `after` link inside the cycle, each naming the whole cycle.
     mutating func checkMilestoneCycles() {
-        var milestones: [Milestone] = []
-        var indexOf: [String: Int] = [:]
+        // The graph's nodes are every milestone in model order: a scheme's first milestone is
+        // node `first[scheme]`, its others follow.
+        var milestones: [Milestone] = [], first: [Int] = []
         for scheme in model.schemes {
-            for milestone in scheme.milestones where indexOf[milestone.qualifiedName] == nil {
-                indexOf[milestone.qualifiedName] = milestones.count
-                milestones.append(milestone)
-            }
+            first.append(milestones.count)
+            milestones += scheme.milestones
         }
-        let successors = milestones.map { milestone in milestone.after.compactMap { indexOf["\($0.scheme).\($0.milestone)"] } }
+        let successors = milestones.map { milestone in milestone.after.compactMap { $0.target.map { first[$0.scheme.index] + $0.index } } }
         for component in Graph.stronglyConnectedComponents(count: milestones.count, successors: successors) {
             guard component.count > 1 || successors[component[0]].contains(component[0]) else { continue }
             let walk = Graph.closedWalk(through: component.sorted(), successors: successors)
@@ -173,7 +171,7 @@ struct PlanRules {
             for member in component.sorted() {
                 let path = Graph.Rotation(walk: walk, member: member, positions: positions)
                 let milestone = milestones[member], next = milestones[path[1]]
-                guard let link = milestone.after.first(where: { "\($0.scheme).\($0.milestone)" == next.qualifiedName }) else { continue }
+                guard let link = milestone.after.first(where: { $0.target == next.id }) else { continue }
                 report(.E204, link.ref, "\(milestone.qualifiedName) comes after itself: \(Graph.describeCycle(path, separator: " after ") { milestones[$0].qualifiedName })",
                        help: "remove one of these `after` links: a milestone cannot wait for one that waits for it")
             }
@@ -241,16 +239,17 @@ struct PlanRules {
     /// W401 quotes the summary's partner figures (`PlanModel.partnerYears`): the shortfall is the
     /// summary's gap, worked out from the shown figures.
     mutating func checkEnvelopes() {
-        var shownInYear: [Int: [PartnerYear]] = [:]
+        // Each year's figures for every partner, worked out once (a pass over the schemes each).
+        var years: [Int: (shown: [PartnerYear], attributed: [(planned: Exact, riskAdjusted: Exact)], costs: [(cashReleasing: Exact, cost: Exact)])] = [:]
         for envelope in model.envelopes {
+            guard let partner = envelope.partnerID else { continue }
             // A line outside the plan's years is E304 already: it has no savings to compare.
             for line in envelope.lines where model.plan.years?.contains(line.year) ?? true {
-                let rows = shownInYear[line.year] ?? model.partnerYears(line.year).rows
-                shownInYear[line.year] = rows
-                let cost = model.attributedCashAndCost(year: line.year)[envelope.partner]?.cost ?? .zero
-                let exact = (model.attributedByPartner(year: line.year, only: envelope.partner)[envelope.partner]?.riskAdjusted ?? .zero).subtracting(cost)
+                let year = years[line.year] ?? (model.partnerYears(line.year).rows, model.attributedByPartner(year: line.year), model.attributedCashAndCost(year: line.year))
+                years[line.year] = year
+                let exact = year.attributed[partner.index].riskAdjusted.subtracting(year.costs[partner.index].cost)
                 guard exact < line.amount else { continue }
-                let row = rows.first { $0.partner == envelope.partner }
+                let row: PartnerYear? = year.shown[partner.index]
                 let attributed = row?.netRiskAdjusted ?? Shown.amount(exact), shownEnvelope = row?.envelope ?? Shown.amount(line.amount)
                 // With a cost, the message names it: the figure against the envelope is net of it (Costs.swift).
                 let savings = row.map { $0.cost.isZero ? money($0.riskAdjusted) : "\(money($0.riskAdjusted)) less cost \(money($0.cost))" } ?? money(attributed)
@@ -262,8 +261,8 @@ struct PlanRules {
 
     mutating func checkCapacity() {
         let allocations = model.allocationsByPerson()
-        for person in model.people {
-            let mine = allocations[person.name] ?? []
+        for (index, person) in model.people.enumerated() {
+            let mine = allocations[index]
             let total = mine.totalFTE
             if total > person.capacity {
                 let schemes = mine.compactMap { a in a.fte.map { "\(a.scheme) \($0.formattedNumber())" } }
@@ -314,7 +313,7 @@ struct PlanRules {
             var sawAbove = false
             for band in bands {
                 let total = Exact.sum(band.splits.map(\.share))
-                if total != .one, !incomplete.contains(band.ref.key) {
+                if total != .one, !incomplete.bands.contains(band.ref) {
                     report(.E401, band.ref, "this \(kind) band's percents sum to \(total.formattedPercent()), not 100%", help: "adjust the partners' percents so the band adds up to 100%")
                 }
                 // No known partner at all means the schemes' own names did not resolve (E202 there).
@@ -345,12 +344,12 @@ struct PlanRules {
             if scheme.approvedOn == nil {
                 report(.W408, scheme.ref, "scheme \(scheme.name) is \(status.phrase) but has no `approved` date", help: "record the approval: approved 2022-04-12 by \"SFPC\"")
             } else if scheme.qia != "signed-off" {
-                report(.W408, scheme.attributeRefs["qia"] ?? scheme.ref, "scheme \(scheme.name) is \(status.phrase) without a signed-off quality impact assessment",
+                report(.W408, scheme.attributeRefs[.qia] ?? scheme.ref, "scheme \(scheme.name) is \(status.phrase) without a signed-off quality impact assessment",
                        help: "record it once signed off: qia signed-off 2022-03-30")
             }
         }
         if scheme.confidence == .green, status == .idea || status == .scoping {
-            report(.W413, scheme.attributeRefs["confidence"] ?? scheme.ref, "scheme \(scheme.name) is rated green while still at \(status.rawValue)", help: "rate it amber or red until it is approved and delivering")
+            report(.W413, scheme.attributeRefs[.confidence] ?? scheme.ref, "scheme \(scheme.name) is rated green while still at \(status.rawValue)", help: "rate it amber or red until it is approved and delivering")
         }
     }
 

@@ -191,8 +191,8 @@ extension ProgrammeSummary {
         milestones = Self.milestones(model, asOf: asOf)
         metrics = model.schemes.filter(\.counts).flatMap(\.metrics).map(Self.metricStatus)
         let allocations = model.allocationsByPerson()
-        people = model.people.map { person in
-            let mine = allocations[person.name] ?? []
+        people = model.people.indices.map { index in
+            let person = model.people[index], mine = allocations[index]
             return PersonLoad(person: person.name, title: person.title, partner: person.partner, capacity: person.capacity,
                               allocated: mine.totalFTE, allocations: mine)
         }

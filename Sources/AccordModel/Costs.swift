@@ -13,20 +13,21 @@ extension PlanModel {
     /// A scheme's cost in one year attributed to partners, as its cash-releasing savings are.
     public func costAttribution(of scheme: Scheme, year: Int) -> [String: Exact] {
         var parts: [String: Exact] = [:]
-        if let cost = scheme.savings(in: year)?.cost, !cost.isZero { forEachPart(of: cost, by: scheme) { parts[$0] = $1 } }
+        forEachCostPart(of: scheme, year: year) { parts[self[$0].name] = $1 }
         return parts
     }
 
-    /// Every partner's attributed cash-releasing savings and cost in a year, across counting schemes.
-    package func attributedCashAndCost(year: Int) -> [String: (cashReleasing: Exact, cost: Exact)] {
-        var totals: [String: (cashReleasing: Exact, cost: Exact)] = [:]
+    private func forEachCostPart(of scheme: Scheme, year: Int, _ body: (_ partner: PartnerID, _ part: Exact) -> Void) {
+        if let cost = scheme.savings(in: year)?.cost, !cost.isZero { forEachPart(of: cost, by: scheme, body) }
+    }
+
+    /// Every partner's attributed cash-releasing savings and cost in a year, across counting
+    /// schemes, by partner id.
+    package func attributedCashAndCost(year: Int) -> [(cashReleasing: Exact, cost: Exact)] {
+        var totals = [(cashReleasing: Exact, cost: Exact)](repeating: (.zero, .zero), count: partners.count)
         for scheme in schemes where scheme.counts {
-            for (partner, part) in attribution(of: scheme, year: year, dimension: .cashReleasing) {
-                totals[partner, default: (.zero, .zero)].cashReleasing = totals[partner, default: (.zero, .zero)].cashReleasing.adding(part)
-            }
-            for (partner, part) in costAttribution(of: scheme, year: year) {
-                totals[partner, default: (.zero, .zero)].cost = totals[partner, default: (.zero, .zero)].cost.adding(part)
-            }
+            forEachAttributed(scheme, year: year, dimension: .cashReleasing) { totals[$0.index].cashReleasing = totals[$0.index].cashReleasing.adding($1) }
+            forEachCostPart(of: scheme, year: year) { totals[$0.index].cost = totals[$0.index].cost.adding($1) }
         }
         return totals
     }

@@ -8,24 +8,20 @@ extension PlanModel {
     /// the one partner. Cost growth avoided is system-level and never attributed.
     public func attribution(of scheme: Scheme, year: Int, dimension: Dimension) -> [String: Exact] {
         var parts: [String: Exact] = [:]
-        forEachAttributed(scheme, year: year, dimension: dimension) { parts[$0] = $1 }
+        forEachAttributed(scheme, year: year, dimension: dimension) { parts[self[$0].name] = $1 }
         return parts
     }
 
     /// Each entry of `attribution(of:year:dimension:)`, without building the dictionary.
-    private func forEachAttributed(_ scheme: Scheme, year: Int, dimension: Dimension, _ body: (_ partner: String, _ part: Exact) -> Void) {
+    func forEachAttributed(_ scheme: Scheme, year: Int, dimension: Dimension, _ body: (_ partner: PartnerID, _ part: Exact) -> Void) {
         guard let amount = attributable(scheme, year: year, dimension: dimension) else { return }
         forEachPart(of: amount, by: scheme, body)
     }
 
     /// `amount` split by the scheme's `share`, or all to its one partner (savings and costs alike).
-    func forEachPart(of amount: Exact, by scheme: Scheme, _ body: (_ partner: String, _ part: Exact) -> Void) {
-        if let share = scheme.share {
-            for (partner, fraction) in share {
-                body(partner, amount.multiplied(by: fraction))
-            }
-        } else if scheme.partners.count == 1 {
-            body(scheme.partners[0], amount)
+    func forEachPart(of amount: Exact, by scheme: Scheme, _ body: (_ partner: PartnerID, _ part: Exact) -> Void) {
+        for part in scheme.shareParts {
+            body(part.partner, part.fraction == .one ? amount : amount.multiplied(by: part.fraction))
         }
     }
 
@@ -42,21 +38,18 @@ extension PlanModel {
 
     /// A partner's attributed savings in a year across every counting scheme, planned and risk-adjusted.
     public func attributed(to partner: String, year: Int) -> (planned: Exact, riskAdjusted: Exact) {
-        attributedByPartner(year: year, only: partner)[partner] ?? (.zero, .zero)
+        names.partner(partner).map { attributedByPartner(year: year)[$0.index] } ?? (.zero, .zero)
     }
 
-    /// Every partner's attributed savings in a year (or only `partner`'s), planned and
-    /// risk-adjusted: one pass over the schemes however many partners there are.
-    package func attributedByPartner(year: Int, only partner: String? = nil) -> [String: (planned: Exact, riskAdjusted: Exact)] {
-        var totals: [String: (planned: Exact, riskAdjusted: Exact)] = [:]
+    /// Every partner's attributed savings in a year, planned and risk-adjusted, by partner id:
+    /// one pass over the schemes however many partners there are.
+    package func attributedByPartner(year: Int) -> [(planned: Exact, riskAdjusted: Exact)] {
+        var totals = [(planned: Exact, riskAdjusted: Exact)](repeating: (.zero, .zero), count: partners.count)
         for scheme in schemes where scheme.counts {
             for dimension in Dimension.allCases {
-                forEachAttributed(scheme, year: year, dimension: dimension) { name, part in
-                    guard partner == nil || name == partner else { return }
-                    var total = totals[name] ?? (.zero, .zero)
-                    total.planned = total.planned.adding(part)
-                    total.riskAdjusted = total.riskAdjusted.adding(riskAdjusted(part, for: scheme))
-                    totals[name] = total
+                forEachAttributed(scheme, year: year, dimension: dimension) { partner, part in
+                    totals[partner.index].planned = totals[partner.index].planned.adding(part)
+                    totals[partner.index].riskAdjusted = totals[partner.index].riskAdjusted.adding(riskAdjusted(part, for: scheme))
                 }
             }
         }
@@ -197,15 +190,16 @@ public struct Allocation: Sendable, Equatable {
 
 extension PlanModel {
     /// A person's roles on schemes that still need them: counting schemes not yet closed (W404).
-    public func allocations(of person: String) -> [Allocation] { allocationsByPerson()[person] ?? [] }
+    public func allocations(of person: String) -> [Allocation] { names.person(person).map { allocationsByPerson()[$0.index] } ?? [] }
 
-    /// Everyone's roles in one pass over the schemes (people and schemes both grow with the
-    /// programme, so a pass per person would be quadratic).
-    public func allocationsByPerson() -> [String: [Allocation]] {
-        var byPerson: [String: [Allocation]] = [:]
+    /// Everyone's roles, by person id, in one pass over the schemes (people and schemes both
+    /// grow with the programme, so a pass per person would be quadratic).
+    public func allocationsByPerson() -> [[Allocation]] {
+        var byPerson = [[Allocation]](repeating: [], count: people.count)
         for scheme in schemes where scheme.counts && scheme.status != .closed {
             for role in scheme.roles {
-                byPerson[role.person, default: []].append(Allocation(scheme: scheme.name, role: role.role, fte: role.fte))
+                guard let person = names.person(role.person) else { continue }
+                byPerson[person.index].append(Allocation(scheme: scheme.name, role: role.role, fte: role.fte))
             }
         }
         return byPerson
@@ -308,10 +302,10 @@ extension PlanModel {
     /// (rule 3), so W401's "short by" is the summary's gap.
     public func partnerYears(_ year: Int) -> (rows: [PartnerYear], total: PartnerYear) {
         let byPartner = attributedByPartner(year: year), costs = attributedCashAndCost(year: year)
-        let figures = partners.map { partner in
-            let attributed = byPartner[partner.name] ?? (.zero, .zero)
+        let figures = partners.indices.map { index in
+            let partner = partners[index], attributed = byPartner[index]
             return (partner, attributed, (attributed.planned.multiplied(by: partner.controlTotal), attributed.riskAdjusted.multiplied(by: partner.controlTotal)),
-                    envelopeLine(for: partner.name, year: year), costs[partner.name] ?? (.zero, .zero))
+                    envelopeLine(for: partner.name, year: year), costs[index])
         }
         let keys = partners.map(\.name)
         func column(_ values: [Exact]) -> RoundedPartition { Shown.partition(Array(zip(keys, values))) }

@@ -100,6 +100,8 @@ public struct EnvelopeLine: Sendable {
 
 public struct Envelope: Sendable {
     public var partner: String
+    /// Nil only while the model is being read.
+    public package(set) var partnerID: PartnerID?
     public var lines: [EnvelopeLine] = []
     public var ref: SourceRef
 }
@@ -148,12 +150,28 @@ public struct Milestone: Sendable {
     public var owner: String?
     public var done: Date?
     public var doneRef: SourceRef?
-    /// Prerequisites as (scheme, milestone).
-    public var after: [(scheme: String, milestone: String, ref: SourceRef)] = []
+    /// Prerequisites, as written and resolved.
+    public var after: [MilestoneLink] = []
     public var forecast: Date?
     public var ref: SourceRef
+    public package(set) var id = MilestoneID(scheme: SchemeID(index: -1), index: -1)
 
     public var qualifiedName: String { "\(scheme).\(name)" }
+}
+
+/// `after PIP-02.M3`: the prerequisite's scheme and name, and its id once names are resolved
+/// (nil for a milestone the model does not hold).
+public struct MilestoneLink: Sendable {
+    public var scheme: String
+    public var milestone: String
+    public var ref: SourceRef
+    public package(set) var target: MilestoneID?
+
+    init(scheme: String, milestone: String, ref: SourceRef) {
+        self.scheme = scheme
+        self.milestone = milestone
+        self.ref = ref
+    }
 }
 
 public struct MetricPoint: Sendable {
@@ -187,6 +205,8 @@ public struct Metric: Sendable {
 
 public struct Scheme: Sendable {
     public var name: String
+    /// Its position in `PlanModel.schemes`, given once the model is read.
+    public package(set) var id = SchemeID(index: -1)
     public var title: String?
     public var area: String?
     public var level: Level = .system
@@ -206,6 +226,8 @@ public struct Scheme: Sendable {
     public var share: [String: Exact]?
     public var shareRef: SourceRef?
     public var shareLines: [(partner: String, ref: SourceRef)] = []
+    /// The share (or the one partner) resolved to partner ids, in partner order: what attribution splits by.
+    public package(set) var shareParts: [SharePart] = []
     public var milestones: [Milestone] = []
     public var metrics: [Metric] = []
     /// `update DATE "text"` lines, as written.
@@ -214,7 +236,7 @@ public struct Scheme: Sendable {
     public var ref: SourceRef
     /// Where each attribute read once (`level`, `confidence`, `qia`, …) was given, so a check
     /// about it points at its line rather than the scheme's header.
-    public var attributeRefs: [String: SourceRef] = [:]
+    public var attributeRefs: [SchemeAttribute: SourceRef] = [:]
 
     public var sro: String? { roles.first { $0.role == "sro" }?.person }
     public func savings(in year: Int) -> YearSavings? { savings.first { $0.year == year } }
@@ -290,27 +312,14 @@ public struct PlanModel: Sendable {
     public var risks: [Risk] = []
     /// Evaluated `let`s, top-level ones by name and scheme ones as `SCHEME.name`.
     public var lets: [String: Value] = [:]
-    /// Schemes by name, for lookups that would otherwise scan every scheme (see `indexSchemes`).
-    var schemeIndex: [String: Int] = [:]
+    /// Every declared name to its id (Identifiers.swift).
+    public package(set) var names = NameTable()
 
     public init() {}
 
-    public func partner(_ name: String) -> Partner? { partners.first { $0.name == name } }
-    public func person(_ name: String) -> Person? { people.first { $0.name == name } }
-    public func scheme(_ name: String) -> Scheme? {
-        // The index is built once the model is read; a model assembled by hand scans instead.
-        if schemeIndex.count == schemes.count, !schemes.isEmpty {
-            guard let index = schemeIndex[name] else { return nil }
-            if schemes[index].name == name { return schemes[index] }
-        }
-        return schemes.first { $0.name == name }
-    }
-
-    /// Indexes schemes by name for `scheme(_:)`; the first of a repeated name wins, as in a scan.
-    mutating func indexSchemes() {
-        schemeIndex = [:]
-        for (index, scheme) in schemes.enumerated() where schemeIndex[scheme.name] == nil { schemeIndex[scheme.name] = index }
-    }
+    public func partner(_ name: String) -> Partner? { names.partner(name).map { self[$0] } }
+    public func person(_ name: String) -> Person? { names.person(name).map { self[$0] } }
+    public func scheme(_ name: String) -> Scheme? { names.scheme(name).map { self[$0] } }
     public func weight(_ confidence: Confidence) -> Exact { plan.confidenceWeights[confidence] ?? .one }
 }
 
@@ -323,7 +332,11 @@ extension Status {
     package var phrase: String { self == .closed || self == .withdrawn ? rawValue : "in \(rawValue)" }
 }
 
-extension SourceRef {
-    /// Identifies a line of a plan: its file and where it starts.
-    package var key: String { "\(file.path):\(range.lowerBound)" }
+extension SourceRef: Hashable {
+    /// The same bytes of the same file.
+    public static func == (a: SourceRef, b: SourceRef) -> Bool { a.file === b.file && a.range == b.range }
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(ObjectIdentifier(file))
+        hasher.combine(range)
+    }
 }

@@ -21,7 +21,7 @@ extension ModelBuilder {
         readEnvelopes()
         model.plan.judgesUpdates = model.plan.judgesUpdates || model.schemes.contains { !$0.updates.isEmpty }
         model.risks = readRisks(sources.files.flatMap(\.parse.tree.statements), in: .file, scheme: nil)
-        model.indexSchemes()
+        model.resolveNames()
     }
 
     /// The readable lines of `statement`'s block, each with its attribute, for a `switch` with no
@@ -235,7 +235,7 @@ extension ModelBuilder {
             var splits: [(partner: String, share: Exact, ref: SourceRef)] = []
             for (nameNode, shareNode) in zip(match.names, values) {
                 guard let partner = reference(nameNode, .partner, for: attribute.rawValue), let share = quantity(shareNode, .percent, for: "a band share") else {
-                    incomplete.insert(SourceRef(header: match.statement).key)
+                    incomplete.bands.insert(SourceRef(header: match.statement))
                     continue
                 }
                 checkFraction(share, shareNode, "a band's share")

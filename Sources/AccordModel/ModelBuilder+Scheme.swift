@@ -6,9 +6,11 @@ extension ModelBuilder {
     mutating func readScheme(_ declaration: Declaration, title: String?, ref: SourceRef) -> Scheme {
         let name = declaration.name
         var scheme = Scheme(name: name, title: title, ref: ref)
+        // The id the scheme takes when `readDeclarations` appends it.
+        let id = SchemeID(index: model.schemes.count)
         var explicitPartners = false, shareEvenly = false
         for (attribute, match) in lines(declaration.statement, SchemeAttribute.self) {
-            scheme.attributeRefs[attribute.rawValue] = SourceRef(header: match.statement)
+            scheme.attributeRefs[attribute] = SourceRef(header: match.statement)
             switch attribute {
             case .area: scheme.area = reference(match.names[0], .area, for: "area")
             case .level: scheme.level = match.keywords.first.flatMap(Level.init) ?? .system
@@ -18,7 +20,7 @@ extension ModelBuilder {
                 explicitPartners = true
                 let partners = references(match.names, .partner, for: "partners")
                 scheme.partners = partners.names
-                if partners.unresolved { incomplete.insert(name) }
+                if partners.unresolved { incomplete.schemes.insert(id) }
                 scheme.partnersRef = SourceRef(header: match.statement)
             case .sro, .manager, .clinicalLead, .financeLead:
                 guard let person = reference(match.names[0], .person, for: attribute.rawValue) else { continue }
@@ -43,11 +45,11 @@ extension ModelBuilder {
                 // `share evenly`: set once the partners are known, below.
                 if !match.keywords.isEmpty { shareEvenly = true; continue }
                 // Neither `evenly` nor a block is E104 already: no share to sum.
-                guard match.statement.block != nil else { incomplete.insert(name); continue }
+                guard match.statement.block != nil else { incomplete.schemes.insert(id); continue }
                 var share: [String: Exact] = [:]
                 for line in lines(match.statement, .share) {
                     guard let partner = reference(line.names[0], .partner, for: "share"),
-                          let fraction = quantity(line.values[0], .percent, for: "a share line", in: name) else { incomplete.insert(name); continue }
+                          let fraction = quantity(line.values[0], .percent, for: "a share line", in: name) else { incomplete.schemes.insert(id); continue }
                     checkFraction(fraction, line.values[0], "a share")
                     share[partner] = fraction
                     scheme.shareLines.append((partner, SourceRef(line.names[0])))
@@ -86,9 +88,9 @@ extension ModelBuilder {
         scheme.risks = readRisks(declaration.statement.block?.statements ?? [], in: .scheme, scheme: name)
         // The lead alone, unless `partners` says otherwise.
         if !explicitPartners, let lead = scheme.lead { scheme.partners = [lead] }
-        if !explicitPartners, scheme.lead == nil { incomplete.insert(name) }
+        if !explicitPartners, scheme.lead == nil { incomplete.schemes.insert(id) }
         if shareEvenly { scheme.share = Self.evenShare(scheme.partners) }
-        if unreadParties { incomplete.insert(name) }
+        if unreadParties { incomplete.schemes.insert(id) }
         return scheme
     }
 
@@ -210,7 +212,7 @@ extension ModelBuilder {
                     // A prerequisite named twice (E106 already) is one prerequisite.
                     guard let target = milestoneReference(node, in: scheme),
                           !milestone.after.contains(where: { $0.scheme == target.scheme && $0.milestone == target.name }) else { continue }
-                    milestone.after.append((target.scheme, target.name, SourceRef(node)))
+                    milestone.after.append(MilestoneLink(scheme: target.scheme, milestone: target.name, ref: SourceRef(node)))
                 }
             }
         }

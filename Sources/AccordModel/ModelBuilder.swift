@@ -82,6 +82,16 @@ struct SchemeScope {
     var lets: [String: (statement: StatementSyntax, cell: Int?)] = [:]
 }
 
+/// What could not be read whole because of a mistake already reported (a name or value that did
+/// not resolve, a line that does not fit the grammar). The later checks stay quiet about these
+/// rather than repeat the mistake.
+package struct Incomplete: Sendable {
+    /// Schemes whose partners and shares are not counted or summed.
+    package var schemes: Set<SchemeID> = []
+    /// Risk-share bands (by header) whose percents are not summed.
+    package var bands: Set<SourceRef> = []
+}
+
 /// Turns the parsed files of a plan into the checked model, reporting names (E2xx) and values
 /// (E3xx) on the way. Checks over the finished model (E4xx, W4xx) live in `PlanRules`.
 package struct ModelBuilder {
@@ -100,11 +110,7 @@ package struct ModelBuilder {
     var cells: [CellExpression] = []
     var cellValues: [Value?] = []
     var planStatement: StatementSyntax?
-    /// What could not be read whole because of a mistake already reported (a name or value that
-    /// did not resolve, a line that does not fit the grammar): schemes by name, whose partners and
-    /// shares are then not counted or summed, and risk-share bands by `SourceRef.key`, whose
-    /// percents are not summed. The later checks stay quiet rather than repeat the mistake.
-    package var incomplete: Set<String> = []
+    package var incomplete = Incomplete()
     package var symbols = SymbolIndex()
 
     package init(sources: PlanSources) { self.sources = sources }
