@@ -13,9 +13,14 @@ struct PlanRules {
     /// partners are not counted nor their percents summed.
     let incomplete: Incomplete
     var diagnostics: [Diagnostic] = []
-    /// Each year's in-year figures as the summary shows them, by "scheme dimension": worked out
-    /// once per year when W414 first quotes them (once per scheme made the check quadratic).
-    private var shownInYear: [Int: [String: InYearFigures]] = [:]
+    /// Each year's in-year figures as the summary shows them, by scheme and dimension: worked
+    /// out once per year when W414 first quotes them (once per scheme made the check quadratic).
+    private var shownInYear: [Int: [SchemeDimension: InYearFigures]] = [:]
+
+    private struct SchemeDimension: Hashable {
+        let scheme: SchemeID
+        let dimension: Dimension
+    }
 
     init(model: PlanModel, asOf: Date?, incomplete: Incomplete) {
         self.model = model
@@ -158,21 +163,21 @@ struct PlanRules {
     mutating func checkMilestoneCycles() {
         // The graph's nodes are every milestone in model order: a scheme's first milestone is
         // node `first[scheme]`, its others follow.
-        var milestones: [Milestone] = [], first: [Int] = []
+        var milestones: [MilestoneID] = [], first: [Int] = []
         for scheme in model.schemes {
             first.append(milestones.count)
-            milestones += scheme.milestones
+            milestones += scheme.milestones.map(\.id)
         }
-        let successors = milestones.map { milestone in milestone.after.compactMap { $0.target.map { first[$0.scheme.index] + $0.index } } }
+        let successors = milestones.map { model[$0].after.compactMap { $0.target.map { first[$0.scheme.index] + $0.index } } }
         for component in Graph.stronglyConnectedComponents(count: milestones.count, successors: successors) {
             guard component.count > 1 || successors[component[0]].contains(component[0]) else { continue }
             let walk = Graph.closedWalk(through: component.sorted(), successors: successors)
             let positions = Graph.positions(in: walk)
             for member in component.sorted() {
                 let path = Graph.Rotation(walk: walk, member: member, positions: positions)
-                let milestone = milestones[member], next = milestones[path[1]]
-                guard let link = milestone.after.first(where: { $0.target == next.id }) else { continue }
-                report(.E204, link.ref, "\(milestone.qualifiedName) comes after itself: \(Graph.describeCycle(path, separator: " after ") { milestones[$0].qualifiedName })",
+                let milestone = model[milestones[member]], next = milestones[path[1]]
+                guard let link = milestone.after.first(where: { $0.target == next }) else { continue }
+                report(.E204, link.ref, "\(milestone.qualifiedName) comes after itself: \(Graph.describeCycle(path, separator: " after ") { model[milestones[$0]].qualifiedName })",
                        help: "remove one of these `after` links: a milestone cannot wait for one that waits for it")
             }
         }
@@ -203,10 +208,10 @@ struct PlanRules {
     /// The line of the summary's in-year table for this scheme, dimension and year; nil without one.
     mutating func shownFigures(_ scheme: Scheme, _ dimension: Dimension, year: Int, asOf: Date) -> InYearFigures? {
         if shownInYear[year] == nil {
-            let lines = model.inYear(year, asOf: asOf).lines.map { ("\($0.scheme) \($0.dimension.rawValue)", $0.figures) }
+            let lines = model.inYear(year, asOf: asOf).lines.map { (SchemeDimension(scheme: $0.schemeID, dimension: $0.dimension), $0.figures) }
             shownInYear[year] = Dictionary(lines, uniquingKeysWith: { first, _ in first })
         }
-        return shownInYear[year]?["\(scheme.name) \(dimension.rawValue)"]
+        return shownInYear[year]?[SchemeDimension(scheme: scheme.id, dimension: dimension)]
     }
 
     /// W414 quotes the summary's in-year figures (`PlanModel.inYear`), so the two agree to the penny.

@@ -140,6 +140,7 @@ public struct InYearFigures: Sendable, Equatable {
 public struct InYearSummary: Sendable {
     public struct Line: Sendable {
         public var scheme: String
+        public var schemeID: SchemeID
         public var title: String?
         public var dimension: Dimension
         public var figures: InYearFigures
@@ -278,7 +279,7 @@ extension PlanModel {
                 monthlyForecasts = monthlyForecasts || savings.hasMonthlyForecasts(dimension)
                 keys.append("\(scheme.name) \(dimension.rawValue)")
                 positions.append(position)
-                lines.append(.init(scheme: scheme.name, title: scheme.title, dimension: dimension,
+                lines.append(.init(scheme: scheme.name, schemeID: scheme.id, title: scheme.title, dimension: dimension,
                                    figures: InYearFigures(plan: .zero, actual: .zero, forecastOutturn: .zero, yearPlan: .zero, exactPlan: .zero, exactActual: .zero)))
             }
         }

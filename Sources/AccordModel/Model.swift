@@ -123,14 +123,44 @@ public struct SavingsActual: Sendable {
     public var ref: SourceRef
 }
 
+/// An amount for each dimension given: a savings year has at most three, so three fields rather
+/// than a hash table per year.
+public struct DimensionAmounts: Sendable {
+    private var cashReleasing: Exact?
+    private var productivity: Exact?
+    private var costGrowthAvoided: Exact?
+
+    public init() {}
+
+    public subscript(dimension: Dimension) -> Exact? {
+        get {
+            switch dimension {
+            case .cashReleasing: cashReleasing
+            case .productivity: productivity
+            case .costGrowthAvoided: costGrowthAvoided
+            }
+        }
+        set {
+            switch dimension {
+            case .cashReleasing: cashReleasing = newValue
+            case .productivity: productivity = newValue
+            case .costGrowthAvoided: costGrowthAvoided = newValue
+            }
+        }
+    }
+
+    /// The dimensions given, in the brief's order.
+    public var keys: [Dimension] { Dimension.allCases.filter { self[$0] != nil } }
+}
+
 public struct YearSavings: Sendable {
     public var year: Int
-    public var amounts: [Dimension: Exact] = [:]
+    public var amounts = DimensionAmounts()
     /// Twelve fractions summing to 1, M1 first; nil means even phasing.
     public var phasing: [Exact]?
     public var phasingRef: SourceRef?
     public var actuals: [SavingsActual] = []
-    public var forecasts: [Dimension: Exact] = [:]
+    public var forecasts = DimensionAmounts()
     /// The year's cost to deliver (`cost`); nil without a `cost` line (Costs.swift).
     public var cost: Exact?
     /// Monthly forecasts (`forecast M8 cash-releasing £110k`), for months not begun (E411).

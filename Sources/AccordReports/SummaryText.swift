@@ -65,8 +65,10 @@ public enum SummaryText {
         func line(_ cells: [String]) -> String {
             var text = ""
             for (i, cell) in cells.enumerated() {
-                let shown = cell.count > widths[i] ? String(cell.prefix(widths[i] - 1)) + "…" : cell
-                let padding = String(repeating: " ", count: widths[i] - shown.count)
+                // Counting characters walks the text: once per cell.
+                let count = cell.count
+                let shown = count > widths[i] ? String(cell.prefix(widths[i] - 1)) + "…" : cell
+                let padding = String(repeating: " ", count: widths[i] - min(count, widths[i]))
                 let last = i == cells.count - 1
                 text += (i == 0 ? "" : "  ") + (columns[i].numeric ? padding + shown : shown + (last ? "" : padding))
             }
@@ -107,6 +109,11 @@ extension String {
     /// breaks and tabs become spaces and other controls (terminal escapes, bidirectional
     /// overrides) are shown escaped (`\u{1b}`, `DisplayText`) in every format.
     func escaped(_ replacement: (Unicode.Scalar) -> String?) -> String {
+        // Most cells (names, figures) need nothing: return them without building a copy.
+        let isPlain = { (scalar: Unicode.Scalar) in
+            scalar.isASCII && scalar.value >= 0x20 && scalar.value != 0x7F && replacement(scalar) == nil
+        }
+        if unicodeScalars.allSatisfy(isPlain) { return self }
         var out = ""
         for scalar in unicodeScalars {
             if let replaced = replacement(scalar) {
