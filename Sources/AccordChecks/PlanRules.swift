@@ -29,7 +29,7 @@ struct PlanRules {
     }
 
     mutating func report(_ code: DiagnosticCode, _ ref: SourceRef, _ message: String, help: String? = nil) {
-        diagnostics.append(Diagnostic(code, file: ref.file, range: ref.range, message: message, help: help))
+        diagnostics.append(Diagnostic(code, file: model.file(of: ref), range: ref.range, message: message, help: help))
     }
 
     mutating func run() {

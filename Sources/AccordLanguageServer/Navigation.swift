@@ -37,14 +37,15 @@ extension LanguageServer {
         return (uri, SourceFile(path: path, bytes: bytes))
     }
 
-    func location(_ ref: SourceRef) -> JSON { location(ref.file, ref.range) }
+    /// Where `ref` points, in a file of the plan whose symbols gave it.
+    func location(_ ref: SourceRef, _ symbols: SymbolIndex) -> JSON? { symbols.file(of: ref).map { location($0, ref.range) } }
 
     // MARK: Definition and references
 
     mutating func definition(_ params: JSON) throws(ResponseError) -> JSON {
         guard let cursor = try cursor(params), let occurrence = cursor.occurrence,
               let ref = cursor.plan.symbols.definition(of: occurrence.symbol) else { return .null }
-        return location(ref)
+        return location(ref, cursor.plan.symbols) ?? .null
     }
 
     mutating func references(_ params: JSON) throws(ResponseError) -> JSON {
@@ -52,7 +53,7 @@ extension LanguageServer {
         let includeDeclaration = params["context"]["includeDeclaration"].bool ?? true
         return .array(cursor.plan.symbols.occurrences(of: occurrence.symbol)
             .filter { includeDeclaration || !$0.isDefinition }
-            .map { location($0.ref) })
+            .compactMap { location($0.ref, cursor.plan.symbols) })
     }
 
     // MARK: Rename
@@ -80,8 +81,9 @@ extension LanguageServer {
         }
         var changes: [String: [JSON]] = [:]
         for found in cursor.plan.symbols.occurrences(of: occurrence.symbol) {
-            changes[workspace.uri(ofPath: found.ref.file.path), default: []].append(
-                ["range": found.ref.file.lspRange(found.ref.range), "newText": .string(newName)])
+            guard let file = cursor.plan.symbols.file(of: found.ref) else { continue }
+            changes[workspace.uri(ofPath: file.path), default: []].append(
+                ["range": file.lspRange(found.ref.range), "newText": .string(newName)])
         }
         return ["changes": .object(changes.mapValues(JSON.array))]
     }

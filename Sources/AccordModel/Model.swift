@@ -2,14 +2,28 @@ import AccordDiagnostics
 import AccordNumbers
 import AccordSyntax
 
-/// Where something was written: for diagnostics and for editors.
-public struct SourceRef: Sendable {
-    public let file: SourceFile
-    public let range: Range<Int>
+/// Where something was written, for diagnostics and editors: a file and a byte range, in 16 bytes.
+///
+/// The file is named by its identity, not held: every line of the model carries a reference, and
+/// holding the file would make each copy of a record a reference count update. The plan's own
+/// files, which the model keeps alive, turn it back into a file (`PlanModel.file(of:)`).
+public struct SourceRef: Sendable, Hashable {
+    public let fileID: ObjectIdentifier
+    private let start: UInt32
+    private let end: UInt32
 
-    init(file: SourceFile, range: Range<Int>) { self.file = file; self.range = range }
-    init(_ node: SyntaxNode) { self.file = node.tree.file; self.range = node.trimmedRange }
-    init(header statement: StatementSyntax) { self.file = statement.node.tree.file; self.range = statement.headerRange }
+    public var range: Range<Int> { Int(start)..<Int(end) }
+
+    /// Plan files are at most 64 MiB (docs/limits.md), so offsets fit in 32 bits.
+    init(file: SourceFile, range: Range<Int>) {
+        fileID = ObjectIdentifier(file)
+        start = UInt32(truncatingIfNeeded: range.lowerBound)
+        end = UInt32(truncatingIfNeeded: range.upperBound)
+    }
+    init(_ node: SyntaxNode) { self.init(file: node.tree.file, range: node.trimmedRange) }
+    init(header statement: StatementSyntax) { self.init(file: statement.node.tree.file, range: statement.headerRange) }
+
+    public func isIn(_ file: SourceFile) -> Bool { fileID == ObjectIdentifier(file) }
 }
 
 public typealias Date = LiteralText.Date
@@ -344,12 +358,17 @@ public struct PlanModel: Sendable {
     public var lets: [String: Value] = [:]
     /// Every declared name to its id (Identifiers.swift).
     public package(set) var names = NameTable()
+    /// The plan's files, root first: what its `SourceRef`s point into.
+    public package(set) var files: [SourceFile] = []
 
     public init() {}
 
     public func partner(_ name: String) -> Partner? { names.partner(name).map { self[$0] } }
     public func person(_ name: String) -> Person? { names.person(name).map { self[$0] } }
     public func scheme(_ name: String) -> Scheme? { names.scheme(name).map { self[$0] } }
+    /// The file `ref` points into; nil for a reference from another plan.
+    public func file(of ref: SourceRef) -> SourceFile? { files.file(of: ref) }
+
     public func weight(_ confidence: Confidence) -> Exact { plan.confidenceWeights[confidence] ?? .one }
 }
 
@@ -362,11 +381,7 @@ extension Status {
     package var phrase: String { self == .closed || self == .withdrawn ? rawValue : "in \(rawValue)" }
 }
 
-extension SourceRef: Hashable {
-    /// The same bytes of the same file.
-    public static func == (a: SourceRef, b: SourceRef) -> Bool { a.file === b.file && a.range == b.range }
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(ObjectIdentifier(file))
-        hasher.combine(range)
-    }
+extension [SourceFile] {
+    /// The file `ref` points into, if it is one of these.
+    package func file(of ref: SourceRef) -> SourceFile? { first { ref.isIn($0) } }
 }

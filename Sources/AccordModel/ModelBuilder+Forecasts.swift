@@ -12,7 +12,7 @@ extension ModelBuilder {
             if let first = savings.monthlyForecasts.first(where: { $0.month == entry.month && $0.dimension == dimension }) {
                 report(.E411, entry.ref, "the forecast for M\(entry.month) \(dimension.rawValue) of \(LiteralText.financialYear(savings.year)) is given twice",
                        help: "keep one forecast per month and dimension",
-                       notes: [DiagnosticNote("first given here", file: first.ref.file, range: first.ref.range)])
+                       notes: [note("first given here", first.ref)])
                 continue
             }
             savings.monthlyForecasts.append(SavingsActual(month: entry.month, dimension: dimension, amount: amount, ref: entry.ref))
@@ -25,7 +25,7 @@ extension ModelBuilder {
             guard let ref = yearEnd[dimension], let monthly = savings.monthlyForecasts.first(where: { $0.dimension == dimension }) else { continue }
             report(.E412, ref, "\(dimension.rawValue) of \(LiteralText.financialYear(savings.year)) has both a year-end `forecast` and monthly forecasts",
                    help: "keep one form: the year-end figure, or the monthly `forecast` lines (the outturn is then actuals + forecasts + the phased plan of the other months)",
-                   notes: [DiagnosticNote("a monthly forecast", file: monthly.ref.file, range: monthly.ref.range)])
+                   notes: [note("a monthly forecast", monthly.ref)])
         }
     }
 }

@@ -126,7 +126,7 @@ extension ModelBuilder {
                     if let first = actualLines[key] {
                         report(.E409, entry.ref, "the actual for M\(entry.month) \(dimension.rawValue) of \(LiteralText.financialYear(year)) is given twice",
                                help: "keep one line per month and dimension",
-                               notes: [DiagnosticNote("first given here", file: first.file, range: first.range)])
+                               notes: [note("first given here", first)])
                         continue
                     }
                     actualLines[key] = entry.ref

@@ -113,14 +113,23 @@ package struct ModelBuilder {
     package var incomplete = Incomplete()
     package var symbols = SymbolIndex()
 
-    package init(sources: PlanSources) { self.sources = sources }
+    package init(sources: PlanSources) {
+        self.sources = sources
+        model.files = sources.files.map(\.file)
+        symbols.files = model.files
+    }
 
     mutating func report(_ code: DiagnosticCode, _ node: SyntaxNode, _ message: String, help: String? = nil, notes: [DiagnosticNote] = [], replacement: String? = nil) {
         diagnostics.append(Diagnostic(code, file: node.tree.file, range: node.trimmedRange, message: message, help: help, notes: notes, replacement: replacement))
     }
 
     mutating func report(_ code: DiagnosticCode, _ ref: SourceRef, _ message: String, help: String? = nil, notes: [DiagnosticNote] = []) {
-        diagnostics.append(Diagnostic(code, file: ref.file, range: ref.range, message: message, help: help, notes: notes))
+        diagnostics.append(Diagnostic(code, file: model.file(of: ref), range: ref.range, message: message, help: help, notes: notes))
+    }
+
+    /// A note pointing at `ref`, for a diagnostic about another place.
+    func note(_ message: String, _ ref: SourceRef) -> DiagnosticNote {
+        DiagnosticNote(message, file: model.file(of: ref), range: ref.range)
     }
 
     package mutating func build() {

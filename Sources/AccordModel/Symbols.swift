@@ -34,6 +34,8 @@ public struct SymbolOccurrence: Sendable {
 /// as it resolves names, so editors agree with `accord check` on what each name means.
 public struct SymbolIndex: Sendable {
     public private(set) var occurrences: [SymbolOccurrence] = []
+    /// The plan's files, which the occurrences' references point into.
+    var files: [SourceFile] = []
     /// Identifiers already recorded, by file and offset.
     private var recorded: Set<Place> = []
 
@@ -53,8 +55,12 @@ public struct SymbolIndex: Sendable {
     /// The occurrence whose identifier holds `offset` (its end included, where a cursor after
     /// the last letter stands) in the file shown as `path`.
     public func occurrence(at offset: Int, inFile path: String) -> SymbolOccurrence? {
-        occurrences.first { $0.ref.file.path == path && $0.ref.range.lowerBound <= offset && offset <= $0.ref.range.upperBound }
+        guard let file = files.first(where: { $0.path == path }) else { return nil }
+        return occurrences.first { $0.ref.isIn(file) && $0.ref.range.lowerBound <= offset && offset <= $0.ref.range.upperBound }
     }
+
+    /// The file an occurrence is in.
+    public func file(of ref: SourceRef) -> SourceFile? { files.file(of: ref) }
 
     /// Names are evaluated more than once (a `change` is read for its target and for itself):
     /// each identifier is recorded once.

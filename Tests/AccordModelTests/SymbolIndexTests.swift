@@ -9,7 +9,8 @@ struct SymbolIndexTests {
         #expect(plan.symbols.occurrences.count > 100)
         for occurrence in plan.symbols.occurrences {
             #expect(plan.symbols.definition(of: occurrence.symbol) != nil, "\(occurrence.symbol.qualifiedName)")
-            #expect(occurrence.ref.file.text(occurrence.ref.range) == occurrence.symbol.name, "\(occurrence.symbol.qualifiedName) at \(occurrence.ref.file.path):\(occurrence.ref.range)")
+            let file = plan.symbols.file(of: occurrence.ref)
+            #expect(file?.text(occurrence.ref.range) == occurrence.symbol.name, "\(occurrence.symbol.qualifiedName) at \(file?.path ?? "?"):\(occurrence.ref.range)")
         }
         let definitions = plan.symbols.occurrences.filter(\.isDefinition).map(\.symbol)
         #expect(Set(definitions).count == definitions.count)
@@ -37,7 +38,7 @@ struct SymbolIndexTests {
         }
         area x
         """)
-        let uses = plan.symbols.occurrences.filter { !$0.isDefinition }.map { "\($0.symbol.kind.rawValue) \($0.symbol.qualifiedName) @\($0.ref.file.line(of: $0.ref.range.lowerBound))" }
+        let uses = plan.symbols.occurrences.filter { !$0.isDefinition }.map { "\($0.symbol.kind.rawValue) \($0.symbol.qualifiedName) @\(plan.symbols.file(of: $0.ref)?.line(of: $0.ref.range.lowerBound) ?? 0)" }
         #expect(uses.contains("metric S.m @9"))
         #expect(uses.contains("scheme S @16"))
         #expect(uses.contains("milestone S.M1 @16"))
