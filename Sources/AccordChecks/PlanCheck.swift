@@ -10,16 +10,17 @@ public struct CheckedPlan: Sendable {
     public let diagnostics: [Diagnostic]
     /// The date the plan was checked as of: `--as-of`, else the plan's `as-of`, else today.
     public let asOf: Date
-    /// Every declaration and resolved use of a name, for editors.
+    /// Every declaration and resolved use of a name, for editors; empty unless asked for.
     public let symbols: SymbolIndex
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }
 
 public enum PlanCheck {
-    /// Builds the model of `sources` and runs every check.
-    public static func run(_ sources: PlanSources, asOf override: Date? = nil, today: Date) -> CheckedPlan {
-        var builder = ModelBuilder(sources: sources)
+    /// Builds the model of `sources` and runs every check; `recordingSymbols` also indexes every
+    /// name for an editor (hover, definition, references, rename), which the command line never reads.
+    public static func run(_ sources: PlanSources, asOf override: Date? = nil, today: Date, recordingSymbols: Bool = false) -> CheckedPlan {
+        var builder = ModelBuilder(sources: sources, recordingSymbols: recordingSymbols)
         if !sources.files.isEmpty { builder.build() }
         let model = builder.model
         let asOf = override ?? model.plan.asOf ?? today

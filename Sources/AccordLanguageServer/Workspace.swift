@@ -84,7 +84,7 @@ struct Workspace<Disk: PlanFileAccess> {
                 continue
             }
             let found = Self.sources(for: document.path, access: access)
-            let plan = PlanCheck.run(found.sources, today: today)
+            let plan = PlanCheck.run(found.sources, today: today, recordingSymbols: true)
             if let own = found.diagnostics {
                 ownDiagnostics[document.uri] = own.filter { $0.file?.path == document.path }
             } else {
@@ -121,7 +121,7 @@ struct Workspace<Disk: PlanFileAccess> {
             return plan.sources.files.first { $0.file.path == document.path }.map { (plan, $0.file) }
         }
         guard let path = DocumentURI.path(of: uri).map(Path.normalize) else { return nil }
-        let plan = PlanCheck.run(Self.sources(for: path, access: access).sources, today: today)
+        let plan = PlanCheck.run(Self.sources(for: path, access: access).sources, today: today, recordingSymbols: true)
         return plan.sources.files.first { $0.file.path == path }.map { (plan, $0.file) }
     }
 }

@@ -113,10 +113,12 @@ package struct ModelBuilder {
     package var incomplete = Incomplete()
     package var symbols = SymbolIndex()
 
-    package init(sources: PlanSources) {
+    /// `recordingSymbols`: fill `symbols`, for editors.
+    package init(sources: PlanSources, recordingSymbols: Bool = false) {
         self.sources = sources
         model.files = sources.files.map(\.file)
         symbols.files = model.files
+        symbols.isRecording = recordingSymbols
     }
 
     mutating func report(_ code: DiagnosticCode, _ node: SyntaxNode, _ message: String, help: String? = nil, notes: [DiagnosticNote] = [], replacement: String? = nil) {

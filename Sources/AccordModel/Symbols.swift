@@ -31,9 +31,12 @@ public struct SymbolOccurrence: Sendable {
 }
 
 /// Every declaration and every resolved use of a name in a plan, recorded by the model builder
-/// as it resolves names, so editors agree with `accord check` on what each name means.
+/// as it resolves names, so editors agree with `accord check` on what each name means. Only the
+/// language server reads it: the command line does not record one (`isRecording`).
 public struct SymbolIndex: Sendable {
     public private(set) var occurrences: [SymbolOccurrence] = []
+    /// Whether names are recorded as they resolve; an index not recorded stays empty.
+    package var isRecording = false
     /// The plan's files, which the occurrences' references point into.
     var files: [SourceFile] = []
     /// Identifiers already recorded, by file and offset.
@@ -92,12 +95,13 @@ extension ModelBuilder {
     }
 
     mutating func recordDefinition(_ symbol: Symbol, _ nameNode: SyntaxNode) {
-        guard let token = identifiers(nameNode).first else { return }
+        guard symbols.isRecording, let token = identifiers(nameNode).first else { return }
         symbols.record(symbol, token, isDefinition: true)
     }
 
     /// Records what each part of a name used in the plan refers to, as `resolve` found it.
     mutating func recordUse(_ node: SyntaxNode, _ reference: Reference) {
+        guard symbols.isRecording else { return }
         let parts = identifiers(node)
         func scheme(_ name: String) -> Symbol { Symbol(kind: .scheme, name: name) }
         func owned(_ kind: Symbol.Kind, _ s: String, _ name: String, qualifiedAt index: Int) -> [Symbol] {

@@ -37,7 +37,7 @@ enum TestPlans {
         var all: [String: String] = ["/plan/plan.accord": root]
         for (path, text) in files { all["/plan/" + path] = text }
         let sources = PlanLoader.load(root: "/plan/plan.accord", shownAs: "plan.accord", access: MemoryFiles(files: all))
-        return PlanCheck.run(sources, asOf: asOf, today: Self.asOf)
+        return PlanCheck.run(sources, asOf: asOf, today: Self.asOf, recordingSymbols: true)
     }
 
     /// The bundled SNEE example, checked as of its own `as-of`.
@@ -45,7 +45,7 @@ enum TestPlans {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("examples/snee/plan.accord").path
         let sources = PlanLoader.load(root: root, shownAs: "examples/snee/plan.accord", access: DiskFiles())
-        return PlanCheck.run(sources, today: AccordModel.Date(year: 2030, month: 1, day: 1))
+        return PlanCheck.run(sources, today: AccordModel.Date(year: 2030, month: 1, day: 1), recordingSymbols: true)
     }
 
     static func money(_ text: String) -> Exact { Exact.parseMoney(text)! }

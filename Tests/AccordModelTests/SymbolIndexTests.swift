@@ -1,3 +1,4 @@
+import AccordChecks
 @testable import AccordModel
 import Testing
 
@@ -14,6 +15,18 @@ struct SymbolIndexTests {
         }
         let definitions = plan.symbols.occurrences.filter(\.isDefinition).map(\.symbol)
         #expect(Set(definitions).count == definitions.count)
+    }
+
+    /// The command line never reads the index, so it does not pay for it; the figures and
+    /// diagnostics are the same either way.
+    @Test func onlyAnEditorsCheckIndexesNames() {
+        let text = "plan \"P\" { years FY22/23 }\npartner A { type provider }\n"
+        let sources = PlanLoader.load(root: "/plan/plan.accord", shownAs: "plan.accord", access: MemoryFiles(files: ["/plan/plan.accord": text]))
+        let command = PlanCheck.run(sources, today: TestPlans.asOf)
+        let editor = PlanCheck.run(sources, today: TestPlans.asOf, recordingSymbols: true)
+        #expect(command.symbols.occurrences.isEmpty)
+        #expect(editor.symbols.occurrences.map(\.symbol.name) == ["A"])
+        #expect(command.diagnostics.map(\.message) == editor.diagnostics.map(\.message))
     }
 
     @Test func dottedNamesRecordEachPart() {
