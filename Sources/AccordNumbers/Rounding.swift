@@ -9,6 +9,17 @@ extension Exact {
 
     /// The value rounded half-even as a whole count of `10^-places` units: pennies for 2.
     public func roundedCount(places: Int) -> BigInt {
+        if case .small(let n, let d) = form, let power = Exact.smallPowerOfTen(places) {
+            let (scaled, overflow) = n.multipliedReportingOverflow(by: power)
+            if !overflow {
+                // As below, in machine words: |r| < d, so twice it fits in a UInt64; q moves by one
+                // only when d > 1, so |q| is at most half of Int64.max.
+                var (q, r) = scaled.quotientAndRemainder(dividingBy: d)
+                let twice = r.magnitude * 2
+                if twice > d.magnitude || (twice == d.magnitude && q & 1 != 0) { q += n < 0 ? -1 : 1 }
+                return BigInt(q)
+            }
+        }
         let scaled = numerator * BigInt.powerOfTen(places)
         var (q, r) = scaled.quotientAndRemainder(dividingBy: denominator)
         // Compare twice the remainder's magnitude with the denominator: above half rounds away
@@ -91,6 +102,12 @@ extension Exact {
 
     /// The floor and what is left, in [0, 1).
     var floorParts: (integer: BigInt, fraction: Exact) {
+        if case .small(let n, let d) = form {
+            // r ≡ n (mod d), so r/d is reduced; q moves down only when d > 1, so it cannot overflow.
+            var (q, r) = n.quotientAndRemainder(dividingBy: d)
+            if r < 0 { q -= 1; r += d }
+            return (BigInt(q), Exact.reducing(r, d))
+        }
         var (q, r) = numerator.quotientAndRemainder(dividingBy: denominator)
         if r.isNegative { q = q - 1; r = r + denominator }
         return (q, Exact(reduced: r, denominator))
