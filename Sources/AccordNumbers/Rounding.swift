@@ -35,7 +35,13 @@ extension Exact {
     /// Never fails, whatever the value.
     public func decimalString(places: Int) -> String {
         let (negative, integer, fraction) = decimalDigits(places: places)
-        return (negative ? "-" : "") + integer + (fraction.isEmpty ? "" : "." + fraction)
+        var text: [UInt8] = negative ? [UInt8(ascii: "-")] : []
+        text += integer
+        if !fraction.isEmpty {
+            text.append(UInt8(ascii: "."))
+            text += fraction
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// The largest-remainder rounding of a partition (a term's allocations, a scheme's
@@ -114,12 +120,15 @@ extension Exact {
     }
 
     /// The digits of `self × 10^shift` rounded half-even to `places` decimals: a sign (never on
-    /// zero, so no "-0.00"), the integer digits and exactly `places` fraction digits.
-    func decimalDigits(places: Int, shift: Int = 0) -> (negative: Bool, integer: String, fraction: String) {
-        let count = multiplied(by: Exact.powerOfTen(shift)).roundedCount(places: places)
-        let digits = count.magnitude.description
-        let padded = String(repeating: "0", count: max(0, places + 1 - digits.count)) + digits
-        return (count.isNegative, String(padded.dropLast(places)), String(padded.suffix(places)))
+    /// zero, so no "-0.00"), the integer digits and exactly `places` fraction digits, as ASCII
+    /// bytes (the formatters assemble their text as bytes, not Characters).
+    func decimalDigits(places: Int, shift: Int = 0) -> (negative: Bool, integer: ArraySlice<UInt8>, fraction: ArraySlice<UInt8>) {
+        let count = (shift == 0 ? self : multiplied(by: Exact.powerOfTen(shift))).roundedCount(places: places)
+        let digits = count.magnitude.description.utf8
+        var padded = [UInt8](repeating: UInt8(ascii: "0"), count: max(0, places + 1 - digits.count))
+        padded += digits
+        let point = padded.count - places
+        return (count.isNegative, padded[..<point], padded[point...])
     }
 }
 
