@@ -8,7 +8,8 @@ extension Exact {
     /// `£600,000.00`, as `accord eval` shows allocations.
     public func formattedMoney(alwaysPennies: Bool = false) -> String {
         let (negative, integer, pennies) = decimalDigits(places: 2)
-        var text = Array((negative ? "-£" : "£").utf8)
+        var text: [UInt8] = negative ? [UInt8(ascii: "-"), 0xC2, 0xA3] : [0xC2, 0xA3]  // £ in UTF-8
+        text.reserveCapacity(integer.count * 4 / 3 + 6)
         Exact.appendGrouped(integer, to: &text)
         if alwaysPennies || pennies.contains(where: { $0 != UInt8(ascii: "0") }) {
             text.append(UInt8(ascii: "."))
@@ -33,9 +34,11 @@ extension Exact {
 
     /// Appends `1234567` as `1,234,567`.
     static func appendGrouped(_ digits: ArraySlice<UInt8>, to text: inout [UInt8]) {
-        for (i, digit) in digits.enumerated() {
-            if i > 0, (digits.count - i) % 3 == 0 { text.append(UInt8(ascii: ",")) }
+        var left = digits.count
+        for digit in digits {
+            if left < digits.count, left % 3 == 0 { text.append(UInt8(ascii: ",")) }
             text.append(digit)
+            left -= 1
         }
     }
 

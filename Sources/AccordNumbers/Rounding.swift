@@ -66,6 +66,8 @@ extension Exact {
         }
         let perUnit = BigInt.powerOfTen(places)  // 100 pennies to the pound
         var counts: [BigInt] = [], remainders: [Exact] = []
+        counts.reserveCapacity(parts.count)
+        remainders.reserveCapacity(parts.count)
         for part in parts {
             let (count, remainder) = part.value.multiplied(by: Exact(perUnit)).floorParts
             counts.append(count)
@@ -124,9 +126,22 @@ extension Exact {
     /// bytes (the formatters assemble their text as bytes, not Characters).
     func decimalDigits(places: Int, shift: Int = 0) -> (negative: Bool, integer: ArraySlice<UInt8>, fraction: ArraySlice<UInt8>) {
         let count = (shift == 0 ? self : multiplied(by: Exact.powerOfTen(shift))).roundedCount(places: places)
-        let digits = count.magnitude.description.utf8
-        var padded = [UInt8](repeating: UInt8(ascii: "0"), count: max(0, places + 1 - digits.count))
-        padded += digits
+        var padded: [UInt8]
+        if let small = count.intValue {
+            // Least significant digit first, at least `places + 1` of them, then turned round.
+            var rest = small.magnitude
+            padded = []
+            padded.reserveCapacity(max(20, places + 1))
+            repeat {
+                padded.append(UInt8(ascii: "0") + UInt8(rest % 10))
+                rest /= 10
+            } while rest > 0 || padded.count <= places
+            padded.reverse()
+        } else {
+            let digits = count.magnitude.description.utf8
+            padded = [UInt8](repeating: UInt8(ascii: "0"), count: max(0, places + 1 - digits.count))
+            padded += digits
+        }
         let point = padded.count - places
         return (count.isNegative, padded[..<point], padded[point...])
     }
