@@ -34,6 +34,9 @@ import Testing
         #expect(isSmall(min.adding(.one)) && min.adding(.one) == max.negated)
         // A sum that lands exactly on Int64.min is large; one that halves to fit is small.
         #expect(!isSmall(max.negated.adding(Exact(-1))))
+        let halfMin = Exact(Int(Int64.min / 2))
+        #expect(halfMin.multiplied(by: Exact(2)) == min && !isSmall(halfMin.multiplied(by: Exact(2))))
+        #expect(try halfMin.divided(by: q(1, 2)) == min && halfMin.adding(halfMin) == min)
         let a = try q(-Self.max, 2), b = try q(-1, 2)
         #expect(a.adding(b) == Exact(Int(Int64.min / 2)) && isSmall(a.adding(b)))
         #expect(Exact.sum([a, b]) == Exact(Int(Int64.min / 2)) && isSmall(Exact.sum([a, b])))
