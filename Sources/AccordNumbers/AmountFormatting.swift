@@ -8,38 +8,51 @@ extension Exact {
     /// `£600,000.00`, as `accord eval` shows allocations.
     public func formattedMoney(alwaysPennies: Bool = false) -> String {
         let (negative, integer, pennies) = decimalDigits(places: 2)
-        let shownPennies = alwaysPennies || pennies != "00" ? "." + pennies : ""
-        return (negative ? "-" : "") + "£" + Exact.grouped(integer) + shownPennies
+        var text: [UInt8] = negative ? [UInt8(ascii: "-"), 0xC2, 0xA3] : [0xC2, 0xA3]  // £ in UTF-8
+        text.reserveCapacity(integer.count * 4 / 3 + 6)
+        Exact.appendGrouped(integer, to: &text)
+        if alwaysPennies || pennies.contains(where: { $0 != UInt8(ascii: "0") }) {
+            text.append(UInt8(ascii: "."))
+            text += pennies
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// A percent, from its value as a fraction (0.125 shows as `12.5%`), with at most `maxPlaces`
     /// decimals and no trailing zeros: `6.7%`, `50%`, `33.3%`, `-3%`.
     public func formattedPercent(maxPlaces: Int = 1) -> String {
         let (negative, integer, fraction) = decimalDigits(places: maxPlaces, shift: 2)
-        return Exact.joined(negative, Exact.grouped(integer), fraction) + "%"
+        return Exact.joined(negative, integer, grouping: true, fraction, suffix: "%")
     }
 
     /// A plain number with at most `maxPlaces` decimals and no trailing zeros: `12,000`, `0.6`,
     /// `0.33` for a third; `grouping: false` gives `12000`.
     public func formattedNumber(maxPlaces: Int = 2, grouping: Bool = true) -> String {
         let (negative, integer, fraction) = decimalDigits(places: maxPlaces)
-        return Exact.joined(negative, grouping ? Exact.grouped(integer) : integer, fraction)
+        return Exact.joined(negative, integer, grouping: grouping, fraction)
     }
 
-    /// `1234567` → `1,234,567`.
-    static func grouped(_ digits: String) -> String {
-        var result = ""
-        for (i, digit) in digits.enumerated() {
-            if i > 0, (digits.count - i) % 3 == 0 { result.append(",") }
-            result.append(digit)
+    /// Appends `1234567` as `1,234,567`.
+    static func appendGrouped(_ digits: ArraySlice<UInt8>, to text: inout [UInt8]) {
+        var left = digits.count
+        for digit in digits {
+            if left < digits.count, left % 3 == 0 { text.append(UInt8(ascii: ",")) }
+            text.append(digit)
+            left -= 1
         }
-        return result
     }
 
     /// Sign, integer and fraction with the fraction's trailing zeros (and then its point) dropped.
-    static func joined(_ negative: Bool, _ integer: String, _ fraction: String) -> String {
-        var fraction = Substring(fraction)
-        while fraction.last == "0" { fraction.removeLast() }
-        return (negative ? "-" : "") + integer + (fraction.isEmpty ? "" : "." + fraction)
+    static func joined(_ negative: Bool, _ integer: ArraySlice<UInt8>, grouping: Bool, _ fraction: ArraySlice<UInt8>, suffix: String = "") -> String {
+        var text: [UInt8] = negative ? [UInt8(ascii: "-")] : []
+        if grouping { appendGrouped(integer, to: &text) } else { text += integer }
+        var fraction = fraction
+        while fraction.last == UInt8(ascii: "0") { fraction.removeLast() }
+        if !fraction.isEmpty {
+            text.append(UInt8(ascii: "."))
+            text += fraction
+        }
+        text += suffix.utf8
+        return String(decoding: text, as: UTF8.self)
     }
 }

@@ -169,6 +169,9 @@ public struct BigInt: Hashable, Comparable, Sendable, CustomStringConvertible, E
     public static func < (a: BigInt, b: BigInt) -> Bool {
         if case .small(let x) = a.storage, case .small(let y) = b.storage { return x < y }
         if a.isNegative != b.isNegative { return a.isNegative }
+        // Same sign and one small: the large one has the larger magnitude (no limbs needed).
+        if case .small = a.storage { return !b.isNegative }
+        if case .small = b.storage { return a.isNegative }
         let c = compare(a.limbs, b.limbs)
         return a.isNegative ? c > 0 : c < 0
     }

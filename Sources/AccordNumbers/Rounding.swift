@@ -9,6 +9,17 @@ extension Exact {
 
     /// The value rounded half-even as a whole count of `10^-places` units: pennies for 2.
     public func roundedCount(places: Int) -> BigInt {
+        if case .small(let n, let d) = form, let power = Exact.smallPowerOfTen(places) {
+            let (scaled, overflow) = n.multipliedReportingOverflow(by: power)
+            if !overflow {
+                // As below, in machine words: |r| < d, so twice it fits in a UInt64; q moves by one
+                // only when d > 1, so |q| is at most half of Int64.max.
+                var (q, r) = scaled.quotientAndRemainder(dividingBy: d)
+                let twice = r.magnitude * 2
+                if twice > d.magnitude || (twice == d.magnitude && q & 1 != 0) { q += n < 0 ? -1 : 1 }
+                return BigInt(q)
+            }
+        }
         let scaled = numerator * BigInt.powerOfTen(places)
         var (q, r) = scaled.quotientAndRemainder(dividingBy: denominator)
         // Compare twice the remainder's magnitude with the denominator: above half rounds away
@@ -24,7 +35,13 @@ extension Exact {
     /// Never fails, whatever the value.
     public func decimalString(places: Int) -> String {
         let (negative, integer, fraction) = decimalDigits(places: places)
-        return (negative ? "-" : "") + integer + (fraction.isEmpty ? "" : "." + fraction)
+        var text: [UInt8] = negative ? [UInt8(ascii: "-")] : []
+        text += integer
+        if !fraction.isEmpty {
+            text.append(UInt8(ascii: "."))
+            text += fraction
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// The largest-remainder rounding of a partition (a term's allocations, a scheme's
@@ -49,6 +66,8 @@ extension Exact {
         }
         let perUnit = BigInt.powerOfTen(places)  // 100 pennies to the pound
         var counts: [BigInt] = [], remainders: [Exact] = []
+        counts.reserveCapacity(parts.count)
+        remainders.reserveCapacity(parts.count)
         for part in parts {
             let (count, remainder) = part.value.multiplied(by: Exact(perUnit)).floorParts
             counts.append(count)
@@ -91,18 +110,40 @@ extension Exact {
 
     /// The floor and what is left, in [0, 1).
     var floorParts: (integer: BigInt, fraction: Exact) {
+        if case .small(let n, let d) = form {
+            // r ≡ n (mod d), so r/d is reduced; q moves down only when d > 1, so it cannot overflow.
+            var (q, r) = n.quotientAndRemainder(dividingBy: d)
+            if r < 0 { q -= 1; r += d }
+            return (BigInt(q), Exact.reducing(r, d))
+        }
         var (q, r) = numerator.quotientAndRemainder(dividingBy: denominator)
         if r.isNegative { q = q - 1; r = r + denominator }
         return (q, Exact(reduced: r, denominator))
     }
 
     /// The digits of `self × 10^shift` rounded half-even to `places` decimals: a sign (never on
-    /// zero, so no "-0.00"), the integer digits and exactly `places` fraction digits.
-    func decimalDigits(places: Int, shift: Int = 0) -> (negative: Bool, integer: String, fraction: String) {
-        let count = multiplied(by: Exact.powerOfTen(shift)).roundedCount(places: places)
-        let digits = count.magnitude.description
-        let padded = String(repeating: "0", count: max(0, places + 1 - digits.count)) + digits
-        return (count.isNegative, String(padded.dropLast(places)), String(padded.suffix(places)))
+    /// zero, so no "-0.00"), the integer digits and exactly `places` fraction digits, as ASCII
+    /// bytes (the formatters assemble their text as bytes, not Characters).
+    func decimalDigits(places: Int, shift: Int = 0) -> (negative: Bool, integer: ArraySlice<UInt8>, fraction: ArraySlice<UInt8>) {
+        let count = (shift == 0 ? self : multiplied(by: Exact.powerOfTen(shift))).roundedCount(places: places)
+        var padded: [UInt8]
+        if let small = count.intValue {
+            // Least significant digit first, at least `places + 1` of them, then turned round.
+            var rest = small.magnitude
+            padded = []
+            padded.reserveCapacity(max(20, places + 1))
+            repeat {
+                padded.append(UInt8(ascii: "0") + UInt8(rest % 10))
+                rest /= 10
+            } while rest > 0 || padded.count <= places
+            padded.reverse()
+        } else {
+            let digits = count.magnitude.description.utf8
+            padded = [UInt8](repeating: UInt8(ascii: "0"), count: max(0, places + 1 - digits.count))
+            padded += digits
+        }
+        let point = padded.count - places
+        return (count.isNegative, padded[..<point], padded[point...])
     }
 }
 

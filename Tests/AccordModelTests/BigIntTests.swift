@@ -165,5 +165,7 @@ import Testing
         #expect(Set([max + 1 - 1, max]).count == 1)
         #expect(BigInt(-7).quotientAndRemainder(dividingBy: 2) == (-3, -1))
         #expect(BigInt.powerOfTen(40).description == "1" + String(repeating: "0", count: 40))
+        // Order between a machine word and a limb value of the same sign.
+        #expect(min < -max && !(-max < min) && max < max + 1 && !(max + 1 < max) && -max < 1 && !(1 < min))
     }
 }
