@@ -43,10 +43,11 @@ public struct StatementMatch: Sendable {
 
     /// The nodes bound to leaves that satisfy `isWanted`, in one allocation.
     private func nodes(_ isWanted: (ArgumentPattern) -> Bool) -> [SyntaxNode] {
+        let tree = arguments.tree, patterns = arguments.patterns, indices = arguments.nodes
         var nodes: [SyntaxNode] = []
-        nodes.reserveCapacity(arguments.count)
-        for (pattern, node) in zip(arguments.patterns, arguments.nodes) where isWanted(pattern) {
-            nodes.append(SyntaxNode(tree: arguments.tree, index: node))
+        nodes.reserveCapacity(indices.count)
+        for offset in 0..<indices.count where isWanted(patterns[patterns.startIndex + offset]) {
+            nodes.append(SyntaxNode(tree: tree, index: indices[indices.startIndex + offset]))
         }
         return nodes
     }

@@ -201,11 +201,12 @@ private struct Checker {
                 statement.block.map { checkNested($0, kind: nil, owner: statement) }
                 continue
             }
-            if let keyed = schema.keyedLine, schema.attributeIndex(of: head) == nil {
+            let named = schema.attributeIndex(of: head)
+            if let keyed = schema.keyedLine, named == nil {
                 checkKeyedLine(statement, keyed, schema: schema, lines: &lines)
                 continue
             }
-            guard let attributeIndex = schema.attributeIndex(of: head) else {
+            guard let attributeIndex = named else {
                 if let keyword = head.simpleName {
                     reportUnknownAttribute(keyword, head, schema: schema)
                     statement.block.map { checkNested($0, kind: nil, owner: statement) }
