@@ -142,6 +142,15 @@ struct RecordedMatches: Sendable {
     private var leaves: [ArgumentPattern] = []
     private var elements: [Int32] = []
 
+    init() {}
+
+    /// Room for every statement of `tree` and every expression in them, the most the check records.
+    init(reservingFor tree: SyntaxTree) {
+        records.reserveCapacity(tree.nodes.statementCount)
+        leaves.reserveCapacity(tree.nodes.statementElementCount)
+        elements.reserveCapacity(tree.nodes.statementElementCount)
+    }
+
     mutating func store(_ bindings: Grammar.Bindings) -> Stored {
         let stored = Stored(start: Int32(leaves.count), count: Int32(bindings.count))
         leaves.append(contentsOf: bindings.patterns)

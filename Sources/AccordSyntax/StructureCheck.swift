@@ -5,7 +5,7 @@ import AccordDiagnostics
 /// requires (E107). Purely structural: names are not resolved and values are not evaluated.
 enum StructureCheck {
     static func run(_ tree: SyntaxTree) -> (diagnostics: [Diagnostic], matches: RecordedMatches) {
-        var check = Checker(file: tree.file, matches: RecordedMatches(), matcher: PatternMatcher(tree: tree))
+        var check = Checker(file: tree.file, matches: RecordedMatches(reservingFor: tree), matcher: PatternMatcher(tree: tree))
         check.checkStatements(tree.statements, in: .file, owner: nil)
         return (check.diagnostics, check.matches)
     }

@@ -60,31 +60,35 @@ public final class SyntaxTree: Sendable {
     public var sourceText: String { root.description }
 }
 
-/// The nodes of a tree, twelve bytes each, and their children. What can be worked out is not
+/// The nodes of a tree, nine bytes each, and their children. What can be worked out is not
 /// stored: a node's children start where the previous node's end (nodes finish in order, each
 /// moving its children to the end of `edges`), a node's tokens end where its last child's do,
 /// and a parent is found by walking down from the root.
 struct NodeTable: Sendable {
-    struct RawNode: Sendable {
-        var kind: SyntaxKind
-        /// Whether this node or one below it is an error node: asked of every statement.
-        var containsError: Bool
-        var childEnd: Int32
-        /// The first token below the node; for an empty node, the token it stands before.
-        var firstToken: Int32
-    }
-
-    private(set) var nodes: [RawNode] = []
+    private var kinds: [SyntaxKind] = []
+    private var childEnds: [Int32] = []
+    /// The first token below each node (for an empty node, the token it stands before), with
+    /// `errorBit` set when the node or one below it is an error node (asked of every statement).
+    /// A file has at most 64 MiB, so token indices never reach that bit.
+    private var firstTokens: [UInt32] = []
+    private static let errorBit: UInt32 = 1 << 31
     private(set) var edges: [Int32] = []
+    /// How many statements, and expressions directly in them: what the structure check records
+    /// at most, so its arrays are reserved once.
+    private(set) var statementCount = 0
+    private(set) var statementElementCount = 0
 
-    var count: Int { nodes.count }
+    var count: Int { kinds.count }
     /// Whether the next node would grow the nodes. Edges never outgrow `tokens + nodes` reserved
     /// (every token and every node but the root is one edge), so the nodes are what to watch.
-    var isFull: Bool { nodes.count == nodes.capacity }
-    subscript(index: Int32) -> RawNode { nodes[Int(index)] }
+    var isFull: Bool { childEnds.count == childEnds.capacity }
+
+    func kind(_ index: Int32) -> SyntaxKind { kinds[Int(index)] }
+    func containsError(_ index: Int32) -> Bool { firstTokens[Int(index)] & Self.errorBit != 0 }
+    func firstToken(_ index: Int32) -> Int32 { Int32(firstTokens[Int(index)] & ~Self.errorBit) }
 
     func childRange(_ index: Int32) -> Range<Int> {
-        (index == 0 ? 0 : Int(nodes[Int(index) - 1].childEnd))..<Int(nodes[Int(index)].childEnd)
+        (index == 0 ? 0 : Int(childEnds[Int(index) - 1]))..<Int(childEnds[Int(index)])
     }
 
     func children(_ index: Int32) -> ArraySlice<Int32> { edges[childRange(index)] }
@@ -94,25 +98,34 @@ struct NodeTable: Sendable {
         var node = index
         while true {
             let range = childRange(node)
-            guard let last = range.last else { return nodes[Int(node)].firstToken }
+            guard let last = range.last else { return firstToken(node) }
             let edge = edges[last]
             if edge >= 0 { return edge + 1 }
             node = ~edge
         }
     }
 
-    func firstToken(ofEdge edge: Int32) -> Int32 { edge >= 0 ? edge : nodes[Int(~edge)].firstToken }
+    func firstToken(ofEdge edge: Int32) -> Int32 { edge >= 0 ? edge : firstToken(~edge) }
 
     mutating func reserveCapacity(nodes nodeCount: Int, edges edgeCount: Int) {
-        nodes.reserveCapacity(nodeCount)
+        kinds.reserveCapacity(nodeCount)
+        childEnds.reserveCapacity(nodeCount)
+        firstTokens.reserveCapacity(nodeCount)
         edges.reserveCapacity(edgeCount)
     }
 
     mutating func appendEdge(_ edge: Int32) { edges.append(edge) }
 
-    /// Adds a node whose children are the edges appended since the previous node.
-    mutating func appendNode(_ kind: SyntaxKind, containsError: Bool, firstToken: Int32) {
-        nodes.append(RawNode(kind: kind, containsError: containsError, childEnd: Int32(edges.count), firstToken: firstToken))
+    /// Adds a node whose children are the edges appended since the previous node; `elements`
+    /// counts a statement's expressions.
+    mutating func appendNode(_ kind: SyntaxKind, containsError: Bool, firstToken: Int32, elements: Int) {
+        kinds.append(kind)
+        childEnds.append(Int32(edges.count))
+        firstTokens.append(UInt32(firstToken) | (containsError ? Self.errorBit : 0))
+        if kind == .statement {
+            statementCount += 1
+            statementElementCount += elements
+        }
     }
 }
 
@@ -121,9 +134,7 @@ public struct SyntaxNode: Sendable, CustomStringConvertible {
     public let tree: SyntaxTree
     let index: Int32
 
-    var raw: NodeTable.RawNode { tree.nodes[index] }
-
-    public var kind: SyntaxKind { raw.kind }
+    public var kind: SyntaxKind { tree.nodes.kind(index) }
 
     /// The node holding this one, found by walking down from the root (a tree keeps no parent
     /// links): in post-order, the child that holds a node is the first child not before it.
@@ -140,7 +151,7 @@ public struct SyntaxNode: Sendable, CustomStringConvertible {
         return nil
     }
 
-    var firstToken: Int32 { raw.firstToken }
+    var firstToken: Int32 { tree.nodes.firstToken(index) }
     var endToken: Int32 { tree.nodes.endToken(index) }
 
 /// Children in source order: nodes and tokens (trivia included).
@@ -298,15 +309,19 @@ struct TreeBuilder {
         }
         let first = start < buffer.count ? table.firstToken(ofEdge: buffer[start]) : Int32(nextToken)
         var containsError = kind == .error
+        var elements = 0
         // One pass, element by element: the generic slice append and `removeLast(_:)` cost more
         // than the copy itself for the two or three children a node usually has.
         for index in start..<buffer.count {
             let edge = buffer[index]
-            if edge < 0, table[~edge].containsError { containsError = true }
+            if edge < 0 {
+                if table.containsError(~edge) { containsError = true }
+                if table.kind(~edge) != .block { elements += 1 }
+            }
             table.appendEdge(edge)
         }
         while buffer.count > start { buffer.removeLast() }
-        table.appendNode(kind, containsError: containsError, firstToken: first)
+        table.appendNode(kind, containsError: containsError, firstToken: first, elements: elements)
         buffer.append(~Int32(table.count - 1))
     }
 

@@ -23,7 +23,7 @@ public struct StatementSyntax: Sendable {
         var skipped = 0
         for edge in node.childEdges {
             if edge < 0 {
-                guard tree.nodes[~edge].kind != .block else { continue }
+                guard tree.nodes.kind(~edge) != .block else { continue }
             } else {
                 let kind = tree.tokens.kind(at: Int(edge))
                 guard kind == .comma || kind == .equals else { continue }
@@ -130,5 +130,5 @@ extension SyntaxNode {
         return firstSignificantToken
     }
 
-    public var containsError: Bool { raw.containsError }
+    public var containsError: Bool { tree.nodes.containsError(index) }
 }
