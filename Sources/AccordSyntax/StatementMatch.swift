@@ -141,17 +141,28 @@ struct RecordedMatches: Sendable {
     private var records: [Record] = []
     private var leaves: [ArgumentPattern] = []
     private var elements: [Int32] = []
+    /// How many statements the tree has: the most records there can be.
+    private var statementCount = 0
 
     init() {}
 
-    /// Room for every statement of `tree` and every expression in them, the most the check records.
+    /// Room for every statement of `tree`, and for its expressions but the heads (which most
+    /// lines do not bind); a plan with more grows by what its remaining lines will likely need.
     init(reservingFor tree: SyntaxTree) {
-        records.reserveCapacity(tree.nodes.statementCount)
-        leaves.reserveCapacity(tree.nodes.statementElementCount)
-        elements.reserveCapacity(tree.nodes.statementElementCount)
+        statementCount = tree.nodes.statementCount
+        records.reserveCapacity(statementCount)
+        let expected = tree.nodes.statementElementCount - statementCount
+        leaves.reserveCapacity(expected)
+        elements.reserveCapacity(expected)
     }
 
     mutating func store(_ bindings: Grammar.Bindings) -> Stored {
+        if leaves.count + bindings.count > leaves.capacity {
+            let needed = leaves.count + bindings.count
+            let expected = needed + needed * max(0, statementCount - records.count) / max(1, records.count) + 16
+            leaves.reserveCapacity(expected)
+            elements.reserveCapacity(expected)
+        }
         let stored = Stored(start: Int32(leaves.count), count: Int32(bindings.count))
         leaves.append(contentsOf: bindings.patterns)
         elements.append(contentsOf: bindings.nodes)
