@@ -18,10 +18,10 @@ public struct Lexer {
     let file: SourceFile
     let bytes: [UInt8]
     var index = 0
-    var tokens: [Token] = []
+    var tokens = TokenList()
     var diagnostics: [Diagnostic] = []
 
-    public static func tokenize(_ file: SourceFile) -> (tokens: [Token], diagnostics: [Diagnostic]) {
+    public static func tokenize(_ file: SourceFile) -> (tokens: TokenList, diagnostics: [Diagnostic]) {
         var lexer = Lexer(file: file, bytes: file.bytes)
         lexer.run()
         return (lexer.tokens, lexer.diagnostics)
@@ -38,7 +38,9 @@ public struct Lexer {
                    help: "save the file as UTF-8 in your editor")
             return finishUnreadable()
         }
-        tokens.reserveCapacity(count / 3)
+        // Plans run to about one token for every three bytes; `add` grows the lists by what the
+        // rest of the file will likely need, so they end close to their size instead of doubling.
+        tokens.reserveCapacity(count / 4 + 16)
         if bytes.starts(with: SourceFile.byteOrderMark) { add(.byteOrderMark, 0, 3); index = 3 }
         while index < count { lexToken() }
         add(.endOfFile, count, count)
@@ -52,7 +54,12 @@ public struct Lexer {
     private func byte(_ offset: Int) -> UInt8 { offset < bytes.count ? bytes[offset] : 0 }
 
     private mutating func add(_ kind: TokenKind, _ start: Int, _ end: Int, malformed: Bool = false) {
-        tokens.append(Token(kind: kind, start: start, end: end, isMalformed: malformed))
+        // Tokens store no end: each must start where the one before it ended.
+        assert(start == index, "tokens are contiguous")
+        if tokens.count == tokens.capacity, start > 0 {
+            tokens.reserveCapacity(tokens.count + tokens.count * (bytes.count - start) / start + 16)
+        }
+        tokens.append(kind, start: start, malformed: malformed)
         index = end
     }
 

@@ -33,7 +33,7 @@ struct Parser {
     static let maximumBlockDepth = 32
 
     let file: SourceFile
-    let tokens: [Token]
+    let tokens: TokenList
     var builder: TreeBuilder
     var diagnostics: [Diagnostic] = []
     /// The next token to hand to the builder (trivia included).
@@ -51,7 +51,7 @@ struct Parser {
     /// its own line, and that `}`'s line: where an E102 for the open block most likely belongs.
     private var looseClose: (open: Token, line: Int)?
 
-    init(file: SourceFile, tokens: [Token]) {
+    init(file: SourceFile, tokens: TokenList) {
         self.file = file
         self.tokens = tokens
         self.builder = TreeBuilder(expectedTokens: tokens.count)
@@ -62,11 +62,11 @@ struct Parser {
 
     private func nextSignificant(from index: Int) -> Int {
         var i = index
-        while tokens[i].kind.isTrivia { i += 1 }
+        while tokens.kind(at: i).isTrivia { i += 1 }
         return i
     }
 
-    private var kind: TokenKind { tokens[current].kind }
+    private var kind: TokenKind { tokens.kind(at: current) }
     private var token: Token { tokens[current] }
 
     private func text(_ token: Token) -> String { String(decoding: file.bytes[token.range], as: UTF8.self) }
@@ -327,7 +327,7 @@ struct Parser {
     private func financialYearWithoutFY() -> (text: String, range: Range<Int>)? {
         guard kind == .slash, current > 0 else { return nil }
         var before = current - 1
-        while before > 0, tokens[before].kind.isTrivia { before -= 1 }
+        while before > 0, tokens.kind(at: before).isTrivia { before -= 1 }
         let after = current + 1 < tokens.count ? tokens[current + 1] : token
         let twoDigits = { (t: Token) in t.kind == .number && t.range.count == 2 }
         guard twoDigits(tokens[before]), twoDigits(after) else { return nil }

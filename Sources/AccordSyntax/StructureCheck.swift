@@ -5,7 +5,7 @@ import AccordDiagnostics
 /// requires (E107). Purely structural: names are not resolved and values are not evaluated.
 enum StructureCheck {
     static func run(_ tree: SyntaxTree) -> (diagnostics: [Diagnostic], matches: RecordedMatches) {
-        var check = Checker(file: tree.file, matches: RecordedMatches(nodeCount: tree.nodes.count))
+        var check = Checker(file: tree.file, matches: RecordedMatches(reservingFor: tree), matcher: PatternMatcher(tree: tree))
         check.checkStatements(tree.statements, in: .file, owner: nil)
         return (check.diagnostics, check.matches)
     }
@@ -14,13 +14,19 @@ enum StructureCheck {
 /// Matches statement items against an `ArgumentPattern`, keeping the furthest failure so the
 /// message can say what was expected where.
 struct PatternMatcher {
-    let items: [StatementItem]
+    let tree: SyntaxTree
+    /// The items being matched, as `StatementSyntax.appendItemEdges` gives them. One matcher
+    /// serves every line of a check: its buffers are emptied, not freed, between lines.
+    private(set) var items: [Int32] = []
     private(set) var furthest = -1
     private(set) var expected: [ArgumentPattern] = []
     /// Every leaf bound on any path tried, each with the index of the binding before it on its
     /// path (-1 for none): partial matches share their prefixes, so the many partial matches of a
     /// long list cost linear, not quadratic, time and memory, without an object per binding.
     private var bindings: [Binding] = []
+    /// The bindings of the last complete match, in order.
+    private var boundPatterns: [ArgumentPattern] = []
+    private var boundNodes: [Int32] = []
 
     private struct Binding {
         let leaf: ArgumentPattern
@@ -34,13 +40,27 @@ struct PatternMatcher {
         var last: Int32
     }
 
-    init(items: [StatementItem]) {
-        self.items = items
-        bindings.reserveCapacity(items.count)
+    init(tree: SyntaxTree) { self.tree = tree }
+
+    /// Starts on the items of `statement` after the first `count` (its head).
+    mutating func start(_ statement: StatementSyntax, droppingFirst count: Int) {
+        items.removeAll(keepingCapacity: true)
+        statement.appendItemEdges(droppingFirst: count, to: &items)
+        furthest = -1
+        expected.removeAll(keepingCapacity: true)
+        bindings.removeAll(keepingCapacity: true)
+    }
+
+    /// The item at `index`, as a view.
+    func item(_ index: Int) -> StatementItem { StatementItem(edge: items[index], in: tree) }
+
+    /// Whether the item at `index` is the token `kind` (`,` or `=`).
+    private func isToken(_ index: Int, _ kind: TokenKind) -> Bool {
+        index < items.count && items[index] >= 0 && tree.tokens.kind(at: Int(items[index])) == kind
     }
 
     /// The bindings of a complete match of all items, in source order, if there is one.
-    mutating func matchAll(_ pattern: ArgumentPattern) -> [StatementMatch.Argument]? {
+    mutating func matchAll(_ pattern: ArgumentPattern) -> StatementMatch.Arguments? {
         var longest = -1
         var complete: Partial?
         _ = match(pattern, from: Partial(end: 0, last: -1)) { matcher, partial in
@@ -57,21 +77,19 @@ struct PatternMatcher {
         return nil
     }
 
-    private func arguments(endingAt last: Int32) -> [StatementMatch.Argument] {
-        var count = 0
+    private mutating func arguments(endingAt last: Int32) -> StatementMatch.Arguments {
+        boundPatterns.removeAll(keepingCapacity: true)
+        boundNodes.removeAll(keepingCapacity: true)
         var binding = last
-        while binding >= 0 { count += 1; binding = bindings[Int(binding)].previous }
-        var arguments: [StatementMatch.Argument] = []
-        arguments.reserveCapacity(count)
-        binding = last
         while binding >= 0 {
             let bound = bindings[Int(binding)]
-            guard case .expression(let node) = items[Int(bound.item)] else { preconditionFailure("only expressions are bound") }
-            arguments.append(StatementMatch.Argument(pattern: bound.leaf, node: node))
+            boundPatterns.append(bound.leaf)
+            boundNodes.append(~items[Int(bound.item)])
             binding = bound.previous
         }
-        arguments.reverse()
-        return arguments
+        boundPatterns.reverse()
+        boundNodes.reverse()
+        return StatementMatch.Arguments(tree: tree, patterns: boundPatterns[...], nodes: boundNodes[...])
     }
 
     private mutating func fail(at index: Int, expecting leaf: ArgumentPattern) {
@@ -93,11 +111,11 @@ struct PatternMatcher {
             for run in listRuns(inner, from: partial) where next(&self, run) { return true }
             return false
         case .equals:
-            guard partial.end < items.count, case .equals = items[partial.end] else { fail(at: partial.end, expecting: pattern); return false }
+            guard isToken(partial.end, .equals) else { fail(at: partial.end, expecting: pattern); return false }
             return next(&self, Partial(end: partial.end + 1, last: partial.last))
         case .value, .literal, .name, .months, .keyword, .word:
             let index = partial.end
-            guard index < items.count, case .expression(let node) = items[index], Self.leaf(pattern, accepts: node) else {
+            guard index < items.count, items[index] < 0, Self.leaf(pattern, accepts: SyntaxNode(tree: tree, index: ~items[index])) else {
                 fail(at: index, expecting: pattern)
                 return false
             }
@@ -120,7 +138,7 @@ struct PatternMatcher {
             runs.append(contentsOf: round)
             var nextRound: [Partial] = []
             for run in round where run.end < items.count {
-                guard case .comma = items[run.end] else {
+                guard isToken(run.end, .comma) else {
                     // `partners ESNEFT WSFT`: say that a comma is missing.
                     fail(at: run.end, expecting: .word(","))
                     continue
@@ -166,6 +184,7 @@ private struct Checker {
     let file: SourceFile
     var diagnostics: [Diagnostic] = []
     var matches: RecordedMatches
+    var matcher: PatternMatcher
 
     mutating func report(_ code: DiagnosticCode, _ range: Range<Int>, _ message: String, help: String? = nil, notes: [DiagnosticNote] = [], replacement: String? = nil) {
         diagnostics.append(Diagnostic(code, file: file, range: range, message: message, help: help, notes: notes, replacement: replacement))
@@ -179,17 +198,18 @@ private struct Checker {
             guard !statement.hasErrorNode, let head = statement.head else {
                 // A line the parser could not read still names its attribute: no E107 echo for it.
                 if let head = statement.head, let attributeIndex = schema.attributeIndex(of: head) { lines[present: attributeIndex] = true }
-                statement.block.map { checkNested($0, kind: nil) }
+                statement.block.map { checkNested($0, kind: nil, owner: statement) }
                 continue
             }
-            if let keyed = schema.keyedLine, schema.attributeIndex(of: head) == nil {
+            let named = schema.attributeIndex(of: head)
+            if let keyed = schema.keyedLine, named == nil {
                 checkKeyedLine(statement, keyed, schema: schema, lines: &lines)
                 continue
             }
-            guard let attributeIndex = schema.attributeIndex(of: head) else {
+            guard let attributeIndex = named else {
                 if let keyword = head.simpleName {
                     reportUnknownAttribute(keyword, head, schema: schema)
-                    statement.block.map { checkNested($0, kind: nil) }
+                    statement.block.map { checkNested($0, kind: nil, owner: statement) }
                 } else {
                     report(.E104, head.trimmedRange, "expected an attribute name in \(schema.noun), found `\(head.compactText)`",
                            help: "each line starts with an attribute, such as \(schema.attributes.prefix(3).map { "`\($0.keyword)`" }.joined(separator: ", "))")
@@ -199,30 +219,30 @@ private struct Checker {
             let attribute = schema.attributes[attributeIndex]
             lines[present: attributeIndex] = true
             let bindings = checkArguments(statement, attribute, in: schema)
-            let key = checkRepetition(statement, attributeIndex, attribute, in: schema, bindings: bindings ?? [], lines: &lines)
-            if let bindings {
-                // The model reads the first of the lines that fit: a line that did not fit does not count.
-                let isRepeat = key.map { !lines.markRead($0) } ?? false
-                matches.record(statement, in: kind, attribute: attributeIndex, isRepeat: isRepeat, bindings)
-            }
+            let hasArguments = !matcher.items.isEmpty
+            let key = checkRepetition(statement, attributeIndex, attribute, in: schema, owner: owner, bindings: bindings, lines: &lines)
+            // The model reads the first of the lines that fit: a line that did not fit does not count.
+            let fitted = bindings.map { (matches.store($0), isRepeat: key.map { !lines.markRead($0) } ?? false) }
             // `{` on the line after its header is a syntax error already (E104); not an echo here.
             let next = index + 1 < statements.count ? statements[index + 1] : nil
             let detachedBlockFollows = next.map { $0.head == nil && $0.block != nil } ?? false
             if attribute.blockOrArguments {
-                checkBlockOrArguments(statement, attribute, hasArguments: statement.items(droppingFirst: 1).isEmpty == false, detachedBlockFollows: detachedBlockFollows)
+                checkBlockOrArguments(statement, attribute, hasArguments: hasArguments, detachedBlockFollows: detachedBlockFollows)
             }
             checkBlock(statement, attribute, detachedBlockFollows: detachedBlockFollows)
+            // Recorded after the lines of its block, which come before it in node order.
+            if let (stored, isRepeat) = fitted { matches.record(statement, in: kind, attribute: attributeIndex, isRepeat: isRepeat, stored) }
         }
         if let owner { checkRequired(schema, lines: lines, owner: owner) }
     }
 
-    private mutating func checkNested(_ block: BlockSyntax, kind: BlockKind?) {
+    private mutating func checkNested(_ block: BlockSyntax, kind: BlockKind?, owner: StatementSyntax) {
         guard let kind else {
             // Inside an unknown attribute's block: only look for deeper blocks' own problems.
-            for statement in block.statements { statement.block.map { checkNested($0, kind: nil) } }
+            for statement in block.statements { statement.block.map { checkNested($0, kind: nil, owner: statement) } }
             return
         }
-        checkStatements(block.statements, in: kind, owner: StatementSyntax(block.node.parent!))
+        checkStatements(block.statements, in: kind, owner: owner)
     }
 
     private mutating func reportUnknownAttribute(_ keyword: String, _ head: SyntaxNode, schema: BlockSchema) {
@@ -245,23 +265,23 @@ private struct Checker {
     /// Matches the arguments after the head; reports E105 for a wrong keyword value, E104 otherwise.
     /// The bindings of a match, or nil when the arguments do not fit.
     private mutating func checkArguments(_ statement: StatementSyntax, _ attribute: AttributeSchema, in schema: BlockSchema) -> Grammar.Bindings? {
-        let items = statement.items(droppingFirst: 1)
-        var matcher = PatternMatcher(items: items)
+        matcher.start(statement, droppingFirst: 1)
         if let bindings = matcher.matchAll(attribute.arguments) { return bindings }
-        reportMismatch(matcher, items: items, statement: statement, example: attribute.example, subject: "`\(attribute.keyword)`")
+        reportMismatch(statement: statement, example: attribute.example, subject: "`\(attribute.keyword)`")
         return nil
     }
 
-    private mutating func reportMismatch(_ matcher: PatternMatcher, items: [StatementItem], statement: StatementSyntax, example: String, subject: String) {
+    /// Reports why the matcher's last statement did not fit.
+    private mutating func reportMismatch(statement: StatementSyntax, example: String, subject: String) {
         let expected = matcher.expected.map(PatternMatcher.describe)
         let expectation = Array(Set(expected)).sorted().joined(separator: " or ")
         let help = "write it like this: \(example)"
-        guard matcher.furthest >= 0, matcher.furthest < items.count else {
+        guard matcher.furthest >= 0, matcher.furthest < matcher.items.count else {
             let at = statement.head?.trimmedRange ?? statement.headerRange
             report(.E104, at, expectation.isEmpty ? "\(subject) is incomplete" : "\(subject) needs \(expectation)", help: help)
             return
         }
-        switch items[matcher.furthest] {
+        switch matcher.item(matcher.furthest) {
         case .expression(let node):
             for case .keyword(let what, let values) in matcher.expected {
                 if let word = node.simpleName {
@@ -282,8 +302,7 @@ private struct Checker {
     }
 
     private mutating func checkKeyedLine(_ statement: StatementSyntax, _ keyed: KeyedLineSchema, schema: BlockSchema, lines: inout BlockLines) {
-        let items = statement.items
-        var matcher = PatternMatcher(items: items)
+        matcher.start(statement, droppingFirst: 0)
         guard let bindings = matcher.matchAll(.sequence([keyed.key, keyed.value])) else {
             if case .name(.diagnosticCode) = keyed.key, let name = statement.head?.simpleName, DiagnosticCode(rawValue: name) == nil {
                 let suggestion = Suggestion.closest(to: name, in: DiagnosticCode.allCases.map(\.rawValue))
@@ -291,7 +310,7 @@ private struct Checker {
                        help: suggestion.map { "did you mean `\($0)`? (`accord explain CODE` lists what each check does)" } ?? "codes look like E202 or W407; `accord explain CODE` describes each",
                        replacement: suggestion)
             } else {
-                reportMismatch(matcher, items: items, statement: statement, example: keyed.example, subject: "a line of \(schema.noun)")
+                reportMismatch(statement: statement, example: keyed.example, subject: "a line of \(schema.noun)")
             }
             return
         }
@@ -302,12 +321,13 @@ private struct Checker {
         if let first = lines.first(key, statement) {
             reportRepeat(statement, first: first, what: "`\(key.text(schema))`", in: schema.noun)
         }
-        matches.record(statement, in: schema.kind, attribute: nil, isRepeat: !lines.markRead(key), bindings)
+        matches.record(statement, in: schema.kind, attribute: nil, isRepeat: !lines.markRead(key), matches.store(bindings))
     }
 
     /// The line's repetition key, if it has one.
-    private mutating func checkRepetition(_ statement: StatementSyntax, _ attributeIndex: Int, _ attribute: AttributeSchema, in schema: BlockSchema, bindings: Grammar.Bindings, lines: inout BlockLines) -> RepetitionKey? {
-        if attribute.uniqueListEntries {
+    private mutating func checkRepetition(_ statement: StatementSyntax, _ attributeIndex: Int, _ attribute: AttributeSchema, in schema: BlockSchema,
+                                          owner: StatementSyntax?, bindings: Grammar.Bindings?, lines: inout BlockLines) -> RepetitionKey? {
+        if attribute.uniqueListEntries, let bindings {
             var named: [String: SyntaxNode] = [:]
             for binding in bindings {
                 guard case .name(let kind) = binding.pattern else { continue }
@@ -327,10 +347,11 @@ private struct Checker {
         switch attribute.repetition {
         case .many: return nil
         case .once: key = .attribute(attributeIndex)
-        case .perKey: key = .text(Grammar.repetitionKey(attribute, bindings)!)
+        // A line that did not fit has no key text: its attribute alone is the key.
+        case .perKey: key = .text(bindings.flatMap { Grammar.repetitionKey(attribute, $0) } ?? attribute.keyword)
         }
         if let first = lines.first(key, statement) {
-            let schemaNoun = statement.node.parent.flatMap { $0.kind == .block ? $0.parent : nil }.flatMap(StatementSyntax.init)?.keyword ?? "block"
+            let schemaNoun = owner?.keyword ?? "block"
             reportRepeat(statement, first: first, what: "`\(key.text(schema))`", in: "this \(schemaNoun)")
         }
         return key
@@ -344,7 +365,7 @@ private struct Checker {
     private mutating func checkBlock(_ statement: StatementSyntax, _ attribute: AttributeSchema, detachedBlockFollows: Bool) {
         switch (statement.block, attribute.block) {
         case (let block?, let kind?):
-            checkNested(block, kind: kind)
+            checkNested(block, kind: kind, owner: statement)
         case (let block?, nil):
             report(.E104, block.leftBrace?.range ?? block.node.range, "`\(attribute.keyword)` does not take a block",
                    help: "write it like this: \(attribute.example)")

@@ -27,35 +27,15 @@ public enum SyntaxKind: UInt8, Sendable {
 /// stored as `~index`). Views (`SyntaxNode`) are small values pointing into it.
 public final class SyntaxTree: Sendable {
     public let file: SourceFile
-    public let tokens: [Token]
-    let nodes: [RawNode]
-    let edges: [Int32]
-    let parents: [Int32]
+    public let tokens: TokenList
+    let nodes: NodeTable
     /// The structure check's matches, so the model reads them instead of matching again.
     let matches: RecordedMatches
 
-    struct RawNode: Sendable {
-        var kind: SyntaxKind
-        /// Whether this node or one below it is an error node: asked of every statement.
-        var containsError: Bool
-        var childStart: Int32
-        var childCount: Int32
-        var firstToken: Int32
-        var endToken: Int32
-    }
-
-    init(file: SourceFile, tokens: [Token], nodes: [RawNode], edges: [Int32]) {
+    init(file: SourceFile, tokens: TokenList, nodes: NodeTable) {
         self.file = file
         self.tokens = tokens
         self.nodes = nodes
-        self.edges = edges
-        var parents = [Int32](repeating: -1, count: nodes.count)
-        for (index, node) in nodes.enumerated() {
-            for edge in edges[Int(node.childStart)..<Int(node.childStart + node.childCount)] where edge < 0 {
-                parents[Int(~edge)] = Int32(index)
-            }
-        }
-        self.parents = parents
         matches = RecordedMatches()
     }
 
@@ -63,8 +43,6 @@ public final class SyntaxTree: Sendable {
         file = tree.file
         tokens = tree.tokens
         nodes = tree.nodes
-        edges = tree.edges
-        parents = tree.parents
         self.matches = matches
     }
 
@@ -82,33 +60,110 @@ public final class SyntaxTree: Sendable {
     public var sourceText: String { root.description }
 }
 
+/// The nodes of a tree, nine bytes each, and their children. What can be worked out is not
+/// stored: a node's children start where the previous node's end (nodes finish in order, each
+/// moving its children to the end of `edges`), a node's tokens end where its last child's do,
+/// and a parent is found by walking down from the root.
+struct NodeTable: Sendable {
+    private var kinds: [SyntaxKind] = []
+    private var childEnds: [Int32] = []
+    /// The first token below each node (for an empty node, the token it stands before), with
+    /// `errorBit` set when the node or one below it is an error node (asked of every statement).
+    /// A file has at most 64 MiB, so token indices never reach that bit.
+    private var firstTokens: [UInt32] = []
+    private static let errorBit: UInt32 = 1 << 31
+    private(set) var edges: [Int32] = []
+    /// How many statements, and expressions directly in them: what the structure check records
+    /// at most, so its arrays are reserved once.
+    private(set) var statementCount = 0
+    private(set) var statementElementCount = 0
+
+    var count: Int { kinds.count }
+    /// Whether the next node would grow the nodes. Edges never outgrow `tokens + nodes` reserved
+    /// (every token and every node but the root is one edge), so the nodes are what to watch.
+    var isFull: Bool { childEnds.count == childEnds.capacity }
+
+    func kind(_ index: Int32) -> SyntaxKind { kinds[Int(index)] }
+    func containsError(_ index: Int32) -> Bool { firstTokens[Int(index)] & Self.errorBit != 0 }
+    func firstToken(_ index: Int32) -> Int32 { Int32(firstTokens[Int(index)] & ~Self.errorBit) }
+
+    func childRange(_ index: Int32) -> Range<Int> {
+        (index == 0 ? 0 : Int(childEnds[Int(index) - 1]))..<Int(childEnds[Int(index)])
+    }
+
+    func children(_ index: Int32) -> ArraySlice<Int32> { edges[childRange(index)] }
+
+    /// One past the last token below the node, found down its last children.
+    func endToken(_ index: Int32) -> Int32 {
+        var node = index
+        while true {
+            let range = childRange(node)
+            guard let last = range.last else { return firstToken(node) }
+            let edge = edges[last]
+            if edge >= 0 { return edge + 1 }
+            node = ~edge
+        }
+    }
+
+    func firstToken(ofEdge edge: Int32) -> Int32 { edge >= 0 ? edge : firstToken(~edge) }
+
+    mutating func reserveCapacity(nodes nodeCount: Int, edges edgeCount: Int) {
+        kinds.reserveCapacity(nodeCount)
+        childEnds.reserveCapacity(nodeCount)
+        firstTokens.reserveCapacity(nodeCount)
+        edges.reserveCapacity(edgeCount)
+    }
+
+    mutating func appendEdge(_ edge: Int32) { edges.append(edge) }
+
+    /// Adds a node whose children are the edges appended since the previous node; `elements`
+    /// counts a statement's expressions.
+    mutating func appendNode(_ kind: SyntaxKind, containsError: Bool, firstToken: Int32, elements: Int) {
+        kinds.append(kind)
+        childEnds.append(Int32(edges.count))
+        firstTokens.append(UInt32(firstToken) | (containsError ? Self.errorBit : 0))
+        if kind == .statement {
+            statementCount += 1
+            statementElementCount += elements
+        }
+    }
+}
+
 /// A view of one node of a `SyntaxTree`.
 public struct SyntaxNode: Sendable, CustomStringConvertible {
     public let tree: SyntaxTree
     let index: Int32
 
-    var raw: SyntaxTree.RawNode { tree.nodes[Int(index)] }
+    public var kind: SyntaxKind { tree.nodes.kind(index) }
 
-    public var kind: SyntaxKind { raw.kind }
+    /// The node holding this one, found by walking down from the root (a tree keeps no parent
+    /// links): in post-order, the child that holds a node is the first child not before it.
     public var parent: SyntaxNode? {
-        let p = tree.parents[Int(index)]
-        return p < 0 ? nil : SyntaxNode(tree: tree, index: p)
+        var holder = Int32(tree.nodes.count - 1)
+        descending: while holder != index {
+            for edge in tree.nodes.children(holder) where edge < 0 && ~edge >= index {
+                if ~edge == index { return SyntaxNode(tree: tree, index: holder) }
+                holder = ~edge
+                continue descending
+            }
+            break
+        }
+        return nil
     }
 
-    /// Children in source order: nodes and tokens (trivia included).
+    var firstToken: Int32 { tree.nodes.firstToken(index) }
+    var endToken: Int32 { tree.nodes.endToken(index) }
+
+/// Children in source order: nodes and tokens (trivia included).
     public var children: [SyntaxElement] {
-        let raw = raw
-        return tree.edges[Int(raw.childStart)..<Int(raw.childStart + raw.childCount)].map { edge in
+        childEdges.map { edge in
             edge < 0 ? .node(SyntaxNode(tree: tree, index: ~edge)) : .token(SyntaxToken(tree: tree, index: edge))
         }
     }
 
     // The views below walk `edges` and `tokens` directly: they run for every statement of a
     // plan several times over, and building `children` first would double their allocations.
-    var childEdges: ArraySlice<Int32> {
-        let raw = raw
-        return tree.edges[Int(raw.childStart)..<Int(raw.childStart + raw.childCount)]
-    }
+    var childEdges: ArraySlice<Int32> { tree.nodes.children(index) }
 
     public var childNodes: [SyntaxNode] { childNodes { _ in true } }
     public var childTokens: [SyntaxToken] { childEdges.compactMap { $0 >= 0 ? SyntaxToken(tree: tree, index: $0) : nil } }
@@ -135,17 +190,14 @@ public struct SyntaxNode: Sendable, CustomStringConvertible {
     }
 
     /// All tokens below this node, trivia included, in order.
-    public var tokens: [SyntaxToken] {
-        let raw = raw
-        return (raw.firstToken..<raw.endToken).map { SyntaxToken(tree: tree, index: $0) }
-    }
+    public var tokens: [SyntaxToken] { (firstToken..<endToken).map { SyntaxToken(tree: tree, index: $0) } }
 
     /// The significant (non-trivia) tokens below this node.
     public var significantTokens: [SyntaxToken] {
-        let raw = raw
+        let tokenRange = firstToken..<endToken
         var tokens: [SyntaxToken] = []
-        tokens.reserveCapacity(Int(raw.endToken - raw.firstToken))
-        for index in raw.firstToken..<raw.endToken where !tree.tokens[Int(index)].kind.isTrivia {
+        tokens.reserveCapacity(tokenRange.count)
+        for index in tokenRange where !tree.tokens.kind(at: Int(index)).isTrivia {
             tokens.append(SyntaxToken(tree: tree, index: index))
         }
         return tokens
@@ -153,9 +205,8 @@ public struct SyntaxNode: Sendable, CustomStringConvertible {
 
     /// The only significant token below this node, if there is exactly one.
     var singleSignificantToken: SyntaxToken? {
-        let raw = raw
         var found: Int32?
-        for index in raw.firstToken..<raw.endToken where !tree.tokens[Int(index)].kind.isTrivia {
+        for index in firstToken..<endToken where !tree.tokens.kind(at: Int(index)).isTrivia {
             if found != nil { return nil }
             found = index
         }
@@ -164,8 +215,7 @@ public struct SyntaxNode: Sendable, CustomStringConvertible {
 
     /// The first significant token below this node.
     var firstSignificantToken: SyntaxToken? {
-        let raw = raw
-        for index in raw.firstToken..<raw.endToken where !tree.tokens[Int(index)].kind.isTrivia {
+        for index in firstToken..<endToken where !tree.tokens.kind(at: Int(index)).isTrivia {
             return SyntaxToken(tree: tree, index: index)
         }
         return nil
@@ -173,27 +223,27 @@ public struct SyntaxNode: Sendable, CustomStringConvertible {
 
     /// Byte range of everything below this node.
     public var range: Range<Int> {
-        let raw = raw
-        guard raw.endToken > raw.firstToken else {
-            let at = raw.firstToken < Int32(tree.tokens.count) ? Int(tree.tokens[Int(raw.firstToken)].start) : tree.file.bytes.count
+        let first = Int(firstToken), end = Int(endToken)
+        guard end > first else {
+            let at = first < tree.tokens.count ? tree.tokens.start(at: first) : tree.file.bytes.count
             return at..<at
         }
-        return Int(tree.tokens[Int(raw.firstToken)].start)..<Int(tree.tokens[Int(raw.endToken) - 1].end)
+        return tree.tokens.start(at: first)..<tree.tokens.end(at: end - 1)
     }
 
     /// Byte range from the first to the last significant token (no trailing comment or newline).
     public var trimmedRange: Range<Int> {
-        let raw = raw
         func shown(_ index: Int32) -> Bool {
-            let kind = tree.tokens[Int(index)].kind
+            let kind = tree.tokens.kind(at: Int(index))
             return !kind.isTrivia && kind != .newline && kind != .semicolon && kind != .endOfFile
         }
-        var first = raw.firstToken
-        while first < raw.endToken, !shown(first) { first += 1 }
-        guard first < raw.endToken else { return range }
-        var last = raw.endToken - 1
+        let end = endToken
+        var first = firstToken
+        while first < end, !shown(first) { first += 1 }
+        guard first < end else { return range }
+        var last = end - 1
         while !shown(last) { last -= 1 }
-        return Int(tree.tokens[Int(first)].start)..<Int(tree.tokens[Int(last)].end)
+        return tree.tokens.start(at: Int(first))..<tree.tokens.end(at: Int(last))
     }
 
     /// The source text of this node, byte for byte.
@@ -217,10 +267,10 @@ public struct SyntaxToken: Sendable {
     let index: Int32
 
     public var token: Token { tree.tokens[Int(index)] }
-    public var kind: TokenKind { token.kind }
-    public var isMalformed: Bool { token.isMalformed }
-    public var range: Range<Int> { token.range }
-    public var text: String { tree.text(of: token) }
+    public var kind: TokenKind { tree.tokens.kind(at: Int(index)) }
+    public var isMalformed: Bool { tree.tokens.isMalformed(at: Int(index)) }
+    public var range: Range<Int> { tree.tokens.start(at: Int(index))..<tree.tokens.end(at: Int(index)) }
+    public var text: String { String(decoding: tree.file.bytes[range], as: UTF8.self) }
     /// The token's text as the formatter writes it (`2022/23` → `FY22/23`).
     public var normalizedText: String { LiteralText.normalized(kind, text) }
 }
@@ -229,18 +279,19 @@ public struct SyntaxToken: Sendable {
 /// children into `edges`. `checkpoint`/`startNode(at:)` wrap children already added, which is
 /// how a binary expression takes its left operand.
 struct TreeBuilder {
-    private(set) var nodes: [SyntaxTree.RawNode] = []
-    private var edges: [Int32] = []
+    private var table = NodeTable()
     private var buffer: [Int32] = []
     private var open: [(kind: SyntaxKind, start: Int)] = []
+    private let tokenCount: Int
 
     init(expectedTokens: Int) {
-        // A plan has about one node for every two tokens (trivia included), and every token and
-        // node but the root is one edge. Reserving a little over that spares the copy, and the
-        // doubled capacity, of growing these, the tree's largest arrays.
-        let expectedNodes = expectedTokens / 2 + expectedTokens / 8
-        nodes.reserveCapacity(expectedNodes)
-        edges.reserveCapacity(expectedTokens + expectedNodes)
+        // Plans have a little over one node for every two tokens (trivia included), and every
+        // token and node but the root is one edge. Reserving a little under that, then growing by
+        // what the rest of the file will likely need, keeps these close to their size instead
+        // of doubling them.
+        tokenCount = expectedTokens
+        let expectedNodes = expectedTokens / 2 + 16
+        table.reserveCapacity(nodes: expectedNodes, edges: expectedTokens + expectedNodes)
     }
 
     var checkpoint: Int { buffer.count }
@@ -252,29 +303,30 @@ struct TreeBuilder {
     /// Closes the innermost open node; `nextToken` places an empty node.
     mutating func finishNode(nextToken: Int) {
         let (kind, start) = open.removeLast()
-        let count = buffer.count - start
-        let first = count > 0 ? firstToken(of: buffer[start]) : Int32(nextToken)
-        let end = count > 0 ? endToken(of: buffer[buffer.count - 1]) : Int32(nextToken)
-        let childStart = Int32(edges.count)
+        if table.isFull, nextToken > 0 {
+            let nodes = table.count + table.count * max(0, tokenCount - nextToken) / nextToken + 16
+            table.reserveCapacity(nodes: nodes, edges: tokenCount + nodes)
+        }
+        let first = start < buffer.count ? table.firstToken(ofEdge: buffer[start]) : Int32(nextToken)
         var containsError = kind == .error
+        var elements = 0
         // One pass, element by element: the generic slice append and `removeLast(_:)` cost more
         // than the copy itself for the two or three children a node usually has.
         for index in start..<buffer.count {
             let edge = buffer[index]
-            if edge < 0, nodes[Int(~edge)].containsError { containsError = true }
-            edges.append(edge)
+            if edge < 0 {
+                if table.containsError(~edge) { containsError = true }
+                if table.kind(~edge) != .block { elements += 1 }
+            }
+            table.appendEdge(edge)
         }
         while buffer.count > start { buffer.removeLast() }
-        nodes.append(.init(kind: kind, containsError: containsError, childStart: childStart, childCount: Int32(count),
-                           firstToken: first, endToken: end))
-        buffer.append(~Int32(nodes.count - 1))
+        table.appendNode(kind, containsError: containsError, firstToken: first, elements: elements)
+        buffer.append(~Int32(table.count - 1))
     }
 
-    private func firstToken(of edge: Int32) -> Int32 { edge >= 0 ? edge : nodes[Int(~edge)].firstToken }
-    private func endToken(of edge: Int32) -> Int32 { edge >= 0 ? edge + 1 : nodes[Int(~edge)].endToken }
-
-    func build(file: SourceFile, tokens: [Token]) -> SyntaxTree {
+    func build(file: SourceFile, tokens: TokenList) -> SyntaxTree {
         precondition(open.isEmpty, "every node is finished before the tree is built")
-        return SyntaxTree(file: file, tokens: tokens, nodes: nodes, edges: edges)
+        return SyntaxTree(file: file, tokens: tokens, nodes: table)
     }
 }

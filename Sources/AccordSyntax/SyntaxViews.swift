@@ -9,31 +9,27 @@ public struct StatementSyntax: Sendable {
     }
 
     /// Expressions and the `,`/`=` separators between them, in order, before any block.
-    public var items: [StatementItem] { items(droppingFirst: 0) }
+    public var items: [StatementItem] {
+        var edges: [Int32] = []
+        appendItemEdges(droppingFirst: 0, to: &edges)
+        return edges.map { StatementItem(edge: $0, in: node.tree) }
+    }
 
-    /// `items` without the first `count` (the head): built directly, not copied from `items`.
-    func items(droppingFirst count: Int) -> [StatementItem] {
-        // One allocation per call: these views run for every statement of a plan.
-        var items: [StatementItem] = []
-        let edges = node.childEdges
-        items.reserveCapacity(edges.count)
+    /// The items after the first `count` (the head) as edges (`~node` for an expression, a token
+    /// index for `,` or `=`), appended to `edges`: the structure check reads every line's items
+    /// this way, into one buffer, with no views holding the tree.
+    func appendItemEdges(droppingFirst count: Int, to edges: inout [Int32]) {
+        let tree = node.tree
         var skipped = 0
-        for edge in edges {
-            let item: StatementItem
+        for edge in node.childEdges {
             if edge < 0 {
-                let child = SyntaxNode(tree: node.tree, index: ~edge)
-                guard child.kind != .block else { continue }
-                item = .expression(child)
+                guard tree.nodes.kind(~edge) != .block else { continue }
             } else {
-                switch node.tree.tokens[Int(edge)].kind {
-                case .comma: item = .comma(SyntaxToken(tree: node.tree, index: edge))
-                case .equals: item = .equals(SyntaxToken(tree: node.tree, index: edge))
-                default: continue
-                }
+                let kind = tree.tokens.kind(at: Int(edge))
+                guard kind == .comma || kind == .equals else { continue }
             }
-            if skipped < count { skipped += 1 } else { items.append(item) }
+            if skipped < count { skipped += 1 } else { edges.append(edge) }
         }
-        return items
     }
 
     /// The expressions of the statement, the head first.
@@ -68,6 +64,16 @@ public enum StatementItem: Sendable {
     case expression(SyntaxNode)
     case comma(SyntaxToken)
     case equals(SyntaxToken)
+
+    /// The item an edge from `appendItemEdges` stands for.
+    init(edge: Int32, in tree: SyntaxTree) {
+        if edge < 0 {
+            self = .expression(SyntaxNode(tree: tree, index: ~edge))
+        } else {
+            let token = SyntaxToken(tree: tree, index: edge)
+            self = token.kind == .comma ? .comma(token) : .equals(token)
+        }
+    }
 }
 
 public struct BlockSyntax: Sendable {
@@ -124,5 +130,5 @@ extension SyntaxNode {
         return firstSignificantToken
     }
 
-    public var containsError: Bool { raw.containsError }
+    public var containsError: Bool { tree.nodes.containsError(index) }
 }

@@ -62,7 +62,7 @@ public enum TokenKind: UInt8, Sendable, CaseIterable {
     }
 }
 
-/// One token: a kind and a byte range. Twelve bytes, so a 400k-line plan's tokens stay small.
+/// One token: a kind and a byte range. A value read out of a `TokenList`, which stores less.
 public struct Token: Sendable, Equatable {
     public var kind: TokenKind
     /// The literal could not be read (E103 was reported); later stages skip its value.
@@ -78,4 +78,63 @@ public struct Token: Sendable, Equatable {
     }
 
     public var range: Range<Int> { Int(start)..<Int(end) }
+}
+
+/// The tokens of a file, five bytes each: where each starts, and its kind. Ends are not stored:
+/// the stream covers every byte, so a token ends where the next one starts (the last, the end
+/// of the file, is empty). The few malformed literals are listed apart. A 400k-line plan has
+/// millions of tokens.
+public struct TokenList: RandomAccessCollection, Sendable {
+    private var starts: [UInt32] = []
+    private var kinds: [TokenKind] = []
+    /// The indices of malformed tokens, in order.
+    private var malformed: [Int32] = []
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { starts.count }
+
+    public subscript(index: Int) -> Token {
+        Token(kind: kinds[index], start: start(at: index), end: end(at: index), isMalformed: isMalformed(at: index))
+    }
+
+    /// The kind of the token at `index`, without building the whole token: what the parser asks most.
+    func kind(at index: Int) -> TokenKind { kinds[index] }
+
+    /// The first byte of the token at `index`.
+    func start(at index: Int) -> Int { Int(starts[index]) }
+
+    /// Where the token at `index` ends: where the next starts (the last token is empty).
+    func end(at index: Int) -> Int { Int(index + 1 < starts.count ? starts[index + 1] : starts[index]) }
+
+    func isMalformed(at index: Int) -> Bool {
+        guard !malformed.isEmpty else { return false }
+        let found = malformed.lowerBound(of: Int32(index)) { $0 }
+        return found < malformed.count && malformed[found] == index
+    }
+
+    mutating func reserveCapacity(_ count: Int) {
+        starts.reserveCapacity(count)
+        kinds.reserveCapacity(count)
+    }
+
+    var capacity: Int { starts.capacity }
+
+    /// Appends a token starting where the previous one ended.
+    mutating func append(_ kind: TokenKind, start: Int, malformed isMalformed: Bool) {
+        if isMalformed { malformed.append(Int32(starts.count)) }
+        starts.append(UInt32(truncatingIfNeeded: start))
+        kinds.append(kind)
+    }
+}
+
+extension Array {
+    /// The first index whose element's `key` is not below `value`, in an array sorted by `key`.
+    func lowerBound<Key: Comparable>(of value: Key, by key: (Element) -> Key) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if key(self[middle]) < value { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
 }

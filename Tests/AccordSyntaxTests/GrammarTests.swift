@@ -115,8 +115,8 @@ import Testing
             let result = SyntaxHarness.parse(example)
             #expect(result.syntaxErrors.isEmpty, "\(example)")
             let statement = try #require(result.tree.statements.first)
-            let items = dropHead ? Array(statement.items.dropFirst()) : statement.items
-            var matcher = PatternMatcher(items: items)
+            var matcher = PatternMatcher(tree: result.tree)
+            matcher.start(statement, droppingFirst: dropHead ? 1 : 0)
             #expect(matcher.matchAll(pattern) != nil, "the example `\(example)` does not fit its own pattern")
         }
     }

@@ -50,8 +50,7 @@ import Testing
     @discardableResult
     static func walk(_ node: SyntaxNode, into printed: inout [UInt8], problem: inout String?) -> Range<Int> {
         let tree = node.tree
-        let raw = node.raw
-        let first = Int(raw.firstToken), end = Int(raw.endToken)
+        let first = Int(node.firstToken), end = Int(node.endToken)
         var next = first
         for child in node.children {
             switch child {
