@@ -9,7 +9,8 @@ cd "$(dirname "$0")/.."
 seconds="${1:-60}"; shift || true
 out=.build/fuzz
 mkdir -p "$out/modules" "$out/corpus" "$out/findings"
-flags=(-O -swift-version 6 -parse-as-library -sanitize=fuzzer -I "$out/modules")
+# One package name for all modules, as SwiftPM gives them: `package` declarations cross modules.
+flags=(-O -swift-version 6 -parse-as-library -package-name accord -sanitize=fuzzer -I "$out/modules")
 # Every library `accord` links, in the dependency order of Package.swift.
 for module in AccordDiagnostics AccordSyntax AccordFormat AccordNumbers AccordModel AccordChecks AccordFigures AccordSpreadsheet AccordReports AccordLanguageServer AccordCommandLine; do
   swiftc "${flags[@]}" -wmo -c -module-name "$module" -emit-module -emit-module-path "$out/modules/$module.swiftmodule" \

@@ -47,6 +47,11 @@ struct MutationTests {
     let needed = libraries.filter { $0 != "AccordPlanGenerator" }
     #expect(needed.count >= 7, "found \(needed) in Package.swift")
     for library in needed { #expect(built.contains(library), "scripts/fuzz.sh does not build \(library)") }
+    // Modules share `package` declarations, which swiftc compiles only with a package name.
+    let usesPackageAccess = try FileManager.default.subpathsOfDirectory(atPath: Inputs.root.appendingPathComponent("Sources").path)
+        .filter { $0.hasSuffix(".swift") }
+        .contains { try String(contentsOf: Inputs.root.appendingPathComponent("Sources/\($0)"), encoding: .utf8).contains("package func ") }
+    #expect(!usesPackageAccess || script.contains("-package-name "), "scripts/fuzz.sh compiles `package` declarations without -package-name")
 }
 
 enum Inputs {
