@@ -254,11 +254,10 @@ struct PlanRules {
                 years[line.year] = year
                 let exact = year.attributed[partner.index].riskAdjusted.subtracting(year.costs[partner.index].cost)
                 guard exact < line.amount else { continue }
-                let row: PartnerYear? = year.shown[partner.index]
-                let attributed = row?.netRiskAdjusted ?? Shown.amount(exact), shownEnvelope = row?.envelope ?? Shown.amount(line.amount)
+                let row = year.shown[partner.index], shownEnvelope = row.envelope ?? Shown.amount(line.amount)
                 // With a cost, the message names it: the figure against the envelope is net of it (Costs.swift).
-                let savings = row.map { $0.cost.isZero ? money($0.riskAdjusted) : "\(money($0.riskAdjusted)) less cost \(money($0.cost))" } ?? money(attributed)
-                report(.W401, line.ref, "\(envelope.partner) \(LiteralText.financialYear(line.year)): attributed risk-adjusted savings \(savings) against an envelope of \(money(shownEnvelope)), short by \(money(shownEnvelope.subtracting(attributed)))",
+                let savings = row.cost.isZero ? money(row.riskAdjusted) : "\(money(row.riskAdjusted)) less cost \(money(row.cost))"
+                report(.W401, line.ref, "\(envelope.partner) \(LiteralText.financialYear(line.year)): attributed risk-adjusted savings \(savings) against an envelope of \(money(shownEnvelope)), short by \(money(shownEnvelope.subtracting(row.netRiskAdjusted)))",
                        help: "identify more savings for \(envelope.partner), raise confidence in existing schemes, or agree a smaller envelope")
             }
         }

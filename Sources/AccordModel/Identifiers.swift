@@ -5,20 +5,16 @@ import AccordNumbers
 // slot rather than a String-keyed dictionary entry, and a scheme id can never be used where a
 // partner is meant. Renderers print names, which they read through the model (`model[id].name`).
 
-public struct PartnerID: Hashable, Comparable, Sendable {
+/// A declaration's id: its position in the model's array of `Declared` (a phantom type, so a
+/// scheme's id cannot stand where a partner's is meant).
+public struct DeclarationID<Declared>: Hashable, Comparable, Sendable {
     public let index: Int
-    public static func < (a: PartnerID, b: PartnerID) -> Bool { a.index < b.index }
+    public static func < (a: DeclarationID, b: DeclarationID) -> Bool { a.index < b.index }
 }
 
-public struct PersonID: Hashable, Comparable, Sendable {
-    public let index: Int
-    public static func < (a: PersonID, b: PersonID) -> Bool { a.index < b.index }
-}
-
-public struct SchemeID: Hashable, Comparable, Sendable {
-    public let index: Int
-    public static func < (a: SchemeID, b: SchemeID) -> Bool { a.index < b.index }
-}
+public typealias PartnerID = DeclarationID<Partner>
+public typealias PersonID = DeclarationID<Person>
+public typealias SchemeID = DeclarationID<Scheme>
 
 /// A milestone: its scheme and its position among the scheme's milestones.
 public struct MilestoneID: Hashable, Sendable {
@@ -40,9 +36,17 @@ public struct NameTable: Sendable {
     /// The table of `model`'s declarations; the first of a repeated name wins (the builder has
     /// already set the others aside as E201).
     init(_ model: PlanModel) {
-        for (index, partner) in model.partners.enumerated() where partners[partner.name] == nil { partners[partner.name] = PartnerID(index: index) }
-        for (index, person) in model.people.enumerated() where people[person.name] == nil { people[person.name] = PersonID(index: index) }
-        for (index, scheme) in model.schemes.enumerated() where schemes[scheme.name] == nil { schemes[scheme.name] = SchemeID(index: index) }
+        partners = Self.ids(model.partners, \.name)
+        people = Self.ids(model.people, \.name)
+        schemes = Self.ids(model.schemes, \.name)
+    }
+
+    private static func ids<Declared>(_ declarations: [Declared], _ name: KeyPath<Declared, String>) -> [String: DeclarationID<Declared>] {
+        var ids: [String: DeclarationID<Declared>] = [:]
+        for (index, declaration) in declarations.enumerated() where ids[declaration[keyPath: name]] == nil {
+            ids[declaration[keyPath: name]] = DeclarationID(index: index)
+        }
+        return ids
     }
 
     init() {}

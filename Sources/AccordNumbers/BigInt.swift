@@ -146,13 +146,20 @@ public struct BigInt: Hashable, Comparable, Sendable, CustomStringConvertible, E
         var (a, b) = (a.magnitude, b.magnitude)
         while !b.isZero {
             if case .small(let x) = a.storage, case .small(let y) = b.storage {
-                var (x, y) = (x, y)
-                while y != 0 { (x, y) = (y, x % y) }
-                return x == 0 ? .one : BigInt(x)
+                // Both are magnitudes, so not negative.
+                let g = gcd(UInt64(x), UInt64(y))
+                return g == 0 ? .one : BigInt(Int64(g))
             }
             (a, b) = (b, a.quotientAndRemainder(dividingBy: b).remainder)
         }
         return a.isZero ? .one : a
+    }
+
+    /// Euclid's algorithm on machine words; `gcd(0, d)` is `d`, `gcd(0, 0)` is 0.
+    static func gcd(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        var (x, y) = (a, b)
+        while y != 0 { (x, y) = (y, x % y) }
+        return x
     }
 
     /// `10^exponent` for `exponent >= 0`.

@@ -72,7 +72,7 @@ public struct Exact: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// `n / d` for `d > 0`, reduced; any `n`, `Int64.min` included.
     static func reducing(_ n: Int64, _ d: Int64) -> Exact {
-        let g = d == 1 ? 1 : gcd(n.magnitude, UInt64(d))
+        let g = d == 1 ? 1 : BigInt.gcd(n.magnitude, UInt64(d))
         return fromMagnitude(negative: n < 0, magnitude: n.magnitude / g, d / Int64(g))
     }
 
@@ -83,13 +83,6 @@ public struct Exact: Hashable, Comparable, Sendable, CustomStringConvertible {
             return Exact(small: negative ? -m : m, magnitude == 0 ? 1 : d)
         }
         return Exact(reduced: BigInt(negative ? -Int128(magnitude) : Int128(magnitude)), BigInt(d))
-    }
-
-    /// Euclid's algorithm on machine words; `gcd(0, d)` is `d`. Not both zero.
-    static func gcd(_ a: UInt64, _ b: UInt64) -> UInt64 {
-        var (x, y) = (a, b)
-        while y != 0 { (x, y) = (y, x % y) }
-        return x
     }
 
     public var numerator: BigInt {
@@ -184,7 +177,7 @@ public struct Exact: Hashable, Comparable, Sendable, CustomStringConvertible {
             return overflow ? nil : reducing(t, b)
         }
         // Knuth's form, as `largeSum`.
-        let g = Int64(gcd(UInt64(b), UInt64(d)))
+        let g = Int64(BigInt.gcd(UInt64(b), UInt64(d)))
         let b1 = b / g, d1 = d / g
         let (x, o1) = a.multipliedReportingOverflow(by: d1)
         let (y, o2) = c.multipliedReportingOverflow(by: b1)
@@ -192,7 +185,7 @@ public struct Exact: Hashable, Comparable, Sendable, CustomStringConvertible {
         let (t, o3) = x.addingReportingOverflow(y)
         guard !o3 else { return nil }
         if t == 0 { return .zero }
-        let g2 = Int64(gcd(t.magnitude, UInt64(g)))
+        let g2 = Int64(BigInt.gcd(t.magnitude, UInt64(g)))
         let (denominator, o4) = b1.multipliedReportingOverflow(by: d / g2)
         guard !o4 else { return nil }
         return fromMagnitude(negative: t < 0, magnitude: t.magnitude / UInt64(g2), denominator)
@@ -221,7 +214,7 @@ public struct Exact: Hashable, Comparable, Sendable, CustomStringConvertible {
             if a == 0 || c == 0 { return .zero }
             // Cancel across first (a/b × c/d = (a/g1 × c/g2) / (b/g2 × d/g1)): the result is then
             // already reduced and the products are as small as they can be.
-            let g1 = Int64(Exact.gcd(a.magnitude, UInt64(d))), g2 = Int64(Exact.gcd(c.magnitude, UInt64(b)))
+            let g1 = Int64(BigInt.gcd(a.magnitude, UInt64(d))), g2 = Int64(BigInt.gcd(c.magnitude, UInt64(b)))
             let (n, o1) = (a / g1).multipliedReportingOverflow(by: c / g2)
             let (m, o2) = (b / g2).multipliedReportingOverflow(by: d / g1)
             if !o1, !o2, n != .min { return Exact(small: n, m) }

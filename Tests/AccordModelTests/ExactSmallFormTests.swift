@@ -17,7 +17,7 @@ import Testing
     func isCanonical(_ x: Exact) -> Bool {
         switch x.form {
         case .small(let n, let d):
-            return d > 0 && n != .min && Exact.gcd(n.magnitude, UInt64(d)) == 1
+            return d > 0 && n != .min && BigInt.gcd(n.magnitude, UInt64(d)) == 1
         case .large(let big):
             let fits = big.numerator.intValue != nil && big.denominator.intValue != nil
             return !fits && big.denominator > 0 && BigInt.gcd(big.numerator, big.denominator) == 1
