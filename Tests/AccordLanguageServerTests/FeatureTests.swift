@@ -19,9 +19,7 @@ struct FeatureTests {
 
     @Test func diagnosticRangesCountUTF16Units() {
         var session = Session()
-        var text = Session.fixture()["/ws/\(Self.schemes)"]!
-        text = text.replacingOccurrences(of: "    cash-releasing £1.0m\n", with: "    cash-releasing £1.0m + bogus\n")
-        let diagnostics = session.open(Self.schemes, text: text)[Session.uri(Self.schemes)]!
+        let diagnostics = session.open(Self.schemes, replacing: "    cash-releasing £1.0m\n", with: "    cash-releasing £1.0m + bogus\n")[Session.uri(Self.schemes)]!
         #expect(diagnostics.count == 1)
         let diagnostic = diagnostics[0]
         #expect(diagnostic["code"] == "E202")
@@ -196,9 +194,7 @@ struct FeatureTests {
     @Test func completionOffersWhatTheGrammarAllowsHere() {
         var session = Session()
         func labels(_ line: String, at character: Int? = nil) -> [String] {
-            var text = Session.fixture()["/ws/\(Self.schemes)"]!
-            text = text.replacingOccurrences(of: "  confidence green\n", with: "  confidence green\n\(line)\n")
-            session.open(Self.schemes, text: text)
+            session.open(Self.schemes, replacing: "  confidence green\n", with: "  confidence green\n\(line)\n")
             let items = session.result("textDocument/completion", Session.at(Self.schemes, 11, character ?? line.utf16.count))
             return (items.array ?? items["items"].array ?? []).map { $0["label"].string! }
         }
@@ -220,9 +216,7 @@ struct FeatureTests {
     /// `cost` (issue 18) comes from the grammar table: offered in a savings block, explained on hover.
     @Test func costIsCompletedAndHoveredInASavingsBlock() {
         var session = Session()
-        var text = Session.fixture()["/ws/\(Self.schemes)"]!
-        text = text.replacingOccurrences(of: "    cash-releasing £1.0m\n", with: "    cash-releasing £1.0m\n    cost £150k\n    co\n")
-        session.open(Self.schemes, text: text)
+        session.open(Self.schemes, replacing: "    cash-releasing £1.0m\n", with: "    cash-releasing £1.0m\n    cost £150k\n    co\n")
         let items = session.result("textDocument/completion", Session.at(Self.schemes, 15, 6))
         let labels = (items.array ?? items["items"].array ?? []).map { $0["label"].string! }
         #expect(labels.contains("cost"), "\(labels)")

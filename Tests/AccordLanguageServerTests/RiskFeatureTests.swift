@@ -9,10 +9,8 @@ struct RiskFeatureTests {
     /// Completion labels at the end of `line`, inserted into SE-05 after `confidence green`,
     /// inside a risk block when `inRisk`.
     static func labels(_ session: inout Session, _ line: String, inRisk: Bool = false) -> [String] {
-        var text = Session.fixture()["/ws/\(schemes)"]!
         let inserted = inRisk ? "  risk R1 \"Job plans\" {\n\(line)\n  }\n" : "\(line)\n"
-        text = text.replacingOccurrences(of: "  confidence green\n", with: "  confidence green\n\(inserted)")
-        session.open(schemes, text: text)
+        session.open(schemes, replacing: "  confidence green\n", with: "  confidence green\n\(inserted)")
         let items = session.result("textDocument/completion", Session.at(schemes, inRisk ? 12 : 11, line.utf16.count))
         return (items.array ?? items["items"].array ?? []).map { $0["label"].string! }
     }
@@ -30,9 +28,7 @@ struct RiskFeatureTests {
 
     @Test func hoverExplainsRiskAttributes() {
         var session = Session()
-        var text = Session.fixture()["/ws/\(Self.schemes)"]!
-        text = text.replacingOccurrences(of: "  confidence green\n", with: "  confidence green\n  risk R1 \"Job plans\" {\n    likelihood 3\n  }\n")
-        session.open(Self.schemes, text: text)
+        session.open(Self.schemes, replacing: "  confidence green\n", with: "  confidence green\n  risk R1 \"Job plans\" {\n    likelihood 3\n  }\n")
         let hover = session.result("textDocument/hover", Session.at(Self.schemes, 12, 6))
         let value = hover["contents"]["value"].string ?? ""
         #expect(value.contains("**likelihood** in a risk (required)"), "\(value)")

@@ -78,6 +78,12 @@ struct Session {
         return notify("textDocument/didOpen", ["textDocument": ["uri": .string(Self.uri(relative)), "languageId": "accord", "version": 1, "text": .string(text)]])
     }
 
+    /// Opens a fixture file with `old` replaced by `new`, as an editor would after typing.
+    @discardableResult
+    mutating func open(_ relative: String, replacing old: String, with new: String) -> [String: [JSON]] {
+        open(relative, text: Self.fixture()["\(Self.root)/\(relative)"]!.replacingOccurrences(of: old, with: new))
+    }
+
     @discardableResult
     mutating func replace(_ relative: String, with text: String, version: Int = 2) -> [String: [JSON]] {
         notify("textDocument/didChange", ["textDocument": ["uri": .string(Self.uri(relative)), "version": .int(version)],
